@@ -1,0 +1,14 @@
+import type { AppConfig } from '../config/config';
+import type { CliMessages } from './messages';
+
+/** What every command gets: messages in the user's language, output streams, and config on demand. */
+export interface CliContext {
+  readonly messages: CliMessages;
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Parses the environment on first use; exits listing every problem when it is invalid. */
+  readonly config: () => AppConfig;
+}
+
+/** Starts the server; supplied by the composition root so the CLI never imports the server. */
+export type ServeCommand = (config: AppConfig) => Promise<void>;

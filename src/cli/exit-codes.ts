@@ -1,0 +1,21 @@
+import type { ErrorCode } from '../core/domain-error';
+
+/** The one table from error code to process exit code (sysexits-style where one fits). */
+export const EXIT_CODE_BY_ERROR: Readonly<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 65,
+  NOT_FOUND: 66,
+  CATALOG_NODE_NOT_FOUND: 66,
+  FRAMEWORK_NOT_FOUND: 66,
+  CONFLICT: 75,
+  UNAUTHENTICATED: 77,
+  FORBIDDEN: 77,
+  PAYLOAD_TOO_LARGE: 65,
+  RATE_LIMITED: 75,
+  CONFIG_INVALID: 78,
+  CATALOG_INVALID: 78,
+  DATABASE_UNAVAILABLE: 69,
+  INTERNAL: 70,
+};
+
+/** Wrong command line (unknown command, missing argument). */
+export const EXIT_USAGE = 64;

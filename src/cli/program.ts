@@ -1,0 +1,73 @@
+import { Command, CommanderError } from 'commander';
+import { formatProblemDetail, isDomainError } from '../core/domain-error';
+import { IOTCHECK_VERSION } from '../core/version';
+import { parseConfig, type AppConfig, type Environment } from '../config/config';
+import type { CliContext, ServeCommand } from './cli-context';
+import { registerDbCommands } from './commands/db.command';
+import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from './exit-codes';
+import { CLI_MESSAGES, type CliLanguage } from './messages';
+
+export interface RunCliOptions {
+  readonly argv: readonly string[];
+  readonly env: Environment;
+  readonly language: CliLanguage;
+  readonly serve: ServeCommand;
+  readonly out?: (line: string) => void;
+  readonly err?: (line: string) => void;
+}
+
+class ConfigExit extends Error {}
+
+/** Runs one CLI invocation and resolves to its exit code; never calls process.exit itself. */
+export async function runCli(options: RunCliOptions): Promise<number> {
+  const messages = CLI_MESSAGES[options.language];
+  const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const err = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
+  let config: AppConfig | undefined;
+  const context: CliContext = {
+    messages,
+    out,
+    err,
+    config: () => {
+      if (config) return config;
+      const result = parseConfig(options.env);
+      if (!result.ok) {
+        err(messages.configInvalid);
+        for (const problem of result.problems) err(`  ${problem.name}: ${problem.reason}`);
+        throw new ConfigExit();
+      }
+      config = result.config;
+      return config;
+    },
+  };
+
+  const program = new Command('iotcheck')
+    .description(messages.description)
+    .version(IOTCHECK_VERSION, '-V, --version', messages.versionOption)
+    .helpOption('-h, --help', messages.helpOption)
+    .helpCommand('help [command]', messages.helpCommand)
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => out(text.trimEnd()), writeErr: (text) => err(text.trimEnd()) })
+    .showHelpAfterError();
+
+  program
+    .command('serve')
+    .description(messages.serve)
+    .action(async () => options.serve(context.config()));
+  registerDbCommands(program, context);
+
+  try {
+    await program.parseAsync([...options.argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigExit) return EXIT_CODE_BY_ERROR.CONFIG_INVALID;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
+    if (isDomainError(error)) {
+      err(`${messages.error} [${error.code}]: ${error.message}`);
+      for (const detail of error.details) err(`  ${formatProblemDetail(detail)}`);
+      return EXIT_CODE_BY_ERROR[error.code];
+    }
+    err(`${messages.error}: ${(error as Error).message}`);
+    return EXIT_CODE_BY_ERROR.INTERNAL;
+  }
+}

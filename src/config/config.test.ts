@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { detectTerminalLanguage, parseConfig } from './config';
+
+describe('parseConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const result = parseConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.port).toBe(8080);
+    expect(result.config.host).toBe('127.0.0.1');
+    expect(result.config.database.kind).toBe('sqlite');
+    expect(result.config.publicUrl.href).toBe('http://127.0.0.1:8080/');
+    expect(Object.isFrozen(result.config)).toBe(true);
+  });
+
+  it('names PORT when it is not a number', () => {
+    const result = parseConfig({ PORT: 'abc' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => problem.name)).toEqual(['PORT']);
+  });
+
+  it('names every bad variable, not just the first', () => {
+    const result = parseConfig({ PORT: '99999', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://x' });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((problem) => problem.name).sort()).toEqual(['DATABASE_URL', 'LOG_LEVEL', 'PORT']);
+  });
+
+  it('reads a secret from *_FILE and rejects setting both', () => {
+    const files: Record<string, string> = { '/run/secrets/db': 'postgres://u:p@127.0.0.1:5432/iot\n' };
+    const fromFile = parseConfig({ DATABASE_URL_FILE: '/run/secrets/db' }, (path) => files[path] ?? '');
+    expect(fromFile.ok && fromFile.config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1:5432/iot' });
+    const both = parseConfig({ DATABASE_URL: 'postgres://a@b/c', DATABASE_URL_FILE: '/x' }, () => 'x');
+    expect(both.ok).toBe(false);
+  });
+
+  it('reports an unreadable *_FILE by its variable name', () => {
+    const result = parseConfig({ DATABASE_URL_FILE: '/nope' }, () => {
+      throw new Error('ENOENT');
+    });
+    expect(!result.ok && result.problems[0]?.name).toBe('DATABASE_URL_FILE');
+  });
+
+  it('picks the terminal language from LANG', () => {
+    expect(detectTerminalLanguage({ LANG: 'ja_JP.UTF-8' })).toBe('ja');
+    expect(detectTerminalLanguage({ LANG: 'C.UTF-8' })).toBe('en');
+    expect(detectTerminalLanguage({ LC_ALL: 'ja_JP.UTF-8', LANG: 'en_US' })).toBe('ja');
+  });
+});

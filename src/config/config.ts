@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Log levels accepted by LOG_LEVEL (pino's names). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export type DatabaseConfig =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string };
+
+/** The whole configuration of a process, parsed once at start-up and then frozen. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly database: DatabaseConfig;
+  readonly logLevel: LogLevel;
+  readonly publicUrl: URL;
+  readonly bodyLimitBytes: number;
+}
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/** A problem with one variable: `name` is the variable, `reason` says why. */
+export interface ConfigProblem {
+  readonly name: string;
+  readonly reason: string;
+}
+
+export type ConfigResult =
+  | { readonly ok: true; readonly config: AppConfig }
+  | { readonly ok: false; readonly problems: readonly ConfigProblem[] };
+
+type FileReader = (path: string) => string;
+
+const readText: FileReader = (path) => readFileSync(path, 'utf8');
+
+/**
+ * Parses the environment into an AppConfig, collecting every problem rather than stopping at the
+ * first. Secrets may come from `<NAME>_FILE` (a path whose content is the value).
+ */
+export function parseConfig(env: Environment, readFile: FileReader = readText): ConfigResult {
+  const problems: ConfigProblem[] = [];
+  const value = (name: string): string | undefined => readVariable(env, name, readFile, problems);
+
+  const port = parseInteger(value('PORT') ?? '8080', 'PORT', 0, 65535, problems);
+  const host = value('HOST') ?? '127.0.0.1';
+  if (host.trim() === '') problems.push({ name: 'HOST', reason: 'must not be empty' });
+  const dataDir = resolve(value('DATA_DIR') ?? './data');
+  const database = parseDatabase(value('DATABASE_URL'), dataDir, problems);
+  const logLevel = parseLogLevel(value('LOG_LEVEL') ?? 'info', problems);
+  const publicUrl = parsePublicUrl(value('PUBLIC_URL'), host, port ?? 8080, problems);
+  const bodyLimitBytes = parseInteger(value('BODY_LIMIT_BYTES') ?? String(1024 * 1024), 'BODY_LIMIT_BYTES', 1024, 1024 ** 3, problems);
+
+  if (problems.length > 0 || port === undefined || bodyLimitBytes === undefined || !database || !publicUrl) {
+    return { ok: false, problems };
+  }
+  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes }) };
+}
+
+function readVariable(env: Environment, name: string, readFile: FileReader, problems: ConfigProblem[]): string | undefined {
+  const direct = env[name];
+  const filePath = env[`${name}_FILE`];
+  if (direct !== undefined && direct !== '' && filePath) {
+    problems.push({ name, reason: `set both ${name} and ${name}_FILE; use one` });
+    return undefined;
+  }
+  if (filePath) {
+    try {
+      return readFile(filePath).trim();
+    } catch (error) {
+      problems.push({ name: `${name}_FILE`, reason: `cannot read ${filePath}: ${(error as Error).message}` });
+      return undefined;
+    }
+  }
+  return direct === '' ? undefined : direct;
+}
+
+function parseInteger(raw: string, name: string, min: number, max: number, problems: ConfigProblem[]): number | undefined {
+  if (!/^\d+$/.test(raw.trim())) {
+    problems.push({ name, reason: `must be a whole number between ${min} and ${max}, got "${raw}"` });
+    return undefined;
+  }
+  const parsed = Number(raw);
+  if (parsed < min || parsed > max) {
+    problems.push({ name, reason: `must be between ${min} and ${max}, got ${parsed}` });
+    return undefined;
+  }
+  return parsed;
+}
+
+function parseDatabase(raw: string | undefined, dataDir: string, problems: ConfigProblem[]): DatabaseConfig | undefined {
+  if (raw === undefined) return { kind: 'sqlite', file: resolve(dataDir, 'iotcheck.sqlite') };
+  if (/^postgres(ql)?:\/\//.test(raw)) {
+    try {
+      new URL(raw);
+      return { kind: 'postgres', url: raw };
+    } catch {
+      problems.push({ name: 'DATABASE_URL', reason: 'is not a valid postgres:// URL' });
+      return undefined;
+    }
+  }
+  if (raw.startsWith('sqlite:')) return { kind: 'sqlite', file: resolve(raw.slice('sqlite:'.length).replace(/^\/\//, '')) };
+  problems.push({ name: 'DATABASE_URL', reason: 'must start with postgres:// or sqlite: (leave unset for the SQLite file in DATA_DIR)' });
+  return undefined;
+}
+
+function parseLogLevel(raw: string, problems: ConfigProblem[]): LogLevel {
+  const level = LOG_LEVELS.find((candidate) => candidate === raw);
+  if (!level) problems.push({ name: 'LOG_LEVEL', reason: `must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"` });
+  return level ?? 'info';
+}
+
+function parsePublicUrl(raw: string | undefined, host: string, port: number, problems: ConfigProblem[]): URL | undefined {
+  const text = raw ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      problems.push({ name: 'PUBLIC_URL', reason: 'must be an http:// or https:// URL' });
+      return undefined;
+    }
+    return url;
+  } catch {
+    problems.push({ name: 'PUBLIC_URL', reason: `is not a valid URL: "${text}"` });
+    return undefined;
+  }
+}
+
+/** The language for terminal messages, from LANG / LC_ALL / LC_MESSAGES: Japanese when it starts with "ja". */
+export function detectTerminalLanguage(env: Environment): 'ja' | 'en' {
+  const locale = env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || '';
+  return locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}

@@ -1,0 +1,57 @@
+/**
+ * Every failure that can reach a user is a DomainError with a stable string code.
+ * Edges (HTTP, CLI) map the code once, in their own table, to a status or an exit code.
+ * `message` must be safe to show; `details` carries located facts (file, path, field, reason).
+ */
+export type ErrorCode =
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'CONFIG_INVALID'
+  | 'CATALOG_INVALID'
+  | 'CATALOG_NODE_NOT_FOUND'
+  | 'FRAMEWORK_NOT_FOUND'
+  | 'DATABASE_UNAVAILABLE'
+  | 'INTERNAL';
+
+/** One located problem: where (file, path/row/column/field) and why. */
+export interface ProblemDetail {
+  readonly file?: string;
+  readonly path?: string;
+  readonly row?: number;
+  readonly column?: number;
+  readonly field?: string;
+  readonly reason: string;
+}
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: readonly ProblemDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** True for DomainError instances, including ones from another copy of this module. */
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError || (value instanceof Error && value.name === 'DomainError' && 'code' in value);
+}
+
+/** Formats a detail as `file:path: reason` for logs and terminals. */
+export function formatProblemDetail(detail: ProblemDetail): string {
+  const where = [
+    detail.file,
+    detail.row !== undefined ? `row ${detail.row}` : undefined,
+    detail.column !== undefined ? `column ${detail.column}` : undefined,
+    detail.path,
+    detail.field,
+  ].filter((part) => part !== undefined && part !== '');
+  return where.length > 0 ? `${where.join(': ')}: ${detail.reason}` : detail.reason;
+}

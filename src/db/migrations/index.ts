@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as catalogVersion from './20261122-0001-catalog-version';
+
+/**
+ * Every migration, oldest first. Append only: a migration that has landed is never edited;
+ * a change is a new file listed here. Names sort by time so both dialects apply them in order.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '20261122-0001-catalog-version': catalogVersion,
+};

@@ -1,0 +1,18 @@
+// Composition root: the only module that wires the CLI to the server. Nothing imports it.
+import { runCli } from './cli/program';
+import { detectTerminalLanguage } from './config/config';
+import { installGracefulShutdown, startServer } from './server/serve';
+
+const code = await runCli({
+  argv: process.argv.slice(2),
+  env: process.env,
+  language: detectTerminalLanguage(process.env),
+  serve: async (config) => {
+    const server = await startServer(config);
+    installGracefulShutdown(server);
+    await new Promise<never>(() => {
+      // Keeps the command pending while the server runs; the shutdown handler exits the process.
+    });
+  },
+});
+process.exitCode = code;

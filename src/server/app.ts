@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { IOTCHECK_VERSION } from '../core/version';
+import { buildProblem, toProblem } from './problem';
+import { healthRoutes } from './routes/health.routes';
+import type { ServerDeps } from './server-deps';
+import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; every route must say. Checked by the authorization test. */
+    access?: 'public';
+  }
+}
+
+export interface BuildAppOptions {
+  /** Overrides where the built SPA is read from (tests). */
+  readonly webRoot?: string;
+  /** Lets tests add routes (e.g. a deliberately slow one) before the app is sealed. */
+  readonly extraRoutes?: (app: FastifyInstance) => void;
+}
+
+/**
+ * Builds the HTTP edge. This file is the one routing table: every route group is registered
+ * here, under /api, so it reads as the table of contents of the API.
+ */
+export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    bodyLimit: deps.config.bodyLimitBytes,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
+    },
+    trustProxy: false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error);
+    if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.status(problem.status).type('application/problem+json').send(problem);
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'iotcheck API',
+        version: IOTCHECK_VERSION,
+        description: 'IoT security assessments against the JSSEC IoT Security Checksheet (2nd ed.) and NIST CSF.',
+      },
+      servers: [{ url: deps.config.publicUrl.origin }],
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+
+  await app.register(
+    async (api) => {
+      api.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
+      await api.register(healthRoutes, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  options.extraRoutes?.(app);
+
+  const web = await registerStaticWeb(app, options.webRoot);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api') || request.method !== 'GET') {
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send(buildProblem('NOT_FOUND', 404, `No route for ${request.method} ${path}.`));
+    }
+    if (!web.isBuilt) return reply.status(503).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
+    return reply.type('text/html; charset=utf-8').sendFile('index.html');
+  });
+
+  return app;
+}

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppConfig } from '../config/config';
+import { connectDatabase } from '../db/connect';
+import type { Database } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
+import { buildApp, type BuildAppOptions } from './app';
+
+export interface RunningServer {
+  readonly app: FastifyInstance;
+  readonly database: Database;
+  readonly url: string;
+  /** Stops accepting, lets in-flight requests finish, closes the database. */
+  stop(): Promise<void>;
+}
+
+/** Opens the database, applies migrations and starts listening. */
+export async function startServer(config: AppConfig, options: BuildAppOptions = {}): Promise<RunningServer> {
+  const database = connectDatabase(config.database);
+  try {
+    await migrateToLatest(database);
+    const app = await buildApp({ config, database }, options);
+    let stopping: Promise<void> | undefined;
+    // Responses finished during shutdown close their keep-alive connection, so close() can end.
+    app.addHook('onSend', async (_request, reply) => {
+      if (stopping) reply.header('connection', 'close');
+    });
+    const url = await app.listen({ port: config.port, host: config.host });
+    const stop = (): Promise<void> => {
+      stopping ??= app.close().finally(() => database.close());
+      return stopping;
+    };
+    return { app, database, url, stop };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export interface ShutdownOptions {
+  readonly timeoutMs?: number;
+  readonly exit?: (code: number) => void;
+  readonly signals?: readonly NodeJS.Signals[];
+}
+
+/**
+ * On SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the database, exit 0.
+ * If that takes longer than the timeout (10 s), exit 1 so an orchestrator is not left waiting.
+ */
+export function installGracefulShutdown(server: RunningServer, options: ShutdownOptions = {}): void {
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    server.app.log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => {
+      server.app.log.error({ timeoutMs }, 'shutdown timed out');
+      exit(1);
+    }, timeoutMs);
+    timer.unref();
+    server.stop().then(
+      () => {
+        clearTimeout(timer);
+        exit(0);
+      },
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        clearTimeout(timer);
+        exit(1);
+      },
+    );
+  };
+  for (const signal of options.signals ?? ['SIGTERM', 'SIGINT']) process.once(signal, onSignal);
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+
+/** An honest empty page for areas that later issues build. */
+export function PlaceholderPage({ titleKey }: { titleKey: string }) {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t(titleKey)}</h1>
+      <p>{t('placeholder.comingSoon')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,35 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '../../src/server/serve';
+import { createTestConfig } from '../../src/testing/test-config';
+
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags this sandbox needs. Fails loudly when absent. */
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is required for end-to-end tests: install Debian's chromium package (${CHROMIUM_PATH}).`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** The real server on a fresh SQLite file and a free loopback port, serving the built web app. */
+export async function startTestServer(): Promise<RunningServer & { cleanup(): Promise<void> }> {
+  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first (npm run test:e2e does).');
+  const dir = mkdtempSync(join(tmpdir(), 'iotcheck-e2e-'));
+  const server = await startServer(createTestConfig({ DATA_DIR: dir }));
+  return {
+    ...server,
+    async cleanup() {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startTestServer } from './browser';
+
+describe('web shell in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  it('opens in the browser language, switches to Japanese and remembers it', async () => {
+    const context = await browser.newContext({ locale: 'en-US' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await expect.poll(() => page.getByTestId('nav-checksheet').textContent()).toBe('Checksheet');
+
+    await page.getByTestId('language-switch').selectOption('ja');
+    const navigation = page.getByRole('navigation', { name: 'メインナビゲーション' });
+    await expect.poll(() => navigation.textContent()).toContain('チェックシート');
+    expect(await navigation.textContent()).toContain('資産台帳');
+    expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('nav-inventory').textContent()).toBe('資産台帳');
+    await page.getByTestId('nav-inventory').click();
+    expect(new URL(page.url()).pathname).toBe('/inventory');
+    await context.close();
+  });
+
+  it('serves deep links through the history fallback', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    const response = await page.goto(`${server.url}/reports`);
+    expect(response?.status()).toBe(200);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('レポート');
+    await page.close();
+  });
+});
