@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   readonly publicUrl: URL;
   readonly bodyLimitBytes: number;
+  /** Folder of catalog YAML; undefined means the catalog/ shipped with iotcheck. */
+  readonly catalogDir: string | undefined;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -51,12 +53,14 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const database = parseDatabase(value('DATABASE_URL'), dataDir, problems);
   const logLevel = parseLogLevel(value('LOG_LEVEL') ?? 'info', problems);
   const publicUrl = parsePublicUrl(value('PUBLIC_URL'), host, port ?? 8080, problems);
+  const catalogDirValue = value('CATALOG_DIR');
+  const catalogDir = catalogDirValue === undefined ? undefined : resolve(catalogDirValue);
   const bodyLimitBytes = parseInteger(value('BODY_LIMIT_BYTES') ?? String(1024 * 1024), 'BODY_LIMIT_BYTES', 1024, 1024 ** 3, problems);
 
   if (problems.length > 0 || port === undefined || bodyLimitBytes === undefined || !database || !publicUrl) {
     return { ok: false, problems };
   }
-  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes }) };
+  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes, catalogDir }) };
 }
 
 function readVariable(env: Environment, name: string, readFile: FileReader, problems: ConfigProblem[]): string | undefined {

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestConfig } from '../testing/test-config';
+import { createTestApp } from '../testing/test-app';
 import { describeEachDialect } from '../testing/test-database';
-import { buildApp } from './app';
 
 describeEachDialect('HTTP edge', (database, dialect) => {
   let app: FastifyInstance;
   beforeAll(async () => {
-    app = await buildApp({ config: createTestConfig({ BODY_LIMIT_BYTES: '2048' }), database: database() }, { webRoot: '/nonexistent' });
+    app = await createTestApp(database(), { BODY_LIMIT_BYTES: '2048' });
   });
   afterAll(async () => app.close());
 

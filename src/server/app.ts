@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { IOTCHECK_VERSION } from '../core/version';
 import { buildProblem, toProblem } from './problem';
+import { catalogRoutes } from './routes/catalog.routes';
 import { healthRoutes } from './routes/health.routes';
 import type { ServerDeps } from './server-deps';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -65,6 +66,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
       await api.register(healthRoutes, deps);
+      await api.register(catalogRoutes, { ...deps, prefix: '/catalog' });
     },
     { prefix: '/api' },
   );

@@ -3,6 +3,9 @@ import type { AppConfig } from '../config/config';
 import { connectDatabase } from '../db/connect';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { loadCatalog } from '../integrations/catalog/load-catalog';
+import { createCatalogDeps } from '../services/catalog/catalog-deps';
+import { recordCatalogVersions } from '../services/catalog/record-catalog-versions';
 import { buildApp, type BuildAppOptions } from './app';
 
 export interface RunningServer {
@@ -13,12 +16,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Opens the database, applies migrations and starts listening. */
+/**
+ * Loads and validates the catalog (a broken file stops here, naming file and field), opens the
+ * database, applies migrations, records the catalog versions and starts listening.
+ */
 export async function startServer(config: AppConfig, options: BuildAppOptions = {}): Promise<RunningServer> {
+  const catalog = createCatalogDeps(loadCatalog(config.catalogDir));
   const database = connectDatabase(config.database);
   try {
     await migrateToLatest(database);
-    const app = await buildApp({ config, database }, options);
+    await recordCatalogVersions({ database, catalog: catalog.catalog, now: () => new Date() });
+    const app = await buildApp({ config, database, ...catalog }, options);
     let stopping: Promise<void> | undefined;
     // Responses finished during shutdown close their keep-alive connection, so close() can end.
     app.addHook('onSend', async (_request, reply) => {

@@ -1,0 +1,26 @@
+import { stringify as toCsv } from 'csv-stringify/sync';
+import { stringify as toYaml } from 'yaml';
+import { toExportDocument, toExportRows } from '../../core/catalog/catalog-export';
+import type { Language } from '../../core/catalog/catalog.types';
+import type { FrameworkTree } from '../../core/catalog/framework-tree';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'yaml'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportedFile {
+  readonly mediaType: string;
+  readonly extension: string;
+  readonly content: string;
+}
+
+/** Serialises a framework tree. CSV starts with a BOM so Excel opens the Japanese correctly. */
+export function formatFrameworkExport(tree: FrameworkTree, format: ExportFormat, lang?: Language): ExportedFile {
+  switch (format) {
+    case 'json':
+      return { mediaType: 'application/json', extension: 'json', content: `${JSON.stringify(toExportDocument(tree, lang), null, 2)}\n` };
+    case 'yaml':
+      return { mediaType: 'application/yaml', extension: 'yaml', content: toYaml(toExportDocument(tree, lang), { lineWidth: 0 }) };
+    case 'csv':
+      return { mediaType: 'text/csv', extension: 'csv', content: `\ufeff${toCsv(toExportRows(tree, lang), { header: true, record_delimiter: 'windows' })}` };
+  }
+}
