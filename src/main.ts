@@ -3,6 +3,12 @@ import { runCli } from './cli/program';
 import { detectTerminalLanguage } from './config/config';
 import { installGracefulShutdown, startServer } from './server/serve';
 
+// `iotcheck catalog export … | head` closes the pipe early; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const code = await runCli({
   argv: process.argv.slice(2),
   env: process.env,

@@ -1,10 +1,13 @@
 import type { AppConfig } from '../config/config';
-import type { CliMessages } from './messages';
+import type { CliLanguage, CliMessages } from './messages';
 
 /** What every command gets: messages in the user's language, output streams, and config on demand. */
 export interface CliContext {
   readonly messages: CliMessages;
+  readonly language: CliLanguage;
   readonly out: (line: string) => void;
+  /** Writes text as is (exports), without adding a newline. */
+  readonly write: (text: string) => void;
   readonly err: (line: string) => void;
   /** Parses the environment on first use; exits listing every problem when it is invalid. */
   readonly config: () => AppConfig;

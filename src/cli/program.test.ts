@@ -49,3 +49,36 @@ describe('iotcheck CLI', () => {
     expect(Object.keys(CLI_MESSAGES.ja).sort()).toEqual(Object.keys(CLI_MESSAGES.en).sort());
   });
 });
+
+describe('iotcheck catalog', () => {
+  it('shows an item with its checks in the terminal language', async () => {
+    const result = await run(['catalog', 'show', 'jssec-v2:25'], {}, 'ja');
+    expect(result.code).toBe(0);
+    expect(result.out).toContain('25.4');
+    expect(result.out).toContain('ID とパスワードを他システムと使いまわししない');
+    expect(result.out).toContain('nist-csf-2.0:PR.AA-01');
+  });
+
+  it('exits 66 naming an unknown node', async () => {
+    const result = await run(['catalog', 'show', 'jssec-v2:99']);
+    expect(result.code).toBe(66);
+    expect(result.err).toContain('jssec-v2:99');
+  });
+
+  it('exports the checksheet tree as JSON', async () => {
+    let written = '';
+    const code = await runCli({ argv: ['catalog', 'export', '--framework', 'jssec-v2', '--format', 'json'], env: {}, language: 'en', serve: async () => undefined, write: (text) => (written += text), out: () => undefined, err: () => undefined });
+    expect(code).toBe(0);
+    const document = JSON.parse(written);
+    expect(document.framework.id).toBe('jssec-v2');
+    const items = document.functions.flatMap((fn: { categories: { items: unknown[] }[] }) => fn.categories.flatMap((category) => category.items));
+    expect(items).toHaveLength(60);
+    expect(items[24]).toMatchObject({ id: 'jssec-v2:25', number: 25, title: { ja: expect.any(String), en: expect.any(String) } });
+    expect(items[24].checks).toHaveLength(4);
+    expect(items[24].csf20.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown format', async () => {
+    expect((await run(['catalog', 'export', '--framework', 'jssec-v2', '--format', 'pdf'])).code).toBe(64);
+  });
+});

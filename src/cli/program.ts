@@ -3,6 +3,7 @@ import { formatProblemDetail, isDomainError } from '../core/domain-error';
 import { IOTCHECK_VERSION } from '../core/version';
 import { parseConfig, type AppConfig, type Environment } from '../config/config';
 import type { CliContext, ServeCommand } from './cli-context';
+import { registerCatalogCommands } from './commands/catalog.command';
 import { registerDbCommands } from './commands/db.command';
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from './exit-codes';
 import { CLI_MESSAGES, type CliLanguage } from './messages';
@@ -14,6 +15,7 @@ export interface RunCliOptions {
   readonly serve: ServeCommand;
   readonly out?: (line: string) => void;
   readonly err?: (line: string) => void;
+  readonly write?: (text: string) => void;
 }
 
 class ConfigExit extends Error {}
@@ -23,11 +25,14 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   const messages = CLI_MESSAGES[options.language];
   const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const write = options.write ?? ((text: string) => process.stdout.write(text));
   let config: AppConfig | undefined;
   const context: CliContext = {
     messages,
+    language: options.language,
     out,
     err,
+    write,
     config: () => {
       if (config) return config;
       const result = parseConfig(options.env);
@@ -55,6 +60,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     .description(messages.serve)
     .action(async () => options.serve(context.config()));
   registerDbCommands(program, context);
+  registerCatalogCommands(program, context);
 
   try {
     await program.parseAsync([...options.argv], { from: 'user' });

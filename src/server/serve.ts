@@ -3,8 +3,7 @@ import type { AppConfig } from '../config/config';
 import { connectDatabase } from '../db/connect';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { loadCatalog } from '../integrations/catalog/load-catalog';
-import { createCatalogDeps } from '../services/catalog/catalog-deps';
+import { loadCatalogDeps } from '../services/catalog/catalog-deps';
 import { recordCatalogVersions } from '../services/catalog/record-catalog-versions';
 import { buildApp, type BuildAppOptions } from './app';
 
@@ -21,7 +20,7 @@ export interface RunningServer {
  * database, applies migrations, records the catalog versions and starts listening.
  */
 export async function startServer(config: AppConfig, options: BuildAppOptions = {}): Promise<RunningServer> {
-  const catalog = createCatalogDeps(loadCatalog(config.catalogDir));
+  const catalog = loadCatalogDeps(config.catalogDir);
   const database = connectDatabase(config.database);
   try {
     await migrateToLatest(database);
