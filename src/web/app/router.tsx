@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router';
 import { AssessmentsPage } from '../features/assessments/assessments-page';
 import { ChecksheetPage } from '../features/checksheet/checksheet-page';
+import { ItemPage } from '../features/checksheet/item-page';
+import { PrintView } from '../features/checksheet/print-view';
 import { GuidelinesPage } from '../features/guidelines/guidelines-page';
 import { HomePage } from '../features/home/home-page';
 import { InventoryPage } from '../features/inventory/inventory-page';
@@ -15,7 +17,9 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: 'checksheet/*', element: <ChecksheetPage /> },
+      { path: 'checksheet', element: <ChecksheetPage /> },
+      { path: 'checksheet/items/:number', element: <ItemPage /> },
+      { path: 'checksheet/print', element: <PrintView /> },
       { path: 'assessments', element: <AssessmentsPage /> },
       { path: 'inventory', element: <InventoryPage /> },
       { path: 'guidelines', element: <GuidelinesPage /> },

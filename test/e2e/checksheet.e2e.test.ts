@@ -1,0 +1,53 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, startTestServer } from './browser';
+
+describe('checksheet in Chromium', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  it('searches パスワード, opens item 25 and reads its four check points in Japanese, then in English', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    await page.goto(`${server.url}/checksheet`);
+    await page.getByRole('searchbox', { name: 'チェックシートを検索' }).fill('パスワード');
+    await page.getByRole('button', { name: '検索' }).click();
+    await page.getByTestId('search-result-25').click();
+
+    const checks = page.getByTestId('check-point');
+    await expect.poll(() => checks.count()).toBe(4);
+    expect(await checks.allTextContents()).toEqual([
+      '① ID とパスワードを初期設定のままにせず、適切に変更（変更後の文字数、文字種別などにも留意）する',
+      '② 第三者に知られないよう厳重に管理する',
+      '③ ID とパスワードを権限のないユーザと共有しない',
+      '④ ID とパスワードを他システムと使いまわししない',
+    ]);
+    expect(new URL(page.url()).pathname).toBe('/checksheet/items/25');
+
+    await page.getByTestId('language-switch').selectOption('en');
+    await expect.poll(() => checks.first().textContent()).toMatch(/^① .*password/i);
+    const english = await checks.allTextContents();
+    expect(english).toHaveLength(4);
+    for (const text of english) expect(text).not.toMatch(/[\u3040-\u30ff]/);
+    expect(await page.getByRole('heading', { name: 'Check points' }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('prints all 60 items with an empty answer column', async () => {
+    const page = await browser.newPage({ locale: 'ja-JP' });
+    await page.goto(`${server.url}/checksheet/print`);
+    const rows = page.getByTestId('print-table').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(60);
+    expect(await page.getByRole('columnheader', { name: '回答' }).count()).toBe(1);
+    const pdf = await page.pdf({ preferCSSPageSize: true });
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    await page.close();
+  });
+});
