@@ -40,11 +40,12 @@ describe('checksheet in Chromium', () => {
     await page.close();
   });
 
-  it('prints all 60 items with an empty answer column', async () => {
+  it('prints all 60 items under the five functions with an empty answer column', async () => {
     const page = await browser.newPage({ locale: 'ja-JP' });
     await page.goto(`${server.url}/checksheet/print`);
-    const rows = page.getByTestId('print-table').locator('tbody tr');
+    const rows = page.getByTestId('print-table').locator('tbody tr:not(.function-row)');
     await expect.poll(() => rows.count()).toBe(60);
+    expect(await page.locator('tr.function-row').allTextContents()).toEqual(['識別 (ID)', '防御 (PR)', '検知 (DE)', '対応 (RS)', '復旧 (RC)']);
     expect(await page.getByRole('columnheader', { name: '回答' }).count()).toBe(1);
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
