@@ -1,0 +1,21 @@
+import { performance } from 'node:perf_hooks';
+
+/** Runs `fn` for at least `minMs` (after a warm-up) and returns the median time per call in ms. */
+export function measure(fn: () => unknown, minMs = 300): number {
+  for (let i = 0; i < 3; i += 1) fn();
+  const samples: number[] = [];
+  const started = performance.now();
+  while (performance.now() - started < minMs || samples.length < 5) {
+    const before = performance.now();
+    fn();
+    samples.push(performance.now() - before);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
+}
+
+/** Prints one figure beside its in-run baseline. */
+export function report(name: string, ours: number, baselineName: string, baseline: number): void {
+  const ratio = ours / baseline;
+  console.log(`${name.padEnd(34)} ${ours.toFixed(3).padStart(9)} ms   ${baselineName.padEnd(32)} ${baseline.toFixed(3).padStart(9)} ms   ratio ${ratio.toFixed(2)}×`);
+}
