@@ -15,6 +15,7 @@ export const EXIT_CODE_BY_ERROR: Readonly<Record<ErrorCode, number>> = {
   CATALOG_INVALID: 78,
   DATABASE_UNAVAILABLE: 69,
   INTERNAL: 70,
+  AUDIT_CHAIN_BROKEN: 65,
 };
 
 /** Wrong command line (unknown command, missing argument). */

@@ -2,7 +2,10 @@ import { Command, CommanderError } from 'commander';
 import { formatProblemDetail, isDomainError } from '../core/domain-error';
 import { IOTCHECK_VERSION } from '../core/version';
 import { parseConfig, type AppConfig, type Environment } from '../config/config';
+import { withAccountDeps } from './with-account-deps';
 import type { CliContext, ServeCommand } from './cli-context';
+import { registerAccountCommands } from './commands/accounts.command';
+import { registerAuditCommands } from './commands/audit.command';
 import { registerCatalogCommands } from './commands/catalog.command';
 import { registerDbCommands } from './commands/db.command';
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from './exit-codes';
@@ -61,6 +64,8 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     .action(async () => options.serve(context.config()));
   registerDbCommands(program, context);
   registerCatalogCommands(program, context);
+  registerAuditCommands(program, context);
+  registerAccountCommands(program, context, (work) => withAccountDeps(context.config(), work));
 
   try {
     await program.parseAsync([...options.argv], { from: 'user' });

@@ -20,6 +20,8 @@ export interface AppConfig {
   readonly bodyLimitBytes: number;
   /** Folder of catalog YAML; undefined means the catalog/ shipped with iotcheck. */
   readonly catalogDir: string | undefined;
+  /** Base64 32-byte key sealing TOTP secrets; undefined means DATA_DIR/secret.key (created once). */
+  readonly secretKey: string | undefined;
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -55,12 +57,13 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const publicUrl = parsePublicUrl(value('PUBLIC_URL'), host, port ?? 8080, problems);
   const catalogDirValue = value('CATALOG_DIR');
   const catalogDir = catalogDirValue === undefined ? undefined : resolve(catalogDirValue);
+  const secretKey = value('SECRET_KEY');
   const bodyLimitBytes = parseInteger(value('BODY_LIMIT_BYTES') ?? String(1024 * 1024), 'BODY_LIMIT_BYTES', 1024, 1024 ** 3, problems);
 
   if (problems.length > 0 || port === undefined || bodyLimitBytes === undefined || !database || !publicUrl) {
     return { ok: false, problems };
   }
-  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes, catalogDir }) };
+  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes, catalogDir, secretKey }) };
 }
 
 function readVariable(env: Environment, name: string, readFile: FileReader, problems: ConfigProblem[]): string | undefined {

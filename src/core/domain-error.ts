@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'CATALOG_NODE_NOT_FOUND'
   | 'FRAMEWORK_NOT_FOUND'
   | 'DATABASE_UNAVAILABLE'
+  | 'AUDIT_CHAIN_BROKEN'
   | 'INTERNAL';
 
 /** One located problem: where (file, path/row/column/field) and why. */

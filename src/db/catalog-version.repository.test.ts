@@ -3,6 +3,7 @@ import { describeEachDialect } from '../testing/test-database';
 import { listCatalogVersions, recordCatalogVersion } from './catalog-version.repository';
 import { migrateDown, readMigrationStatus } from './migrate';
 import { migrateToLatest } from './migrate';
+import { MIGRATIONS } from './migrations/index';
 
 describeEachDialect('catalog version repository', (database, dialect) => {
   it('starts from the real migrations with nothing pending', async () => {
@@ -21,10 +22,17 @@ describeEachDialect('catalog version repository', (database, dialect) => {
     expect(versions).toEqual([record, { ...record, contentHash: 'b'.repeat(64), firstSeenAt: '2026-11-24T00:00:00.000Z' }]);
   });
 
-  it('migrates down and up again', async () => {
+  it('migrates the newest migration down and up again', async () => {
     await migrateDown(database());
-    expect((await readMigrationStatus(database())).pending).toEqual(['20261122-0001-catalog-version']);
+    expect((await readMigrationStatus(database())).pending).toEqual([Object.keys(MIGRATIONS).at(-1)]);
     await migrateToLatest(database());
     expect((await readMigrationStatus(database())).pending).toEqual([]);
+  });
+
+  it('undoes every migration in turn and applies them all again', async () => {
+    for (let applied = Object.keys(MIGRATIONS).length; applied > 0; applied -= 1) await migrateDown(database());
+    expect((await readMigrationStatus(database())).applied).toEqual([]);
+    await migrateToLatest(database());
+    expect((await readMigrationStatus(database())).applied).toEqual(Object.keys(MIGRATIONS));
   });
 });

@@ -24,6 +24,10 @@ function connectSqlite(file: string): Database {
 
 function connectPostgres(url: string): Database {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection dropped by the server (restart, DROP DATABASE … FORCE) is emitted as an
+  // 'error' on the pool; without a listener Node would crash. pg already discards that client,
+  // and the next query opens a fresh one, so there is nothing else to do here.
+  pool.on('error', () => undefined);
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };
 }

@@ -1,9 +1,28 @@
 import type { Kysely } from 'kysely';
+import type {
+  ApiTokenTable,
+  AppUserTable,
+  InvitationTable,
+  LoginThrottleTable,
+  MembershipTable,
+  OrganisationTable,
+  UserSessionTable,
+} from './accounts.table';
+import type { AuditChainHeadTable, AuditEventTable } from './audit.table';
 import type { CatalogVersionTable } from './catalog-version.table';
 
 /** Every table iotcheck stores, by name. Timestamps are ISO-8601 UTC text on both dialects. */
 export interface DatabaseSchema {
   catalog_version: CatalogVersionTable;
+  organisation: OrganisationTable;
+  app_user: AppUserTable;
+  membership: MembershipTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  login_throttle: LoginThrottleTable;
+  invitation: InvitationTable;
+  audit_event: AuditEventTable;
+  audit_chain_head: AuditChainHeadTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';

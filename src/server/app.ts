@@ -1,21 +1,21 @@
 import { randomUUID } from 'node:crypto';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { IOTCHECK_VERSION } from '../core/version';
 import { buildProblem, toProblem } from './problem';
+import { authPlugin } from './auth/auth-plugin';
+import './auth/route-access';
+import { accountRoutes } from './routes/account.routes';
+import { authRoutes } from './routes/auth.routes';
 import { catalogRoutes } from './routes/catalog.routes';
+import { organisationRoutes } from './routes/organisation.routes';
 import { healthRoutes } from './routes/health.routes';
 import type { ServerDeps } from './server-deps';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Who may call the route; every route must say. Checked by the authorization test. */
-    access?: 'public';
-  }
-}
 
 export interface BuildAppOptions {
   /** Overrides where the built SPA is read from (tests). */
@@ -49,6 +49,28 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     return reply.status(problem.status).type('application/problem+json').send(problem);
   });
 
+  // CSP without unsafe-inline: the built SPA loads only its own files; QR codes are data: images.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity: deps.config.publicUrl.protocol === 'https:',
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(authPlugin, { deps, publicOrigin: deps.config.publicUrl.origin, secureCookies: deps.config.publicUrl.protocol === 'https:' });
+
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -60,13 +82,16 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       servers: [{ url: deps.config.publicUrl.origin }],
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: false });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   await app.register(
     async (api) => {
       api.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
       await api.register(healthRoutes, deps);
       await api.register(catalogRoutes, { ...deps, prefix: '/catalog' });
+      await api.register(authRoutes, { ...deps, prefix: '/auth' });
+      await api.register(accountRoutes, { ...deps, prefix: '/account' });
+      await api.register(organisationRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -16,6 +16,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   CONFIG_INVALID: 500,
   CATALOG_INVALID: 500,
   INTERNAL: 500,
+  AUDIT_CHAIN_BROKEN: 500,
   DATABASE_UNAVAILABLE: 503,
 };
 

@@ -3,6 +3,9 @@ import type { AppConfig } from '../config/config';
 import { connectDatabase } from '../db/connect';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { createSecretBox } from '../core/auth/secret-box';
+import { createArgon2Hasher } from '../integrations/auth/password-hasher';
+import { readInstallationKey } from '../integrations/secrets/installation-key';
 import { loadCatalogDeps } from '../services/catalog/catalog-deps';
 import { recordCatalogVersions } from '../services/catalog/record-catalog-versions';
 import { buildApp, type BuildAppOptions } from './app';
@@ -21,11 +24,12 @@ export interface RunningServer {
  */
 export async function startServer(config: AppConfig, options: BuildAppOptions = {}): Promise<RunningServer> {
   const catalog = loadCatalogDeps(config.catalogDir);
+  const secretBox = createSecretBox(readInstallationKey({ configured: config.secretKey, dataDir: config.dataDir }));
   const database = connectDatabase(config.database);
   try {
     await migrateToLatest(database);
     await recordCatalogVersions({ database, catalog: catalog.catalog, now: () => new Date() });
-    const app = await buildApp({ config, database, ...catalog }, options);
+    const app = await buildApp({ config, database, ...catalog, secretBox, passwords: createArgon2Hasher(), clock: () => new Date() }, options);
     let stopping: Promise<void> | undefined;
     // Responses finished during shutdown close their keep-alive connection, so close() can end.
     app.addHook('onSend', async (_request, reply) => {

@@ -2,6 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { Catalog } from '../core/catalog/catalog.types';
 import { loadCatalog } from '../integrations/catalog/load-catalog';
 import { buildApp } from '../server/app';
+import { randomBytes } from 'node:crypto';
+import { createSecretBox } from '../core/auth/secret-box';
+import { createArgon2Hasher } from '../integrations/auth/password-hasher';
+import type { AccountDeps } from '../services/auth/account-deps';
 import { createCatalogDeps } from '../services/catalog/catalog-deps';
 import { createTestConfig } from './test-config';
 import type { TestDatabase } from './test-database';
@@ -14,7 +18,19 @@ export function testCatalog(): Catalog {
   return shippedCatalog;
 }
 
+/** A clock tests can move: `clock.advance(ms)`. */
+export function createTestClock(start = new Date('2026-11-22T09:00:00.000Z')) {
+  let now = start.getTime();
+  const clock = () => new Date(now);
+  return Object.assign(clock, { advance: (ms: number) => void (now += ms), set: (date: Date) => void (now = date.getTime()) });
+}
+
+/** Account dependencies over a test database: real argon2, a fresh random sealing key. */
+export function createTestAccountDeps(database: TestDatabase, clock: () => Date = () => new Date()): AccountDeps {
+  return { database, clock, passwords: createArgon2Hasher(), secretBox: createSecretBox(randomBytes(32)) };
+}
+
 /** The real HTTP edge over a test database and the shipped catalog, for `app.inject`. */
-export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}): Promise<FastifyInstance> {
-  return buildApp({ config: createTestConfig(env), database, ...createCatalogDeps(testCatalog()) }, { webRoot: '/nonexistent' });
+export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}, clock?: () => Date): Promise<FastifyInstance> {
+  return buildApp({ config: createTestConfig(env), ...createTestAccountDeps(database, clock), ...createCatalogDeps(testCatalog()) }, { webRoot: '/nonexistent' });
 }

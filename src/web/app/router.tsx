@@ -1,5 +1,12 @@
 import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/account/account-page';
 import { AssessmentsPage } from '../features/assessments/assessments-page';
+import { InvitationPage } from '../features/auth/invitation-page';
+import { LoginPage } from '../features/auth/login-page';
+import { RequireAuth } from '../features/auth/require-auth';
+import { SetupPage } from '../features/auth/setup-page';
+import { AuditLogPage } from '../features/organisation/audit-page';
+import { MembersPage } from '../features/organisation/members-page';
 import { ChecksheetPage } from '../features/checksheet/checksheet-page';
 import { ItemPage } from '../features/checksheet/item-page';
 import { PrintView } from '../features/checksheet/print-view';
@@ -10,7 +17,10 @@ import { ReportsPage } from '../features/reports/reports-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 
-/** Every page of the SPA. The server answers unknown non-API paths with index.html. */
+/**
+ * Every page of the SPA. The server answers unknown non-API paths with index.html. The catalog
+ * (checksheet, guidelines) is public reference content; organisation data needs sign-in.
+ */
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -20,10 +30,17 @@ export const router = createBrowserRouter([
       { path: 'checksheet', element: <ChecksheetPage /> },
       { path: 'checksheet/items/:number', element: <ItemPage /> },
       { path: 'checksheet/print', element: <PrintView /> },
-      { path: 'assessments', element: <AssessmentsPage /> },
-      { path: 'inventory', element: <InventoryPage /> },
       { path: 'guidelines', element: <GuidelinesPage /> },
-      { path: 'reports', element: <ReportsPage /> },
+      { path: 'login', element: <LoginPage /> },
+      { path: 'setup', element: <SetupPage /> },
+      { path: 'invitations/:token', element: <InvitationPage /> },
+      // Everything about an organisation's own data needs a signed-in member.
+      { path: 'assessments', element: <RequireAuth><AssessmentsPage /></RequireAuth> },
+      { path: 'inventory', element: <RequireAuth><InventoryPage /></RequireAuth> },
+      { path: 'reports', element: <RequireAuth><ReportsPage /></RequireAuth> },
+      { path: 'account', element: <RequireAuth><AccountPage /></RequireAuth> },
+      { path: 'organisation', element: <RequireAuth><MembersPage /></RequireAuth> },
+      { path: 'audit', element: <RequireAuth><AuditLogPage /></RequireAuth> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

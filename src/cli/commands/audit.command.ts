@@ -1,0 +1,75 @@
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import type { ChainBreak } from '../../core/audit/audit-chain';
+import { DomainError } from '../../core/domain-error';
+import { connectDatabase } from '../../db/connect';
+import type { Database } from '../../db/database';
+import { exportAuditCsv } from '../../services/audit/export-audit-csv';
+import { verifyAuditTrail } from '../../services/audit/verify-audit-trail';
+import type { CliContext } from '../cli-context';
+
+interface ExportOptions {
+  org: string;
+  from?: string;
+  to?: string;
+  user?: string;
+  action?: string;
+  output?: string;
+}
+
+/** `iotcheck audit verify [--org <id>]` and `iotcheck audit export --org <id> [--from --to --user --action] [-o file]`. */
+export function registerAuditCommands(program: Command, context: CliContext): void {
+  const { messages: m } = context;
+  const command = program.command('audit').description(m.audit);
+
+  command
+    .command('verify')
+    .description(m.auditVerify)
+    .option('--org <id>', m.auditVerifyOrgOption)
+    .action((options: { org?: string }) =>
+      withDatabase(context, async (database) => {
+        const reports = await verifyAuditTrail({ database }, options.org === undefined ? {} : { organisationId: options.org });
+        if (reports.length === 0) context.out(m.auditNoChains);
+        let first: { chain: string; brokenAt: ChainBreak } | undefined;
+        for (const { chainKey, result } of reports) {
+          const chain = chainKey === '' ? m.auditInstallationChain : chainKey;
+          if (result.ok) {
+            context.out(m.auditChainIntact(chain, result.count));
+            continue;
+          }
+          context.out(m.auditChainBroken(chain, m.auditEntry(result.brokenAt.seq, result.brokenAt.id), m.auditProblems[result.brokenAt.problem]));
+          first ??= { chain, brokenAt: result.brokenAt };
+        }
+        if (first) {
+          const { chain, brokenAt } = first;
+          throw new DomainError('AUDIT_CHAIN_BROKEN', m.auditTrailBroken(chain, m.auditEntry(brokenAt.seq, brokenAt.id), m.auditProblems[brokenAt.problem]));
+        }
+      }),
+    );
+
+  command
+    .command('export')
+    .description(m.auditExport)
+    .requiredOption('--org <id>', m.auditOrgOption)
+    .option('--from <time>', m.auditFromOption)
+    .option('--to <time>', m.auditToOption)
+    .option('--user <id>', m.auditUserOption)
+    .option('--action <action>', m.auditActionOption)
+    .option('-o, --output <file>', m.outputOption)
+    .action((options: ExportOptions) =>
+      withDatabase(context, async (database) => {
+        const file = await exportAuditCsv({ database }, { organisationId: options.org, userId: options.user, action: options.action, from: options.from, to: options.to });
+        if (options.output) writeFileSync(options.output, file.content);
+        else context.write(file.content);
+      }),
+    );
+}
+
+async function withDatabase(context: CliContext, run: (database: Database) => Promise<void>): Promise<void> {
+  const database = connectDatabase(context.config().database);
+  try {
+    await run(database);
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,43 @@
+import type { Actor } from './actor';
+import type { Role } from './roles';
+
+/**
+ * Every action a route or command can perform. A new route must name one here (or be public),
+ * and the authorization test walks every route against this table.
+ */
+export const ACTION_RULES = {
+  'account.read': 'authenticated',
+  'account.update': 'authenticated',
+  'account.tokens': 'member',
+  'organisation.create': 'authenticated',
+  'organisation.read': ['owner', 'admin', 'assessor', 'viewer', 'provider'],
+  'organisation.update': ['owner'],
+  'members.read': ['owner', 'admin'],
+  'members.manage': ['owner', 'admin'],
+  'invitations.manage': ['owner', 'admin'],
+  'audit.read': ['owner', 'admin'],
+} as const satisfies Record<string, 'authenticated' | 'member' | readonly Role[]>;
+
+export type Action = keyof typeof ACTION_RULES;
+
+/** What an action is about: the organisation it touches, when it touches one. */
+export interface Resource {
+  readonly organisationId?: string;
+}
+
+/**
+ * The one authorization decision. Deny by default: anonymous actors can do nothing here, a
+ * password that must be changed allows only account actions, and an organisation-scoped action is
+ * allowed only inside the actor's current organisation with a listed role (tenant isolation).
+ */
+export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
+  if (actor.kind !== 'user') return false;
+  if (actor.via === 'cli') return true;
+  if (actor.mustChangePassword && action !== 'account.read' && action !== 'account.update') return false;
+  const rule: 'authenticated' | 'member' | readonly Role[] = ACTION_RULES[action];
+  if (rule === 'authenticated') return true;
+  if (!actor.organisationId || !actor.role) return false;
+  if (resource.organisationId !== undefined && resource.organisationId !== actor.organisationId) return false;
+  if (rule === 'member') return true;
+  return rule.includes(actor.role);
+}

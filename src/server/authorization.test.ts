@@ -1,0 +1,155 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../core/auth/roles';
+import { createTestApp } from '../testing/test-app';
+import { seedMember, seedOrganisation, type TestPrincipal } from '../testing/test-accounts';
+import { createSqliteTestDatabase, type TestDatabase } from '../testing/test-database';
+
+/**
+ * THE table: who may call each route of the OpenAPI document. `public` = anyone, `signed-in` =
+ * any user. A route missing here fails the first test, so no route ships without a decision.
+ */
+const ALL: readonly Role[] = ROLES;
+const ADMINS: readonly Role[] = ['owner', 'admin'];
+const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]>> = {
+  'GET /api/health': 'public',
+  'GET /api/catalog/frameworks': 'public',
+  'GET /api/catalog/frameworks/{id}': 'public',
+  'GET /api/catalog/frameworks/{id}/export': 'public',
+  'GET /api/catalog/nodes/{id}': 'public',
+  'GET /api/catalog/search': 'public',
+  'GET /api/auth/setup': 'public',
+  'POST /api/auth/setup': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/login/totp': 'public',
+  'POST /api/auth/logout': 'signed-in',
+  'GET /api/auth/me': 'public',
+  'POST /api/account/password': 'signed-in',
+  'POST /api/account/totp/enrol': 'signed-in',
+  'POST /api/account/totp/confirm': 'signed-in',
+  'GET /api/account/tokens': ALL,
+  'POST /api/account/tokens': ALL,
+  'DELETE /api/account/tokens/{id}': ALL,
+  'POST /api/account/organisation': 'signed-in',
+  'POST /api/organisations': 'signed-in',
+  'GET /api/organisation': ALL,
+  'PATCH /api/organisation': ['owner'],
+  'GET /api/organisation/members': ADMINS,
+  'PUT /api/organisation/members/{userId}': ADMINS,
+  'DELETE /api/organisation/members/{userId}': ADMINS,
+  'POST /api/organisation/members/{userId}/reset-password': ADMINS,
+  'POST /api/organisation/invitations': ADMINS,
+  'GET /api/invitations/{token}': 'public',
+  'POST /api/invitations/{token}/accept': 'public',
+  'GET /api/organisation/audit': ADMINS,
+  'GET /api/organisation/audit/export': ADMINS,
+};
+
+type Principal = 'anonymous' | Role | 'other-organisation owner';
+
+describe('authorization: every route × every role', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  let routes: { method: string; path: string }[];
+  const members = new Map<Principal, TestPrincipal>();
+
+  beforeAll(async () => {
+    database = await createSqliteTestDatabase();
+    app = await createTestApp(database);
+    const organisation = await seedOrganisation(database, 'Alpha');
+    for (const role of ROLES) members.set(role, await seedMember(database, organisation, role));
+    members.set('other-organisation owner', await seedMember(database, await seedOrganisation(database, 'Beta'), 'owner'));
+    const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    routes = Object.entries(document.paths).flatMap(([path, operations]) =>
+      Object.keys(operations)
+        .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+        .map((method) => ({ method: method.toUpperCase(), path })),
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+  });
+
+  it('has a decision for every route in the OpenAPI document, and no stale ones', () => {
+    const documented = routes.map((route) => `${route.method} ${route.path}`).sort();
+    expect(documented).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('allows and denies exactly as the table says', async () => {
+    const principals: Principal[] = ['anonymous', ...ROLES, 'other-organisation owner'];
+    const mismatches: string[] = [];
+    for (const route of routes) {
+      const rule = EXPECTED[`${route.method} ${route.path}`];
+      for (const principal of principals) {
+        const role: Role | undefined = principal === 'anonymous' ? undefined : principal === 'other-organisation owner' ? 'owner' : principal;
+        const allowed = rule === 'public' || (role !== undefined && (rule === 'signed-in' || (rule?.includes(role) ?? false)));
+        const member = members.get(principal);
+        const session = member ? await member.session() : undefined;
+        const response = await app.inject({
+          method: route.method as 'GET',
+          url: route.path.replace(/\{[^}]+\}/g, 'does-not-exist'),
+          headers: session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {},
+          ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
+        });
+        const refused = response.statusCode === 401 || response.statusCode === 403;
+        if (allowed === refused) mismatches.push(`${principal} ${route.method} ${route.path}: expected ${allowed ? 'allow' : 'deny'}, got ${response.statusCode}`);
+        if (!allowed && principal === 'anonymous' && response.statusCode !== 401) mismatches.push(`anonymous ${route.method} ${route.path}: expected 401, got ${response.statusCode}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses a state change with the session cookie but without the CSRF token', async () => {
+    const session = await members.get('owner')!.session();
+    const response = await app.inject({ method: 'PATCH', url: '/api/organisation', headers: { cookie: session.cookie }, payload: { name: 'Renamed' } });
+    expect(response.statusCode).toBe(403);
+    expect(response.json().detail).toContain('CSRF');
+  });
+
+  it('refuses a cross-site Origin even on public routes', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'https://evil.example' }, payload: { email: 'a@b.jp', password: 'x' } });
+    expect(response.statusCode).toBe(403);
+  });
+});
+
+describe('tenant isolation', () => {
+  let database: TestDatabase;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    database = await createSqliteTestDatabase();
+    app = await createTestApp(database);
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.destroy();
+  });
+
+  it('never lets an owner of one organisation see or touch another', async () => {
+    const alpha = await seedOrganisation(database, 'Alpha');
+    const beta = await seedOrganisation(database, 'Beta');
+    const alphaViewer = await seedMember(database, alpha, 'viewer');
+    const betaOwner = await seedMember(database, beta, 'owner');
+    const session = await betaOwner.session();
+    const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
+
+    const members = (await app.inject({ method: 'GET', url: '/api/organisation/members', headers })).json<{ members: { userId: string }[] }>();
+    expect(members.members.map((member) => member.userId)).toEqual([betaOwner.userId]);
+    expect((await app.inject({ method: 'POST', url: '/api/account/organisation', headers, payload: { organisationId: alpha } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'DELETE', url: `/api/organisation/members/${alphaViewer.userId}`, headers })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'PUT', url: `/api/organisation/members/${alphaViewer.userId}`, headers, payload: { role: 'owner' } })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'POST', url: `/api/organisation/members/${alphaViewer.userId}/reset-password`, headers })).statusCode).toBe(404);
+    const memberships = await database.db.selectFrom('membership').select(['organisation_id', 'role']).where('user_id', '=', alphaViewer.userId).execute();
+    expect(memberships).toEqual([{ organisation_id: alpha, role: 'viewer' }]);
+  });
+
+  it('does not let an admin of one organisation reset the password of someone who is also in another', async () => {
+    const alpha = await seedOrganisation(database, 'Alpha2');
+    const beta = await seedOrganisation(database, 'Beta2');
+    const shared = await seedMember(database, alpha, 'owner');
+    await database.db.insertInto('membership').values({ organisation_id: beta, user_id: shared.userId, role: 'viewer', created_at: new Date().toISOString() }).execute();
+    const session = await (await seedMember(database, beta, 'admin')).session();
+    const response = await app.inject({ method: 'POST', url: `/api/organisation/members/${shared.userId}/reset-password`, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
+    expect(response.statusCode).toBe(403);
+  });
+});
