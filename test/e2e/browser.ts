@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -24,7 +25,14 @@ export async function launchChromium(): Promise<Browser> {
 export async function startTestServer(): Promise<RunningServer & { cleanup(): Promise<void> }> {
   if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first (npm run test:e2e does).');
   const dir = mkdtempSync(join(tmpdir(), 'iotcheck-e2e-'));
-  const server = await startServer(createTestConfig({ DATA_DIR: dir }));
+  // A real port (not 0), so PUBLIC_URL and the links the server builds from it are reachable.
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+  const server = await startServer(createTestConfig({ DATA_DIR: dir, PORT: String(port) }));
   return {
     ...server,
     async cleanup() {

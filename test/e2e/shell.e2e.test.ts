@@ -28,16 +28,19 @@ describe('web shell in Chromium', () => {
 
     await page.reload();
     await expect.poll(() => page.getByTestId('nav-inventory').textContent()).toBe('資産台帳');
+    await page.getByTestId('nav-guidelines').click();
+    expect(new URL(page.url()).pathname).toBe('/guidelines');
+    // Organisation pages send visitors to sign in (first run: to setup).
     await page.getByTestId('nav-inventory').click();
-    expect(new URL(page.url()).pathname).toBe('/inventory');
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/setup');
     await context.close();
   });
 
   it('serves deep links through the history fallback', async () => {
     const page = await browser.newPage({ locale: 'ja-JP' });
-    const response = await page.goto(`${server.url}/reports`);
+    const response = await page.goto(`${server.url}/guidelines`);
     expect(response?.status()).toBe(200);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('レポート');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ガイドライン');
     await page.close();
   });
 });

@@ -141,6 +141,25 @@ export const ja = {
     empty: '該当する記録はありません',
   },
   roles: { owner: 'オーナー', admin: '管理者', assessor: '評価者', viewer: '閲覧者', provider: '提供者' },
+  errors: {
+    VALIDATION_FAILED: '入力内容を確認してください。',
+    UNAUTHENTICATED: 'サインインできませんでした。メールアドレス・パスワード・コードを確認してください。',
+    FORBIDDEN: 'この操作は許可されていません。',
+    NOT_FOUND: '見つかりません（削除されたか、期限切れです）。',
+    CONFLICT: '他の変更と競合しました。画面を更新してください。',
+    RATE_LIMITED: '失敗が続いたため一時的にロックされています。しばらくしてからやり直してください。',
+    PAYLOAD_TOO_LARGE: 'データが大きすぎます。',
+    INTERNAL: 'サーバーでエラーが発生しました。',
+    reasons: {
+      too_short: 'パスワードは 12 文字以上にしてください',
+      too_long: 'パスワードは 256 文字以内にしてください',
+      common: 'よく使われるパスワードや機器の初期パスワードは使えません',
+      contains_email: 'パスワードにメールアドレスを含めないでください',
+      unchanged: '新しいパスワードを入力してください',
+      wrong: '現在のパスワードが違います',
+      invalid: 'コードが正しくないか、すでに使われています',
+    },
+  },
   common: { loading: '読み込み中…', error: 'エラーが発生しました: {{message}}', retry: '再試行' },
 };
 

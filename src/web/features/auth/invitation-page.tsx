@@ -22,16 +22,21 @@ export function InvitationPage() {
     const password = form.get('password');
     accept.mutate(password ? { password: String(password), displayName: String(form.get('displayName') ?? '') } : {}, { onSuccess: () => setDone(true) });
   };
+  if (done) {
+    return (
+      <section className="narrow-page">
+        <h1>{t('invitation.title')}</h1>
+        <p role="status">
+          {t('invitation.accepted')} <Link to="/login">{t('auth.signIn')}</Link>
+        </p>
+      </section>
+    );
+  }
   return (
     <section className="narrow-page">
       <h1>{t('invitation.title')}</h1>
       <QueryState query={invitation}>
-        {(view) =>
-          done ? (
-            <p role="status">
-              {t('invitation.accepted')} <Link to="/login">{t('auth.signIn')}</Link>
-            </p>
-          ) : (
+        {(view) => (
             <form onSubmit={submit} className="stacked-form">
               <p>{t('invitation.lead', { organisation: view.organisationName, role: t(`roles.${view.role}`), email: view.email })}</p>
               {view.hasAccount && me.data?.user?.email !== view.email && <p className="notice">{t('invitation.signInFirst')}</p>}
@@ -51,8 +56,7 @@ export function InvitationPage() {
               <FormError error={accept.error} />
               <button type="submit">{t('invitation.accept')}</button>
             </form>
-          )
-        }
+        )}
       </QueryState>
     </section>
   );
