@@ -48,3 +48,17 @@ describe('parseConfig', () => {
     expect(detectTerminalLanguage({ LC_ALL: 'ja_JP.UTF-8', LANG: 'en_US' })).toBe('ja');
   });
 });
+
+describe('OIDC configuration', () => {
+  it('is off without an issuer and complete with one', () => {
+    const off = parseConfig({});
+    expect(off.ok && off.config.oidc).toBeUndefined();
+    const on = parseConfig({ OIDC_ISSUER: 'https://idp.example.jp', OIDC_CLIENT_ID: 'iotcheck', OIDC_CLIENT_SECRET: 's3cret' });
+    expect(on.ok && on.config.oidc?.defaultRole).toBe('viewer');
+  });
+
+  it('names every missing or unsafe part', () => {
+    const result = parseConfig({ OIDC_ISSUER: 'http://idp.example.jp', OIDC_DEFAULT_ROLE: 'owner' });
+    expect(!result.ok && result.problems.map((problem) => problem.name).sort()).toEqual(['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_DEFAULT_ROLE', 'OIDC_ISSUER']);
+  });
+});

@@ -22,6 +22,17 @@ export interface AppConfig {
   readonly catalogDir: string | undefined;
   /** Base64 32-byte key sealing TOTP secrets; undefined means DATA_DIR/secret.key (created once). */
   readonly secretKey: string | undefined;
+  readonly oidc: OidcConfig | undefined;
+}
+
+/** OpenID Connect sign-in, when an issuer is configured. */
+export interface OidcConfig {
+  readonly issuer: URL;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Organisation (id or slug) new SSO users join, and with which role; none means no access until invited. */
+  readonly defaultOrganisation: string | undefined;
+  readonly defaultRole: 'admin' | 'assessor' | 'viewer' | 'provider';
 }
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -58,12 +69,13 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const catalogDirValue = value('CATALOG_DIR');
   const catalogDir = catalogDirValue === undefined ? undefined : resolve(catalogDirValue);
   const secretKey = value('SECRET_KEY');
+  const oidc = parseOidc(value, problems);
   const bodyLimitBytes = parseInteger(value('BODY_LIMIT_BYTES') ?? String(1024 * 1024), 'BODY_LIMIT_BYTES', 1024, 1024 ** 3, problems);
 
   if (problems.length > 0 || port === undefined || bodyLimitBytes === undefined || !database || !publicUrl) {
     return { ok: false, problems };
   }
-  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes, catalogDir, secretKey }) };
+  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes, catalogDir, secretKey, oidc }) };
 }
 
 function readVariable(env: Environment, name: string, readFile: FileReader, problems: ConfigProblem[]): string | undefined {
@@ -132,6 +144,33 @@ function parsePublicUrl(raw: string | undefined, host: string, port: number, pro
     problems.push({ name: 'PUBLIC_URL', reason: `is not a valid URL: "${text}"` });
     return undefined;
   }
+}
+
+const OIDC_ROLES = ['admin', 'assessor', 'viewer', 'provider'] as const;
+
+function parseOidc(value: (name: string) => string | undefined, problems: ConfigProblem[]): OidcConfig | undefined {
+  const issuer = value('OIDC_ISSUER');
+  const clientId = value('OIDC_CLIENT_ID');
+  const clientSecret = value('OIDC_CLIENT_SECRET');
+  if (issuer === undefined) {
+    if (clientId !== undefined || clientSecret !== undefined) problems.push({ name: 'OIDC_ISSUER', reason: 'is required when OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is set' });
+    return undefined;
+  }
+  let issuerUrl: URL | undefined;
+  try {
+    issuerUrl = new URL(issuer);
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuerUrl.hostname);
+    if (issuerUrl.protocol !== 'https:' && !(issuerUrl.protocol === 'http:' && loopback)) problems.push({ name: 'OIDC_ISSUER', reason: 'must be https:// (http:// only on loopback, for tests)' });
+  } catch {
+    problems.push({ name: 'OIDC_ISSUER', reason: `is not a valid URL: "${issuer}"` });
+  }
+  if (!clientId) problems.push({ name: 'OIDC_CLIENT_ID', reason: 'is required when OIDC_ISSUER is set' });
+  if (!clientSecret) problems.push({ name: 'OIDC_CLIENT_SECRET', reason: 'is required when OIDC_ISSUER is set (use OIDC_CLIENT_SECRET_FILE)' });
+  const role = value('OIDC_DEFAULT_ROLE') ?? 'viewer';
+  const defaultRole = OIDC_ROLES.find((candidate) => candidate === role);
+  if (!defaultRole) problems.push({ name: 'OIDC_DEFAULT_ROLE', reason: `must be one of ${OIDC_ROLES.join(', ')} (never owner)` });
+  if (!issuerUrl || !clientId || !clientSecret || !defaultRole) return undefined;
+  return { issuer: issuerUrl, clientId, clientSecret, defaultOrganisation: value('OIDC_DEFAULT_ORGANISATION'), defaultRole };
 }
 
 /** The language for terminal messages, from LANG / LC_ALL / LC_MESSAGES: Japanese when it starts with "ja". */

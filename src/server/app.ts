@@ -12,6 +12,7 @@ import './auth/route-access';
 import { accountRoutes } from './routes/account.routes';
 import { authRoutes } from './routes/auth.routes';
 import { catalogRoutes } from './routes/catalog.routes';
+import { oidcRoutes } from './routes/oidc.routes';
 import { organisationRoutes } from './routes/organisation.routes';
 import { healthRoutes } from './routes/health.routes';
 import type { ServerDeps } from './server-deps';
@@ -90,6 +91,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(healthRoutes, deps);
       await api.register(catalogRoutes, { ...deps, prefix: '/catalog' });
       await api.register(authRoutes, { ...deps, prefix: '/auth' });
+      await api.register(oidcRoutes, { ...deps, prefix: '/auth' });
       await api.register(accountRoutes, { ...deps, prefix: '/account' });
       await api.register(organisationRoutes, deps);
     },

@@ -4,6 +4,7 @@ import { connectDatabase } from '../db/connect';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { createSecretBox } from '../core/auth/secret-box';
+import { createOidcClient } from '../integrations/auth/oidc-client';
 import { createArgon2Hasher } from '../integrations/auth/password-hasher';
 import { readInstallationKey } from '../integrations/secrets/installation-key';
 import { loadCatalogDeps } from '../services/catalog/catalog-deps';
@@ -29,7 +30,10 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
   try {
     await migrateToLatest(database);
     await recordCatalogVersions({ database, catalog: catalog.catalog, now: () => new Date() });
-    const app = await buildApp({ config, database, ...catalog, secretBox, passwords: createArgon2Hasher(), clock: () => new Date() }, options);
+    const app = await buildApp(
+      { config, database, ...catalog, secretBox, passwords: createArgon2Hasher(), clock: () => new Date(), ...(config.oidc ? { oidc: createOidcClient(config.oidc) } : {}) },
+      options,
+    );
     let stopping: Promise<void> | undefined;
     // Responses finished during shutdown close their keep-alive connection, so close() can end.
     app.addHook('onSend', async (_request, reply) => {

@@ -21,18 +21,23 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The real server on a fresh SQLite file and a free loopback port, serving the built web app. */
-export async function startTestServer(): Promise<RunningServer & { cleanup(): Promise<void> }> {
-  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first (npm run test:e2e does).');
-  const dir = mkdtempSync(join(tmpdir(), 'iotcheck-e2e-'));
-  // A real port (not 0), so PUBLIC_URL and the links the server builds from it are reachable.
-  const port = await new Promise<number>((resolve) => {
+/** A free TCP port on loopback. */
+export function findFreePort(): Promise<number> {
+  return new Promise((resolve) => {
     const probe = createServer().listen(0, '127.0.0.1', () => {
       const address = probe.address();
       probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
     });
   });
-  const server = await startServer(createTestConfig({ DATA_DIR: dir, PORT: String(port) }));
+}
+
+/** The real server on a fresh SQLite file and a free loopback port, serving the built web app. */
+export async function startTestServer(options: { port?: number; env?: Record<string, string> } = {}): Promise<RunningServer & { cleanup(): Promise<void> }> {
+  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first (npm run test:e2e does).');
+  const dir = mkdtempSync(join(tmpdir(), 'iotcheck-e2e-'));
+  // A real port (not 0), so PUBLIC_URL and the links the server builds from it are reachable.
+  const port = options.port ?? (await findFreePort());
+  const server = await startServer(createTestConfig({ DATA_DIR: dir, PORT: String(port), ...options.env }));
   return {
     ...server,
     async cleanup() {

@@ -1,22 +1,15 @@
 import { ANONYMOUS } from '../../core/auth/actor';
 import { FREE_FAILURES, lockSecondsAfter } from '../../core/auth/login-throttle';
-import { hashSecret, newSecret } from '../../core/auth/tokens';
+import { newSecret } from '../../core/auth/tokens';
 import { DomainError } from '../../core/domain-error';
 import type { Database } from '../../db/database';
 import { clearThrottle, readThrottle, writeThrottle } from '../../db/login-throttle.repository';
-import { listOrganisationsOfUser } from '../../db/organisation.repository';
-import { deleteSession, insertSession } from '../../db/session.repository';
 import { findUserByEmail, normalizeEmail } from '../../db/user.repository';
 import { recordAudit } from '../audit/record-audit';
-import { SESSION_ABSOLUTE_MS, type AccountDeps, type RequestContext } from './account-deps';
+import type { AccountDeps, RequestContext } from './account-deps';
+import { openSession, type OpenedSession } from './open-session';
 
-export interface LoginResult {
-  /** The cookie value; only its hash is stored. */
-  readonly sessionToken: string;
-  readonly csrfToken: string;
-  readonly expiresAt: Date;
-  readonly secondFactorRequired: boolean;
-}
+export type LoginResult = OpenedSession;
 
 const INVALID = 'The e-mail address or password is wrong.';
 /** Failure counts older than this no longer count against a client address. */
@@ -46,29 +39,19 @@ export async function logIn(deps: AccountDeps, input: { email: string; password:
     throw new DomainError('UNAUTHENTICATED', INVALID);
   }
 
-  const sessionToken = newSecret();
-  const csrfToken = newSecret();
-  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
-  const organisations = await listOrganisationsOfUser(deps.database.db, user.id);
-  await deps.database.db.transaction().execute(async (transaction) => {
+  return deps.database.db.transaction().execute(async (transaction) => {
     await clearThrottle(transaction, accountKey);
-    // Rotation: a session cookie presented at login is replaced, never upgraded.
-    if (input.previousSessionToken) await deleteSession(transaction, hashSecret(input.previousSessionToken));
-    await insertSession(transaction, {
-      tokenHash: hashSecret(sessionToken),
+    const session = await openSession(transaction, {
       userId: user.id,
-      organisationId: organisations[0]?.id ?? null,
-      csrfToken,
       secondFactorPending: user.totpEnabled,
-      createdAt: now.toISOString(),
-      lastSeenAt: now.toISOString(),
-      expiresAt: expiresAt.toISOString(),
-      clientAddress: input.context.clientAddress,
+      ...(input.previousSessionToken ? { previousSessionToken: input.previousSessionToken } : {}),
+      now,
+      context: input.context,
     });
     const actor = { kind: 'user', userId: user.id, email, organisationId: null, role: null, via: 'session', mustChangePassword: user.mustChangePassword } as const;
     await recordAudit(transaction, actor, input.context, now, { organisationId: null, action: user.totpEnabled ? 'auth.password_ok' : 'auth.login', targetType: 'user', targetId: user.id });
+    return session;
   });
-  return { sessionToken, csrfToken, expiresAt, secondFactorRequired: user.totpEnabled };
 }
 
 async function refuseWhileLocked(database: Database, keys: readonly string[], now: Date): Promise<void> {

@@ -74,6 +74,9 @@ export const en: Messages = {
     passwordRule: 'At least 12 characters. Common passwords and device factory defaults are refused.',
     signInRequired: 'Sign in to use this page.',
     organisation: 'Organisation',
+    sso: 'Sign in with single sign-on (SSO)',
+    ssoFailed: 'Single sign-on did not succeed. Please try again.',
+    or: 'or',
     account: 'Account',
   },
   account: {

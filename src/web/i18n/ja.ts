@@ -72,6 +72,9 @@ export const ja = {
     passwordRule: '12 文字以上。よく使われるパスワードや機器の初期パスワードは使えません。',
     signInRequired: 'この画面を使うにはサインインしてください。',
     organisation: '組織',
+    sso: 'シングルサインオン（SSO）でサインイン',
+    ssoFailed: 'シングルサインオンでサインインできませんでした。もう一度お試しください。',
+    or: 'または',
     account: 'アカウント',
   },
   account: {

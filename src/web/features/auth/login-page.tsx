@@ -13,6 +13,7 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
   const setup = useQuery({ queryKey: ['auth', 'setup'], queryFn: () => getJson<{ needed: boolean }>('/api/auth/setup') });
+  const providers = useQuery({ queryKey: ['auth', 'providers'], queryFn: () => getJson<{ oidc: boolean }>('/api/auth/providers') });
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -48,6 +49,20 @@ export function LoginPage() {
   return (
     <section className="narrow-page">
       <h1>{step === 'password' ? t('auth.signIn') : t('auth.secondFactorTitle')}</h1>
+      {params.get('error') === 'sso' && (
+        <p role="alert" className="form-error">
+          {t('auth.ssoFailed')}
+        </p>
+      )}
+      {step === 'password' && providers.data?.oidc && (
+        <p>
+          {/* A plain link: the server redirects the browser to the identity provider. */}
+          <a className="button-link" href="/api/auth/oidc/start" data-testid="sso-link">
+            {t('auth.sso')}
+          </a>
+          <span className="muted"> — {t('auth.or')}</span>
+        </p>
+      )}
       <form onSubmit={(event) => void submit(event)} className="stacked-form">
         {step === 'password' ? (
           <>
