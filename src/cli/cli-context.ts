@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config/config';
 import type { CliLanguage, CliMessages } from './messages';
+import type { RemoteClient } from './remote-client';
 
 /** What every command gets: messages in the user's language, output streams, and config on demand. */
 export interface CliContext {
@@ -11,6 +12,10 @@ export interface CliContext {
   readonly err: (line: string) => void;
   /** Parses the environment on first use; exits listing every problem when it is invalid. */
   readonly config: () => AppConfig;
+  /** The server named by --server (with --token-file or IOTCHECK_TOKEN), or undefined to work locally. */
+  readonly remote: () => RemoteClient | undefined;
+  /** Refuses a command that only works on the server machine when --server is given. */
+  readonly requireLocal: () => void;
 }
 
 /** Starts the server; supplied by the composition root so the CLI never imports the server. */

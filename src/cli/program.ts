@@ -2,6 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { formatProblemDetail, isDomainError } from '../core/domain-error';
 import { IOTCHECK_VERSION } from '../core/version';
 import { parseConfig, type AppConfig, type Environment } from '../config/config';
+import { readFileSync } from 'node:fs';
+import { DomainError } from '../core/domain-error';
+import { createRemoteClient, type RemoteClient } from './remote-client';
 import { withAccountDeps } from './with-account-deps';
 import type { CliContext, ServeCommand } from './cli-context';
 import { registerAccountCommands } from './commands/accounts.command';
@@ -30,6 +33,8 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   const err = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   let config: AppConfig | undefined;
+  let remote: RemoteClient | undefined;
+  const remoteOptions = (): { server?: string; tokenFile?: string } => program.opts();
   const context: CliContext = {
     messages,
     language: options.language,
@@ -47,6 +52,17 @@ export async function runCli(options: RunCliOptions): Promise<number> {
       config = result.config;
       return config;
     },
+    remote: () => {
+      const { server, tokenFile } = remoteOptions();
+      if (!server) return undefined;
+      const token = tokenFile ? (readFileSync(tokenFile, 'utf8').split(/\r?\n/)[0] ?? '').trim() : options.env['IOTCHECK_TOKEN'];
+      if (!token) throw new DomainError('UNAUTHENTICATED', messages.tokenRequired, [{ field: '--token-file', reason: 'missing' }]);
+      remote ??= createRemoteClient(server, token);
+      return remote;
+    },
+    requireLocal: () => {
+      if (remoteOptions().server) throw new DomainError('VALIDATION_FAILED', messages.localOnly, [{ field: '--server', reason: 'not supported by this command' }]);
+    },
   };
 
   const program = new Command('iotcheck')
@@ -54,6 +70,8 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     .version(IOTCHECK_VERSION, '-V, --version', messages.versionOption)
     .helpOption('-h, --help', messages.helpOption)
     .helpCommand('help [command]', messages.helpCommand)
+    .option('--server <url>', messages.serverOption)
+    .option('--token-file <file>', messages.tokenFileOption)
     .exitOverride()
     .configureOutput({ writeOut: (text) => out(text.trimEnd()), writeErr: (text) => err(text.trimEnd()) })
     .showHelpAfterError();
@@ -61,11 +79,20 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   program
     .command('serve')
     .description(messages.serve)
-    .action(async () => options.serve(context.config()));
+    .action(async () => (context.requireLocal(), options.serve(context.config())));
   registerDbCommands(program, context);
   registerCatalogCommands(program, context);
   registerAuditCommands(program, context);
-  registerAccountCommands(program, context, (work) => withAccountDeps(context.config(), work));
+  registerAccountCommands(program, context, (work) => (context.requireLocal(), withAccountDeps(context.config(), work)));
+  program
+    .command('whoami')
+    .description(messages.whoami)
+    .action(async () => {
+      const remote = context.remote();
+      if (!remote) throw new DomainError('VALIDATION_FAILED', messages.tokenRequired, [{ field: '--server', reason: 'missing' }]);
+      const me = await remote.getJson<{ user?: { email: string }; organisationId?: string | null; role?: string | null }>('/api/auth/me');
+      context.out(`${me.user?.email ?? '-'}\t${me.organisationId ?? '-'}\t${me.role ?? '-'}`);
+    });
 
   try {
     await program.parseAsync([...options.argv], { from: 'user' });

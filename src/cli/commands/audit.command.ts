@@ -56,16 +56,26 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
     .option('--user <id>', m.auditUserOption)
     .option('--action <action>', m.auditActionOption)
     .option('-o, --output <file>', m.outputOption)
-    .action((options: ExportOptions) =>
-      withDatabase(context, async (database) => {
+    .action(async (options: ExportOptions) => {
+      const remote = context.remote();
+      if (remote) {
+        // The token is bound to one organisation; the server exports that one.
+        const query = new URLSearchParams(Object.entries({ user: options.user, action: options.action, from: options.from, to: options.to }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+        const content = await remote.getText(`/api/organisation/audit/export?${query}`);
+        if (options.output) writeFileSync(options.output, content);
+        else context.write(content);
+        return;
+      }
+      await withDatabase(context, async (database) => {
         const file = await exportAuditCsv({ database }, { organisationId: options.org, userId: options.user, action: options.action, from: options.from, to: options.to });
         if (options.output) writeFileSync(options.output, file.content);
         else context.write(file.content);
-      }),
-    );
+      });
+    });
 }
 
 async function withDatabase(context: CliContext, run: (database: Database) => Promise<void>): Promise<void> {
+  context.requireLocal();
   const database = connectDatabase(context.config().database);
   try {
     await run(database);

@@ -4,8 +4,8 @@ import type { Language } from '../../core/catalog/catalog.types';
 import { EXPORT_FORMATS, type ExportFormat } from '../../integrations/exports/catalog-export-format';
 import { loadCatalogDeps } from '../../services/catalog/catalog-deps';
 import { exportFramework } from '../../services/catalog/export-framework';
-import { getCatalogNode } from '../../services/catalog/get-catalog-node';
-import { listFrameworks } from '../../services/catalog/list-frameworks';
+import { getCatalogNode, type CatalogNodeView } from '../../services/catalog/get-catalog-node';
+import { listFrameworks, type FrameworkSummary } from '../../services/catalog/list-frameworks';
 import type { CliContext } from '../cli-context';
 
 /** `iotcheck catalog list | show <id> | export --framework <id> --format json|csv|yaml [--lang ja|en]`. */
@@ -19,8 +19,9 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
     .command('list')
     .description(m.catalogList)
     .option('--json', m.jsonOption)
-    .action((options: { json?: boolean }) => {
-      const frameworks = listFrameworks(catalog());
+    .action(async (options: { json?: boolean }) => {
+      const remote = context.remote();
+      const frameworks = remote ? (await remote.getJson<{ frameworks: FrameworkSummary[] }>('/api/catalog/frameworks')).frameworks : listFrameworks(catalog());
       if (options.json) return context.out(JSON.stringify(frameworks, null, 2));
       for (const framework of frameworks) {
         const counts = Object.entries(framework.counts).map(([kind, count]) => `${count} ${kind}`).join(', ');
@@ -33,8 +34,9 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
     .description(m.catalogShow)
     .argument('<id>', m.catalogIdArgument)
     .option('--json', m.jsonOption)
-    .action((id: string, options: { json?: boolean }) => {
-      const view = getCatalogNode(catalog(), { id });
+    .action(async (id: string, options: { json?: boolean }) => {
+      const remote = context.remote();
+      const view = remote ? await remote.getJson<CatalogNodeView>(`/api/catalog/nodes/${encodeURIComponent(id)}`) : getCatalogNode(catalog(), { id });
       if (options.json) return context.out(JSON.stringify(view, null, 2));
       const { node } = view;
       const other: Language = lang === 'ja' ? 'en' : 'ja';
@@ -64,9 +66,13 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
     .addOption(new Option('--format <format>', m.formatOption).choices(EXPORT_FORMATS).default('json'))
     .addOption(new Option('--lang <lang>', m.langOption).choices(['ja', 'en']))
     .option('-o, --output <file>', m.outputOption)
-    .action((options: { framework: string; format: ExportFormat; lang?: Language; output?: string }) => {
-      const file = exportFramework(catalog(), { frameworkId: options.framework, format: options.format, ...(options.lang ? { lang: options.lang } : {}) });
-      if (options.output) writeFileSync(options.output, file.content);
-      else context.write(file.content);
+    .action(async (options: { framework: string; format: ExportFormat; lang?: Language; output?: string }) => {
+      const remote = context.remote();
+      const query = new URLSearchParams({ format: options.format, ...(options.lang ? { lang: options.lang } : {}) });
+      const content = remote
+        ? await remote.getText(`/api/catalog/frameworks/${encodeURIComponent(options.framework)}/export?${query}`)
+        : exportFramework(catalog(), { frameworkId: options.framework, format: options.format, ...(options.lang ? { lang: options.lang } : {}) }).content;
+      if (options.output) writeFileSync(options.output, content);
+      else context.write(content);
     });
 }

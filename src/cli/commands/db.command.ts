@@ -9,6 +9,7 @@ export function registerDbCommands(program: Command, context: CliContext): void 
   db.command('migrate')
     .description(context.messages.dbMigrate)
     .action(async () => {
+      context.requireLocal();
       const database = connectDatabase(context.config().database);
       try {
         const applied = await migrateToLatest(database);
@@ -20,6 +21,7 @@ export function registerDbCommands(program: Command, context: CliContext): void 
   db.command('status')
     .description(context.messages.dbStatus)
     .action(async () => {
+      context.requireLocal();
       const database = connectDatabase(context.config().database);
       try {
         const status = await readMigrationStatus(database);
