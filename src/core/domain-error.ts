@@ -35,6 +35,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: readonly ProblemDetail[] = [],
+    /** Extra members for the problem body, e.g. `current` (the stored record) on a 409 conflict. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
   ) {
     super(message);
   }

@@ -8,6 +8,17 @@ import type {
   OrganisationTable,
   UserSessionTable,
 } from './accounts.table';
+import type {
+  AnswerEvidenceTable,
+  AnswerHistoryTable,
+  AnswerTable,
+  AssessmentTable,
+  EvidenceTable,
+  FindingTable,
+  IotSystemTable,
+  ItemWeightTable,
+  ScoreSnapshotTable,
+} from './assessments.table';
 import type { AuditChainHeadTable, AuditEventTable } from './audit.table';
 import type { CatalogVersionTable } from './catalog-version.table';
 
@@ -23,6 +34,15 @@ export interface DatabaseSchema {
   invitation: InvitationTable;
   audit_event: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;
+  iot_system: IotSystemTable;
+  assessment: AssessmentTable;
+  answer: AnswerTable;
+  answer_history: AnswerHistoryTable;
+  evidence: EvidenceTable;
+  answer_evidence: AnswerEvidenceTable;
+  finding: FindingTable;
+  score_snapshot: ScoreSnapshotTable;
+  item_weight: ItemWeightTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';

@@ -58,7 +58,7 @@ function codeForFastifyStatus(status: number): ErrorCode {
  */
 export function toProblem(error: unknown): Problem {
   if (isDomainError(error)) {
-    return buildProblem(error.code, HTTP_STATUS_BY_CODE[error.code], error.message, error.details);
+    return { ...error.extensions, ...buildProblem(error.code, HTTP_STATUS_BY_CODE[error.code], error.message, error.details) };
   }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) {

@@ -16,6 +16,16 @@ export const ACTION_RULES = {
   'members.manage': ['owner', 'admin'],
   'invitations.manage': ['owner', 'admin'],
   'audit.read': ['owner', 'admin'],
+  'settings.manage': ['owner', 'admin'],
+  'systems.read': ['owner', 'admin', 'assessor', 'viewer'],
+  'systems.manage': ['owner', 'admin', 'assessor'],
+  'assessments.read': ['owner', 'admin', 'assessor', 'viewer'],
+  'assessments.manage': ['owner', 'admin', 'assessor'],
+  'answers.write': ['owner', 'admin', 'assessor'],
+  'answers.review': ['owner', 'admin'],
+  'evidence.read': ['owner', 'admin', 'assessor', 'viewer'],
+  'evidence.write': ['owner', 'admin', 'assessor'],
+  'findings.write': ['owner', 'admin', 'assessor'],
 } as const satisfies Record<string, 'authenticated' | 'member' | readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;

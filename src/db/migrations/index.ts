@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as catalogVersion from './20261122-0001-catalog-version';
 import * as accounts from './20261122-0002-accounts';
 import * as auditEvent from './20261122-0003-audit-event';
+import * as assessments from './20261122-0004-assessments';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -11,4 +12,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261122-0001-catalog-version': catalogVersion,
   '20261122-0002-accounts': accounts,
   '20261122-0003-audit-event': auditEvent,
+  '20261122-0004-assessments': assessments,
 };
