@@ -110,4 +110,37 @@ describe('sign-in flow over HTTP', () => {
     expect(changed.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/organisation', headers })).statusCode).toBe(200);
   });
+  it('hides organisation data from members without TOTP once the owner makes it mandatory', async () => {
+    const organisation = await seedOrganisation(database, 'Strict');
+    const owner = await seedMember(database, organisation, 'owner', clock);
+    const viewer = await seedMember(database, organisation, 'viewer', clock);
+    const ownerSession = await owner.session();
+    const update = await app.inject({ method: 'PATCH', url: '/api/organisation', headers: { cookie: ownerSession.cookie, 'x-csrf-token': ownerSession.csrfToken }, payload: { requireTotp: true } });
+    expect(update.json().requireTotp).toBe(true);
+    const viewerSession = await viewer.session();
+    expect((await app.inject({ method: 'GET', url: '/api/organisation', headers: { cookie: viewerSession.cookie } })).statusCode).toBe(403);
+    expect((await me(viewerSession.cookie)).totpEnrolmentRequired).toBe(true);
+    // The account page stays usable so they can enrol.
+    expect((await app.inject({ method: 'POST', url: '/api/account/totp/enrol', headers: { cookie: viewerSession.cookie, 'x-csrf-token': viewerSession.csrfToken } })).statusCode).toBe(200);
+  });
+
+  it('refuses an API token after it expires', async () => {
+    const organisation = await seedOrganisation(database, 'Expiry');
+    const owner = await seedMember(database, organisation, 'owner', clock);
+    const session = await owner.session();
+    const created = (await app.inject({ method: 'POST', url: '/api/account/tokens', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken }, payload: { name: 'short', roleCeiling: 'viewer', expiresInDays: 1 } })).json();
+    const bearer = { authorization: `Bearer ${created.token}` };
+    expect((await app.inject({ method: 'GET', url: '/api/organisation', headers: bearer })).statusCode).toBe(200);
+    clock.advance(86_400_000 + 1000);
+    expect((await app.inject({ method: 'GET', url: '/api/organisation', headers: bearer })).statusCode).toBe(401);
+  });
+
+  it('rate-limits the sign-in endpoint per client address', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i += 1) {
+      statuses.push((await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '198.51.100.77', payload: { email: `probe${i}@example.jp`, password: 'wrong-password-x' } })).statusCode);
+    }
+    expect(statuses.slice(0, 5).every((status) => status === 401)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+  });
 });
