@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { currentTotpCode } from '../../src/integrations/auth/totp';
-import { launchChromium, startTestServer } from './browser';
+import { useE2eEnvironment } from './browser';
 
 const OWNER = { email: 'owner@example.jp', password: 'kanri-no-himitsu-2026' };
 
@@ -13,21 +13,12 @@ async function signIn(page: Page, baseUrl: string, credentials: { email: string;
 }
 
 describe('accounts in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  const e2e = useE2eEnvironment();
 
   it('sets up the first owner, enrols TOTP with the QR code, and signs in again with a code', async () => {
-    const context = await browser.newContext({ locale: 'ja-JP' });
+    const context = await e2e.browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${e2e.server.url}/login`);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/setup');
     await page.getByLabel('組織名').fill('本社工場');
     await page.getByLabel('メールアドレス').fill(OWNER.email);
@@ -48,7 +39,7 @@ describe('accounts in Chromium', () => {
 
     await page.getByRole('button', { name: 'サインアウト' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
-    await signIn(page, server.url, OWNER);
+    await signIn(page, e2e.server.url, OWNER);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('2 段階認証');
     // A fresh code: the enrolment code's time step may not be used twice.
     await new Promise((resolve) => setTimeout(resolve, (30 - (new Date().getSeconds() % 30) + 1) * 1000));
@@ -62,13 +53,13 @@ describe('accounts in Chromium', () => {
     await page.getByRole('button', { name: '招待リンクを作成' }).click();
     const link = (await page.getByTestId('invitation-url').textContent()) ?? '';
     expect(link).toContain('/invitations/');
-    const invitee = await browser.newContext({ locale: 'ja-JP' });
+    const invitee = await e2e.browser.newContext({ locale: 'ja-JP' });
     const inviteePage = await invitee.newPage();
     await inviteePage.goto(link);
     await inviteePage.getByLabel('パスワード').fill('hinshitsu-kanri-2042');
     await inviteePage.getByRole('button', { name: '参加する' }).click();
     await expect.poll(() => inviteePage.getByRole('status').textContent()).toContain('参加しました');
-    await signIn(inviteePage, server.url, { email: 'sato@example.jp', password: 'hinshitsu-kanri-2042' });
+    await signIn(inviteePage, e2e.server.url, { email: 'sato@example.jp', password: 'hinshitsu-kanri-2042' });
     await expect.poll(() => inviteePage.getByTestId('organisation-switch').textContent()).toContain('評価者');
     expect(await inviteePage.getByTestId('nav-audit').count()).toBe(0);
     await invitee.close();

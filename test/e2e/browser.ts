@@ -3,6 +3,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/serve';
 import { createTestConfig } from '../../src/testing/test-config';
 
@@ -45,4 +46,23 @@ export async function startTestServer(options: { port?: number; env?: Record<str
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The server and browser of one e2e file, started before its tests and stopped after them. */
+export interface E2eEnvironment {
+  browser: Browser;
+  server: RunningServer & { cleanup(): Promise<void> };
+}
+
+export function useE2eEnvironment(options: { port?: number; env?: Record<string, string> } = {}): E2eEnvironment {
+  const environment = {} as E2eEnvironment;
+  beforeAll(async () => {
+    environment.server = await startTestServer(options);
+    environment.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await environment.browser?.close();
+    await environment.server?.cleanup();
+  });
+  return environment;
 }

@@ -1,22 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startTestServer } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useE2eEnvironment } from './browser';
 
 describe('checksheet in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  const e2e = useE2eEnvironment();
 
   it('searches パスワード, opens item 25 and reads its four check points in Japanese, then in English', async () => {
-    const page = await browser.newPage({ locale: 'ja-JP' });
-    await page.goto(`${server.url}/checksheet`);
+    const page = await e2e.browser.newPage({ locale: 'ja-JP' });
+    await page.goto(`${e2e.server.url}/checksheet`);
     await page.getByRole('searchbox', { name: 'チェックシートを検索' }).fill('パスワード');
     await page.getByRole('button', { name: '検索' }).click();
     await page.getByTestId('search-result-25').click();
@@ -41,8 +31,8 @@ describe('checksheet in Chromium', () => {
   });
 
   it('prints all 60 items under the five functions with an empty answer column', async () => {
-    const page = await browser.newPage({ locale: 'ja-JP' });
-    await page.goto(`${server.url}/checksheet/print`);
+    const page = await e2e.browser.newPage({ locale: 'ja-JP' });
+    await page.goto(`${e2e.server.url}/checksheet/print`);
     const rows = page.getByTestId('print-table').locator('tbody tr:not(.function-row)');
     await expect.poll(() => rows.count()).toBe(60);
     expect(await page.locator('tr.function-row').allTextContents()).toEqual(['識別 (ID)', '防御 (PR)', '検知 (DE)', '対応 (RS)', '復旧 (RC)']);

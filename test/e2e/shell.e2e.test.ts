@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startTestServer } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useE2eEnvironment } from './browser';
 
 describe('web shell in Chromium', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startTestServer>>;
-  beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.cleanup();
-  });
+  const e2e = useE2eEnvironment();
 
   it('opens in the browser language, switches to Japanese and remembers it', async () => {
-    const context = await browser.newContext({ locale: 'en-US' });
+    const context = await e2e.browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
-    await page.goto(server.url);
+    await page.goto(e2e.server.url);
     await expect.poll(() => page.getByTestId('nav-checksheet').textContent()).toBe('Checksheet');
 
     await page.getByTestId('language-switch').selectOption('ja');
@@ -37,8 +27,8 @@ describe('web shell in Chromium', () => {
   });
 
   it('serves deep links through the history fallback', async () => {
-    const page = await browser.newPage({ locale: 'ja-JP' });
-    const response = await page.goto(`${server.url}/guidelines`);
+    const page = await e2e.browser.newPage({ locale: 'ja-JP' });
+    const response = await page.goto(`${e2e.server.url}/guidelines`);
     expect(response?.status()).toBe(200);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ガイドライン');
     await page.close();

@@ -63,8 +63,7 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .requiredOption('--email <email>', m.emailOption)
     .action(async (options: { email: string }) =>
       withAccounts(async (deps) => {
-        const target = await findUserByEmail(deps.database.db, options.email);
-        if (!target) throw new DomainError('NOT_FOUND', `No user ${options.email}.`, [{ field: 'email', reason: 'unknown' }]);
+        const target = await requireUserByEmail(deps, options.email);
         const { temporaryPassword } = await resetPassword(deps, { actor: operator, userId: target.id });
         context.out(m.temporaryPassword(temporaryPassword));
       }),
@@ -102,8 +101,7 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .option('--days <days>', m.daysOption, '90')
     .action(async (options: { email: string; org: string; name: string; role: Role; days: string }) =>
       withAccounts(async (deps) => {
-        const owner = await findUserByEmail(deps.database.db, options.email);
-        if (!owner) throw new DomainError('NOT_FOUND', `No user ${options.email}.`, [{ field: 'email', reason: 'unknown' }]);
+        const owner = await requireUserByEmail(deps, options.email);
         const actor = { ...operator, userId: owner.id, organisationId: options.org };
         const created = await createApiToken(deps, { actor, name: options.name, roleCeiling: options.role, expiresInDays: Number(options.days) });
         context.out(m.tokenCreated(created.record.id, created.record.expiresAt));
@@ -118,10 +116,15 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .requiredOption('--org <id>', m.orgOption)
     .action(async (options: { id: string; email: string; org: string }) =>
       withAccounts(async (deps) => {
-        const owner = await findUserByEmail(deps.database.db, options.email);
-        if (!owner) throw new DomainError('NOT_FOUND', `No user ${options.email}.`, [{ field: 'email', reason: 'unknown' }]);
+        const owner = await requireUserByEmail(deps, options.email);
         await revokeMyApiToken(deps, { actor: { ...operator, userId: owner.id, organisationId: options.org }, tokenId: options.id });
         context.out(m.tokenRevoked);
       }),
     );
+}
+
+async function requireUserByEmail(deps: AccountDeps, email: string) {
+  const user = await findUserByEmail(deps.database.db, email);
+  if (!user) throw new DomainError('NOT_FOUND', `No user ${email}.`, [{ field: 'email', reason: 'unknown' }]);
+  return user;
 }

@@ -5,7 +5,7 @@ import type { CreatedToken, TokenList } from '../../../contracts/auth.schema';
 import { getJson, sendJson } from '../../api/api-client';
 import { useApiMutation } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
-import { ROLE_OPTIONS } from '../organisation/role-options';
+import { RoleSelect } from '../organisation/role-select';
 
 /** Personal API tokens of the current organisation: create (shown once), list, revoke. */
 export function ApiTokensSection() {
@@ -33,13 +33,7 @@ export function ApiTokensSection() {
         </label>
         <label>
           {t('account.tokenRole')}
-          <select name="roleCeiling" defaultValue="viewer">
-            {ROLE_OPTIONS.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </select>
+          <RoleSelect name="roleCeiling" defaultValue="viewer" />
         </label>
         <label>
           {t('account.tokenDays')}

@@ -5,7 +5,7 @@ import type { InvitationCreated, MemberList } from '../../../contracts/auth.sche
 import { getJson, sendJson } from '../../api/api-client';
 import { useApiMutation, useMe } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
-import { ROLE_OPTIONS } from './role-options';
+import { RoleSelect } from './role-select';
 
 /** The current organisation: settings (owner), members and roles, invitations. */
 export function MembersPage() {
@@ -65,13 +65,7 @@ export function MembersPage() {
                   {member.displayName} <span className="muted">{member.email}</span>
                 </td>
                 <td>
-                  <select aria-label={t('organisation.role')} value={member.role} onChange={(event) => setRole.mutate({ userId: member.userId, role: event.target.value })}>
-                    {ROLE_OPTIONS.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`roles.${role}`)}
-                      </option>
-                    ))}
-                  </select>
+                  <RoleSelect aria-label={t('organisation.role')} value={member.role} onChange={(event) => setRole.mutate({ userId: member.userId, role: event.target.value })} />
                 </td>
                 <td>{member.totpEnabled ? '✓' : '–'}</td>
                 <td className="actions">
@@ -100,13 +94,7 @@ export function MembersPage() {
           </label>
           <label>
             {t('organisation.role')}
-            <select name="role" defaultValue="assessor">
-              {ROLE_OPTIONS.map((role) => (
-                <option key={role} value={role}>
-                  {t(`roles.${role}`)}
-                </option>
-              ))}
-            </select>
+            <RoleSelect name="role" defaultValue="assessor" />
           </label>
           <button type="submit">{t('organisation.inviteSubmit')}</button>
         </form>
