@@ -8,6 +8,7 @@ import { createRemoteClient, type RemoteClient } from './remote-client';
 import { withAccountDeps } from './with-account-deps';
 import type { CliContext, ServeCommand } from './cli-context';
 import { registerAccountCommands } from './commands/accounts.command';
+import { registerAssessmentCommands } from './commands/assessment.command';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerCatalogCommands } from './commands/catalog.command';
 import { registerDbCommands } from './commands/db.command';
@@ -84,6 +85,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   registerCatalogCommands(program, context);
   registerAuditCommands(program, context);
   registerAccountCommands(program, context, (work) => (context.requireLocal(), withAccountDeps(context.config(), work)));
+  registerAssessmentCommands(program, context);
   program
     .command('whoami')
     .description(messages.whoami)

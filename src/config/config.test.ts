@@ -49,6 +49,24 @@ describe('parseConfig', () => {
   });
 });
 
+describe('EVIDENCE_MAX_BYTES', () => {
+  it('defaults to 25 MiB and takes a whole number of bytes', () => {
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.evidenceMaxBytes).toBe(26_214_400);
+    const set = parseConfig({ EVIDENCE_MAX_BYTES: '1048576' });
+    expect(set.ok && set.config.evidenceMaxBytes).toBe(1_048_576);
+  });
+
+  it('accepts 1 KiB to 2 GiB and names the variable otherwise', () => {
+    expect(parseConfig({ EVIDENCE_MAX_BYTES: '1024' }).ok).toBe(true);
+    expect(parseConfig({ EVIDENCE_MAX_BYTES: String(2 * 1024 ** 3) }).ok).toBe(true);
+    for (const bad of ['1023', String(2 * 1024 ** 3 + 1), '25MB', '-1']) {
+      const result = parseConfig({ EVIDENCE_MAX_BYTES: bad });
+      expect(!result.ok && result.problems.map((problem) => problem.name)).toEqual(['EVIDENCE_MAX_BYTES']);
+    }
+  });
+});
+
 describe('OIDC configuration', () => {
   it('is off without an issuer and complete with one', () => {
     const off = parseConfig({});

@@ -18,6 +18,8 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   readonly publicUrl: URL;
   readonly bodyLimitBytes: number;
+  /** Largest evidence file accepted by an upload, in bytes (EVIDENCE_MAX_BYTES; the JSON body limit is separate). */
+  readonly evidenceMaxBytes: number;
   /** Folder of catalog YAML; undefined means the catalog/ shipped with iotcheck. */
   readonly catalogDir: string | undefined;
   /** Base64 32-byte key sealing TOTP secrets; undefined means DATA_DIR/secret.key (created once). */
@@ -71,11 +73,12 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const secretKey = value('SECRET_KEY');
   const oidc = parseOidc(value, problems);
   const bodyLimitBytes = parseInteger(value('BODY_LIMIT_BYTES') ?? String(1024 * 1024), 'BODY_LIMIT_BYTES', 1024, 1024 ** 3, problems);
+  const evidenceMaxBytes = parseInteger(value('EVIDENCE_MAX_BYTES') ?? String(25 * 1024 ** 2), 'EVIDENCE_MAX_BYTES', 1024, 2 * 1024 ** 3, problems);
 
-  if (problems.length > 0 || port === undefined || bodyLimitBytes === undefined || !database || !publicUrl) {
+  if (problems.length > 0 || port === undefined || bodyLimitBytes === undefined || evidenceMaxBytes === undefined || !database || !publicUrl) {
     return { ok: false, problems };
   }
-  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes, catalogDir, secretKey, oidc }) };
+  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes, evidenceMaxBytes, catalogDir, secretKey, oidc }) };
 }
 
 function readVariable(env: Environment, name: string, readFile: FileReader, problems: ConfigProblem[]): string | undefined {

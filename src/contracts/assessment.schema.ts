@@ -43,6 +43,12 @@ export const SystemSchema = Type.Object({
   updatedAt: Type.String(),
 });
 export const SystemListSchema = Type.Object({ systems: List(SystemSchema) });
+export const SystemUpdateSchema = Type.Object({
+  ...SystemInputSchema.properties,
+  name: Type.Optional(SystemInputSchema.properties.name),
+  criticality: Type.Optional(CriticalitySchema),
+  version: Type.Integer({ description: 'the version you edited; a stale one gets 409 with the current system' }),
+});
 
 // ---- Assessments ----
 export const AssessmentInputSchema = Type.Object({
@@ -108,6 +114,7 @@ export const AnswerUpdateSchema = Type.Object({
   assigneeUserId: Type.Optional(Nullable(Type.String())),
   dueDate: Type.Optional(Nullable(Day)),
 });
+export const AnswerListSchema = Type.Object({ answers: List(AnswerSchema) });
 export const BulkAnswerUpdateSchema = Type.Object({ answers: List(Type.Object({ itemId: Type.String(), ...AnswerUpdateSchema.properties })) });
 export const ReviewActionSchema = Type.Object({
   action: Type.Enum(['ready', 'accept', 'return', 'reopen']),
@@ -229,11 +236,14 @@ export const GapListSchema = Type.Object({
     }),
   ),
 });
+export const ChangeSchema = Type.Enum(['improved', 'worse', 'unchanged', 'changed'], {
+  description: 'changed: a move without direction (to or from not_applicable; a score that appears or vanishes)',
+});
 export const ComparisonSchema = Type.Object({
   baseId: Type.String(),
   otherId: Type.String(),
-  items: List(Type.Object({ itemId: Type.String(), before: ResultSchema, after: ResultSchema, change: Type.Enum(['improved', 'worse', 'unchanged']) })),
-  functions: Type.Record(Type.String(), Type.Object({ before: Nullable(Type.Number()), after: Nullable(Type.Number()), change: Type.Enum(['improved', 'worse', 'unchanged']) })),
+  items: List(Type.Object({ itemId: Type.String(), before: ResultSchema, after: ResultSchema, change: ChangeSchema })),
+  functions: Type.Record(Type.String(), Type.Object({ before: Nullable(Type.Number()), after: Nullable(Type.Number()), change: ChangeSchema })),
 });
 
 // ---- Portable assessment document ("compliance as code") ----
@@ -256,6 +266,11 @@ export const ApplyResultSchema = Type.Object({ assessmentId: Type.String(), crea
 export const ItemWeightsSchema = Type.Object({ weights: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 10 })) });
 
 export type SystemInput = Type.Static<typeof SystemInputSchema>;
+export type SystemUpdate = Type.Static<typeof SystemUpdateSchema>;
+export type AssessmentInput = Type.Static<typeof AssessmentInputSchema>;
+export type AnswerHistory = Type.Static<typeof AnswerHistorySchema>;
+export type ApplyResult = Type.Static<typeof ApplyResultSchema>;
+export type ItemWeights = Type.Static<typeof ItemWeightsSchema>;
 export type IotSystem = Type.Static<typeof SystemSchema>;
 export type Assessment = Type.Static<typeof AssessmentSchema>;
 export type AssessmentSummary = Type.Static<typeof AssessmentSummarySchema>;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,6 +15,10 @@ import { authRoutes } from './routes/auth.routes';
 import { catalogRoutes } from './routes/catalog.routes';
 import { oidcRoutes } from './routes/oidc.routes';
 import { organisationRoutes } from './routes/organisation.routes';
+import { evidenceRoutes } from './routes/evidence.routes';
+import { findingsRoutes } from './routes/findings.routes';
+import { assessmentsRoutes } from './routes/assessments.routes';
+import { systemsRoutes } from './routes/systems.routes';
 import { healthRoutes } from './routes/health.routes';
 import type { ServerDeps } from './server-deps';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -70,6 +75,8 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     strictTransportSecurity: deps.config.publicUrl.protocol === 'https:',
   });
   await app.register(fastifyRateLimit, { global: false });
+  // Uploads stream file parts (evidence); bodyLimit above stays the JSON limit.
+  await app.register(fastifyMultipart, { limits: { fileSize: deps.config.evidenceMaxBytes, files: 1, fields: 10 } });
   await app.register(authPlugin, { deps, publicOrigin: deps.config.publicUrl.origin, secureCookies: deps.config.publicUrl.protocol === 'https:' });
 
   await app.register(fastifySwagger, {
@@ -94,6 +101,10 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(oidcRoutes, { ...deps, prefix: '/auth' });
       await api.register(accountRoutes, { ...deps, prefix: '/account' });
       await api.register(organisationRoutes, deps);
+      await api.register(evidenceRoutes, deps);
+      await api.register(findingsRoutes, deps);
+      await api.register(systemsRoutes, deps);
+      await api.register(assessmentsRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -11,6 +11,8 @@ import { createSqliteTestDatabase, type TestDatabase } from '../testing/test-dat
  */
 const ALL: readonly Role[] = ROLES;
 const ADMINS: readonly Role[] = ['owner', 'admin'];
+const READERS: readonly Role[] = ['owner', 'admin', 'assessor', 'viewer'];
+const WRITERS: readonly Role[] = ['owner', 'admin', 'assessor'];
 const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]>> = {
   'GET /api/health': 'public',
   'GET /api/catalog/frameworks': 'public',
@@ -46,6 +48,40 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'POST /api/invitations/{token}/accept': 'public',
   'GET /api/organisation/audit': ADMINS,
   'GET /api/organisation/audit/export': ADMINS,
+  // Evidence and findings: readers see, assessors and up write (viewers and providers do not).
+  'POST /api/evidence': WRITERS,
+  'POST /api/evidence/entries': WRITERS,
+  'GET /api/evidence': READERS,
+  'GET /api/evidence/{id}': READERS,
+  'GET /api/evidence/{id}/download': READERS,
+  'DELETE /api/evidence/{id}': WRITERS,
+  'POST /api/assessments/{id}/answers/{itemId}/evidence': WRITERS,
+  'DELETE /api/assessments/{id}/answers/{itemId}/evidence/{evidenceId}': WRITERS,
+  'GET /api/assessments/{id}/findings': READERS,
+  'POST /api/assessments/{id}/findings': WRITERS,
+  'PATCH /api/findings/{id}': WRITERS,
+  'GET /api/systems': READERS,
+  'POST /api/systems': WRITERS,
+  'GET /api/systems/{id}': READERS,
+  'PATCH /api/systems/{id}': WRITERS,
+  'GET /api/assessments': READERS,
+  'POST /api/assessments': WRITERS,
+  'POST /api/assessments/apply': WRITERS,
+  'GET /api/assessments/{id}': READERS,
+  'POST /api/assessments/{id}/status': WRITERS,
+  'POST /api/assessments/{id}/copy': WRITERS,
+  'GET /api/assessments/{id}/scores': READERS,
+  'GET /api/assessments/{id}/snapshots': READERS,
+  'GET /api/assessments/{id}/gaps': READERS,
+  'GET /api/assessments/{id}/compare/{otherId}': READERS,
+  'GET /api/assessments/{id}/document': READERS,
+  'PUT /api/assessments/{id}/answers/{itemId}': WRITERS,
+  'POST /api/assessments/{id}/answers': WRITERS,
+  // Assessors may ready and reopen; accept and return are checked again inside (answers.review).
+  'POST /api/assessments/{id}/answers/{itemId}/review': WRITERS,
+  'GET /api/assessments/{id}/answers/{itemId}/history': READERS,
+  'GET /api/organisation/item-weights': READERS,
+  'PUT /api/organisation/item-weights': ADMINS,
 };
 
 type Principal = 'anonymous' | Role | 'other-organisation owner';

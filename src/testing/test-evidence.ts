@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { Actor } from '../core/auth/actor';
+import type { Role } from '../core/auth/roles';
+import { createEvidenceStore } from '../integrations/evidence/evidence-store';
+import type { EvidenceDeps } from '../services/evidence/evidence-deps';
+import type { IncomingEvidenceFile } from '../services/evidence/upload-evidence';
+import { testCatalog } from './test-app';
+import type { TestDatabase } from './test-database';
+
+/** A minimal PDF that file-type recognises by its signature. */
+export const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+
+/** A PDF with a unique trailing comment, so tests sharing a database never share content. */
+export function uniquePdf(): Buffer {
+  return Buffer.concat([MINIMAL_PDF, Buffer.from(`% ${randomUUID()}\n`)]);
+}
+
+/** Evidence deps over a test database and a fresh DATA_DIR in a temp folder. */
+export interface TestEvidenceSetup {
+  readonly deps: EvidenceDeps;
+  /** The DATA_DIR; files live in DATA_DIR/evidence. */
+  readonly dataDir: string;
+  /** Every regular file under DATA_DIR/evidence (relative paths, sorted; temporary files too). */
+  storedFiles(): string[];
+  cleanUp(): void;
+}
+
+/** Builds evidence deps with a real file store in a temp DATA_DIR (clock and limit adjustable). */
+export function createTestEvidenceSetup(database: TestDatabase, options: { maxBytes?: number; clock?: () => Date } = {}): TestEvidenceSetup {
+  const dataDir = mkdtempSync(join(tmpdir(), 'iotcheck-data-'));
+  const root = join(dataDir, 'evidence');
+  return {
+    deps: { database, clock: options.clock ?? (() => new Date()), catalog: testCatalog(), evidenceStore: createEvidenceStore(root), evidenceMaxBytes: options.maxBytes ?? 1024 * 1024 },
+    dataDir,
+    storedFiles: () => listFiles(root),
+    cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/** Every regular file under `dir`, relative and sorted; [] when it does not exist. */
+export function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+/** An incoming file from bytes, as the HTTP edge would hand it over (optionally cut at the limit). */
+export function incomingFile(bytes: Buffer, fileName: string, truncated = false): IncomingEvidenceFile {
+  return { content: Readable.from([bytes]), fileName, truncated: () => truncated };
+}
+
+/** A signed-in actor acting in an organisation with a role (service tests). */
+export function userActor(userId: string, organisationId: string, role: Role = 'assessor'): Actor {
+  return { kind: 'user', userId, email: `${role}@example.jp`, organisationId, role, via: 'session', mustChangePassword: false };
+}
+
+/** One part of a multipart/form-data body: a text field or a file. */
+export type FormPart = { readonly name: string; readonly value: string } | { readonly name: string; readonly fileName: string; readonly contentType: string; readonly data: Buffer };
+
+/** Builds a multipart/form-data body (for app.inject) with its content-type header. */
+export function multipartBody(parts: readonly FormPart[]): { payload: Buffer; contentType: string } {
+  const boundary = `----iotcheck${randomUUID().replaceAll('-', '')}`;
+  const chunks: Buffer[] = [];
+  for (const part of parts) {
+    if ('value' in part) {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
+    } else {
+      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`), part.data, Buffer.from('\r\n'));
+    }
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
+}
