@@ -6,6 +6,8 @@ import { migrateToLatest } from '../db/migrate';
 import { createSecretBox } from '../core/auth/secret-box';
 import { createOidcClient } from '../integrations/auth/oidc-client';
 import { createArgon2Hasher } from '../integrations/auth/password-hasher';
+import { createEvidenceStore } from '../integrations/evidence/evidence-store';
+import { join } from 'node:path';
 import { readInstallationKey } from '../integrations/secrets/installation-key';
 import { loadCatalogDeps } from '../services/catalog/catalog-deps';
 import { recordCatalogVersions } from '../services/catalog/record-catalog-versions';
@@ -30,8 +32,21 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
   try {
     await migrateToLatest(database);
     await recordCatalogVersions({ database, catalog: catalog.catalog, now: () => new Date() });
+    const evidenceStore = createEvidenceStore(join(config.dataDir, 'evidence'));
+    // Temporary files of uploads cut off by a crash; a day old is surely no upload still running.
+    await evidenceStore.removeStaleUploads(new Date(Date.now() - 24 * 60 * 60 * 1000));
     const app = await buildApp(
-      { config, database, ...catalog, secretBox, passwords: createArgon2Hasher(), clock: () => new Date(), ...(config.oidc ? { oidc: createOidcClient(config.oidc) } : {}) },
+      {
+        config,
+        database,
+        ...catalog,
+        secretBox,
+        passwords: createArgon2Hasher(),
+        clock: () => new Date(),
+        evidenceStore,
+        evidenceMaxBytes: config.evidenceMaxBytes,
+        ...(config.oidc ? { oidc: createOidcClient(config.oidc) } : {}),
+      },
       options,
     );
     let stopping: Promise<void> | undefined;

@@ -2,9 +2,10 @@ import type { AppConfig } from '../config/config';
 import type { OidcClient } from '../integrations/auth/oidc-client';
 import type { AccountDeps } from '../services/auth/account-deps';
 import type { CatalogDeps } from '../services/catalog/catalog-deps';
+import type { EvidenceDeps } from '../services/evidence/evidence-deps';
 
 /** What the HTTP edge is built from: configuration and open resources, nothing request-scoped. */
-export interface ServerDeps extends CatalogDeps, AccountDeps {
+export interface ServerDeps extends CatalogDeps, AccountDeps, EvidenceDeps {
   readonly config: AppConfig;
   /** Present when OIDC_ISSUER is configured. */
   readonly oidc?: OidcClient;

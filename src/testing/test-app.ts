@@ -5,6 +5,8 @@ import { buildApp } from '../server/app';
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '../core/auth/secret-box';
 import { createArgon2Hasher } from '../integrations/auth/password-hasher';
+import { createEvidenceStore } from '../integrations/evidence/evidence-store';
+import { join } from 'node:path';
 import type { AccountDeps } from '../services/auth/account-deps';
 import { createCatalogDeps } from '../services/catalog/catalog-deps';
 import { createTestConfig } from './test-config';
@@ -32,5 +34,9 @@ export function createTestAccountDeps(database: TestDatabase, clock: () => Date 
 
 /** The real HTTP edge over a test database and the shipped catalog, for `app.inject`. */
 export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}, clock?: () => Date): Promise<FastifyInstance> {
-  return buildApp({ config: createTestConfig(env), ...createTestAccountDeps(database, clock), ...createCatalogDeps(testCatalog()) }, { webRoot: '/nonexistent' });
+  const config = createTestConfig(env);
+  return buildApp(
+    { config, ...createTestAccountDeps(database, clock), ...createCatalogDeps(testCatalog()), evidenceStore: createEvidenceStore(join(config.dataDir, 'evidence')), evidenceMaxBytes: config.evidenceMaxBytes },
+    { webRoot: '/nonexistent' },
+  );
 }

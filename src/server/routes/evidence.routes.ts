@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { EvidenceListSchema, EvidenceSchema, LinkEvidenceSchema, LinkOrTextEvidenceSchema } from '../../contracts/assessment.schema';
 import { OkSchema } from '../../contracts/auth.schema';
 import { DeleteEvidenceQuerySchema, EvidenceDeleteConflictSchema, EvidenceQuerySchema, EvidenceTooLargeSchema, EvidenceUploadFieldsSchema } from '../../contracts/evidence.schema';
 import { ProblemSchema } from '../../contracts/problem.schema';
-import { createEvidenceStore } from '../../integrations/evidence/evidence-store';
 import { createEvidenceEntry } from '../../services/evidence/create-evidence-entry';
 import { deleteEvidence } from '../../services/evidence/delete-evidence';
 import type { EvidenceDeps } from '../../services/evidence/evidence-deps';
@@ -23,13 +21,10 @@ import type { ServerDeps } from '../server-deps';
 const tags = ['evidence'];
 const IdParams = Type.Object({ id: Type.String() });
 const AnswerParams = Type.Object({ id: Type.String({ description: 'assessment id' }), itemId: Type.String() });
-const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
 
 /** /api/evidence and answer links — files (sniffed, content-addressed in DATA_DIR/evidence), links and texts. */
 export const evidenceRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, deps) => {
-  const evidenceDeps: EvidenceDeps = { ...deps, evidenceStore: createEvidenceStore(join(deps.config.dataDir, 'evidence')), evidenceMaxBytes: deps.config.evidenceMaxBytes };
-  // Temporary files of uploads cut off by a crash; a day old is surely no upload still running.
-  await evidenceDeps.evidenceStore.removeStaleUploads(new Date(deps.clock().getTime() - STALE_UPLOAD_MS));
+  const evidenceDeps: EvidenceDeps = deps;
 
   app.post(
     '/evidence',
