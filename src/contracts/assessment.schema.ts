@@ -216,11 +216,17 @@ export const GroupScoreSchema = Type.Object({
   completion: Type.Number(),
   level: Type.Integer({ minimum: 0, maximum: 4 }),
 });
-export const ScoresSchema = Type.Object({
-  overall: GroupScoreSchema,
-  functions: Type.Record(Type.String(), GroupScoreSchema),
-  categories: Type.Record(Type.String(), GroupScoreSchema),
-});
+export const ScoresSchema = Type.Object(
+  {
+    overall: GroupScoreSchema,
+    functions: Type.Record(Type.String(), GroupScoreSchema),
+    categories: Type.Record(Type.String(), GroupScoreSchema),
+  },
+  {
+    description:
+      'score = (implemented + 0.5 × partial) / applicable, applicable = items not not_applicable, unanswered counts as 0; completion = answered / all items; level 0–4: 0 below 20 %, +1 per 20 % (4 from 80 %).',
+  },
+);
 export const SnapshotListSchema = Type.Object({
   snapshots: List(Type.Object({ id: Type.String(), takenAt: Type.String(), reason: Type.Enum(['status_change', 'daily']), status: StatusSchema, scores: ScoresSchema })),
 });
