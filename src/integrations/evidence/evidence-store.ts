@@ -84,14 +84,18 @@ export function createEvidenceStore(root: string): EvidenceStore {
         },
       });
       let state: 'staged' | 'committed' | 'discarded' = 'staged';
+      // flush: fsync before close, so the rename below never exposes unwritten data after a crash.
+      const sink = createWriteStream(tempPath, { flags: 'wx', mode: 0o600, flush: true });
       const discard = async (): Promise<void> => {
         if (state !== 'staged') return;
         state = 'discarded';
+        // A refused upload can fail before the file is even opened; wait for the stream to settle,
+        // or its late open() would create the temp file after we removed it.
+        if (!sink.closed) await new Promise<void>((resolve) => sink.once('close', () => resolve()));
         await rm(tempPath, { force: true });
       };
       try {
-        // flush: fsync before close, so the rename below never exposes unwritten data after a crash.
-        await pipeline(source, measure, createWriteStream(tempPath, { flags: 'wx', mode: 0o600, flush: true }));
+        await pipeline(source, measure, sink);
         const sha256 = hash.digest('hex');
         const detected = await fileTypeFromFile(tempPath);
         const content: SniffedContent = detected ? { kind: 'detected', mediaType: detected.mime } : text.isText() ? { kind: 'text' } : { kind: 'unknown' };

@@ -4,5 +4,7 @@ import notoSansJpUrl from '@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP
 
 const face = new FontFace('iotcheck Noto Sans JP', `local('Noto Sans JP'), local('NotoSansJP-Regular'), url(${notoSansJpUrl}) format('truetype')`, {
   display: 'swap',
+  // One regular face serves every weight (bold is synthesised), so bold Japanese never falls back to boxes.
+  weight: '100 900',
 });
 document.fonts.add(face);

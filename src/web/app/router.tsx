@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/account-page';
+import { AssessmentPage } from '../features/assessments/assessment-page';
 import { AssessmentsPage } from '../features/assessments/assessments-page';
 import { InvitationPage } from '../features/auth/invitation-page';
 import { LoginPage } from '../features/auth/login-page';
@@ -36,6 +37,15 @@ export const router = createBrowserRouter([
       { path: 'invitations/:token', element: <InvitationPage /> },
       // Everything about an organisation's own data needs a signed-in member.
       { path: 'assessments', element: <RequireAuth><AssessmentsPage /></RequireAuth> },
+      { path: 'assessments/:id', element: <RequireAuth><AssessmentPage /></RequireAuth> },
+      // The dashboard brings the chart library: loaded only when a dashboard is opened.
+      {
+        path: 'assessments/:id/dashboard',
+        lazy: async () => {
+          const { DashboardPage } = await import('../features/assessments/dashboard-page');
+          return { element: <RequireAuth><DashboardPage /></RequireAuth> };
+        },
+      },
       { path: 'inventory', element: <RequireAuth><InventoryPage /></RequireAuth> },
       { path: 'reports', element: <RequireAuth><ReportsPage /></RequireAuth> },
       { path: 'account', element: <RequireAuth><AccountPage /></RequireAuth> },
