@@ -216,6 +216,15 @@ describe('assessments in Chromium', () => {
     expect(await page.getByTestId('top-gaps').locator('[data-testid="gap-row"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/iotcheck-dashboard.png`, fullPage: true });
 
+    // The system's own dashboard lists this run with the same overall score.
+    await page.goto(`${url}/assessments`);
+    await page.getByTestId('system-dashboard-link').first().click();
+    const runs = page.getByTestId('system-runs');
+    await expect.poll(() => runs.locator('tbody tr').count()).toBe(1);
+    const overall = ((await (await page.request.get(`${url}/api/assessments/${assessmentId}/scores`)).json()) as { overall: { score: number } }).overall.score;
+    await expect.poll(() => runs.locator('tbody tr td').first().textContent()).toBe(`${Math.round(overall * 100)}%`);
+    expect(await page.getByTestId('system-trend-chart').innerHTML()).toContain('svg');
+
     expect(cspViolations).toEqual([]);
     await context.close();
   }, 240_000);

@@ -46,6 +46,13 @@ export const router = createBrowserRouter([
           return { element: <RequireAuth><DashboardPage /></RequireAuth> };
         },
       },
+      {
+        path: 'systems/:id',
+        lazy: async () => {
+          const { SystemDashboardPage } = await import('../features/assessments/system-dashboard-page');
+          return { element: <RequireAuth><SystemDashboardPage /></RequireAuth> };
+        },
+      },
       { path: 'inventory', element: <RequireAuth><InventoryPage /></RequireAuth> },
       { path: 'reports', element: <RequireAuth><ReportsPage /></RequireAuth> },
       { path: 'account', element: <RequireAuth><AccountPage /></RequireAuth> },

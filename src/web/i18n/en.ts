@@ -323,6 +323,14 @@ export const en: Messages = {
     priorities: { high: 'High', medium: 'Medium', low: 'Low' },
     statuses: { open: 'Open', in_progress: 'In progress', resolved: 'Resolved', accepted_risk: 'Risk accepted' },
   },
+  systemDashboard: {
+    title: 'System dashboard: {{name}}',
+    back: 'All assessments',
+    open: 'System dashboard',
+    trend: 'Scores assessment by assessment',
+    runs: 'Scores per assessment',
+    assessment: 'Assessment',
+  },
   dashboard: {
     open: 'Dashboard',
     title: 'Dashboard: {{title}}',

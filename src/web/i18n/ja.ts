@@ -321,6 +321,14 @@ export const ja = {
     priorities: { high: '高', medium: '中', low: '低' },
     statuses: { open: '未対応', in_progress: '対応中', resolved: '対応済み', accepted_risk: 'リスク受容' },
   },
+  systemDashboard: {
+    title: 'システムのダッシュボード: {{name}}',
+    back: '評価の一覧',
+    open: 'システムのダッシュボード',
+    trend: '評価ごとのスコアの推移',
+    runs: '評価ごとのスコア',
+    assessment: '評価',
+  },
   dashboard: {
     open: 'ダッシュボード',
     title: 'ダッシュボード: {{title}}',

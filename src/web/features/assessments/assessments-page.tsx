@@ -47,6 +47,11 @@ function SystemBlock({ system, assessments, canWrite }: { system: IotSystem; ass
         <h2 id={headingId}>{system.name}</h2>
         <span className={`badge criticality-${system.criticality}`}>{t(`criticality.${system.criticality}`)}</span>
         {system.internetFacing && <span className="badge internet">{t('assessment.internetFacingBadge')}</span>}
+        {assessments.length > 0 && (
+          <Link to={`/systems/${system.id}`} data-testid="system-dashboard-link">
+            {t('systemDashboard.open')}
+          </Link>
+        )}
       </header>
       {system.business && (
         <p className="muted">
