@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { FindingStatus, Priority } from '../core/assessment/assessment.types';
+import type { FindingStatus } from '../core/assessment/assessment.types';
 import type { DatabaseSchema } from './database';
+import { toFinding, type FindingRecord } from './finding.repository';
 
 // Read-only views of the evidence links and findings of an assessment, for answers and gaps.
 // Those tables are written by the evidence and findings use cases; nothing here changes them.
@@ -9,24 +10,7 @@ import type { DatabaseSchema } from './database';
 export const OPEN_FINDING_STATUSES: readonly FindingStatus[] = ['open', 'in_progress'];
 
 /** A finding as answers and gaps show it. */
-export interface OpenFinding {
-  readonly id: string;
-  readonly assessmentId: string;
-  readonly itemId: string;
-  readonly deviceId: string | null;
-  readonly issue: string;
-  readonly impact: string;
-  readonly recommendation: string;
-  readonly priority: Priority;
-  readonly ownerName: string;
-  readonly dueDate: string | null;
-  readonly status: FindingStatus;
-  readonly acceptedBy: string | null;
-  readonly acceptedReason: string | null;
-  readonly version: number;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-}
+export type OpenFinding = Omit<FindingRecord, 'organisationId'>;
 
 type Db = Kysely<DatabaseSchema>;
 
@@ -68,22 +52,8 @@ export async function listOpenFindings(db: Db, organisationId: string, assessmen
     .orderBy('created_at')
     .orderBy('id')
     .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    assessmentId: row.assessment_id,
-    itemId: row.item_id,
-    deviceId: row.device_id,
-    issue: row.issue,
-    impact: row.impact,
-    recommendation: row.recommendation,
-    priority: row.priority as Priority,
-    ownerName: row.owner_name,
-    dueDate: row.due_date,
-    status: row.status as FindingStatus,
-    acceptedBy: row.accepted_by,
-    acceptedReason: row.accepted_reason,
-    version: Number(row.version),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  }));
+  return rows.map((row) => {
+    const { organisationId: _organisationId, ...finding } = toFinding(row);
+    return finding;
+  });
 }

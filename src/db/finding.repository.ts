@@ -30,7 +30,8 @@ export interface FindingRecord {
 /** The fields an update may change; version and updatedAt are set by updateFindingRecord. */
 export type FindingChanges = Pick<FindingRecord, 'issue' | 'impact' | 'recommendation' | 'priority' | 'ownerName' | 'dueDate' | 'status' | 'acceptedBy' | 'acceptedReason'>;
 
-const toFinding = (row: Selectable<FindingTable>): FindingRecord => ({
+/** Row → domain mapping of a finding (also used by the assessment read models). */
+export const toFinding = (row: Selectable<FindingTable>): FindingRecord => ({
   id: row.id,
   organisationId: row.organisation_id,
   assessmentId: row.assessment_id,
