@@ -63,6 +63,7 @@ export const MemberListSchema = Type.Object({
   members: List(Type.Object({ userId: Type.String(), email: Type.String(), displayName: Type.String(), role: RoleSchema, totpEnabled: Type.Boolean(), joinedAt: Type.String() })),
 });
 export const SetRoleSchema = Type.Object({ role: RoleSchema });
+export const PeopleListSchema = Type.Object({ people: List(Type.Object({ userId: Type.String(), displayName: Type.String() })) });
 export const TemporaryPasswordSchema = Type.Object({ temporaryPassword: Type.String({ description: 'shown once; must be changed at next sign-in' }) });
 
 export const CreateInvitationSchema = Type.Object({ email: Email, role: RoleSchema, expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })) });
@@ -99,6 +100,7 @@ export const AuditPageSchema = Type.Object({
 
 export type Me = Type.Static<typeof MeSchema>;
 export type MemberList = Type.Static<typeof MemberListSchema>;
+export type PeopleList = Type.Static<typeof PeopleListSchema>;
 export type TokenList = Type.Static<typeof TokenListSchema>;
 export type CreatedToken = Type.Static<typeof CreatedTokenSchema>;
 export type TotpEnrolment = Type.Static<typeof TotpEnrolmentSchema>;

@@ -40,6 +40,7 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'GET /api/organisation': ALL,
   'PATCH /api/organisation': ['owner'],
   'GET /api/organisation/members': ADMINS,
+  'GET /api/organisation/people': READERS,
   'PUT /api/organisation/members/{userId}': ADMINS,
   'DELETE /api/organisation/members/{userId}': ADMINS,
   'POST /api/organisation/members/{userId}/reset-password': ADMINS,

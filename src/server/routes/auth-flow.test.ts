@@ -143,4 +143,15 @@ describe('sign-in flow over HTTP', () => {
     expect(statuses.slice(0, 5).every((status) => status === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
   });
+  it('lets an assessor name the members (for assignees) but not read their addresses and roles', async () => {
+    const organisation = await seedOrganisation(database, 'People');
+    const assessor = await seedMember(database, organisation, 'assessor', clock);
+    await seedMember(database, organisation, 'viewer', clock);
+    await seedMember(database, organisation, 'provider', clock);
+    const session = await assessor.session();
+    const people = (await app.inject({ method: 'GET', url: '/api/organisation/people', headers: { cookie: session.cookie } })).json();
+    expect(people.people.map((person: { displayName: string }) => person.displayName).sort()).toEqual(['assessor', 'viewer']);
+    expect(JSON.stringify(people)).not.toContain('@');
+    expect((await app.inject({ method: 'GET', url: '/api/organisation/members', headers: { cookie: session.cookie } })).statusCode).toBe(403);
+  });
 });

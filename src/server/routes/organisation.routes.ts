@@ -11,6 +11,7 @@ import {
   MemberListSchema,
   OkSchema,
   OrganisationSchema,
+  PeopleListSchema,
   SetRoleSchema,
   TemporaryPasswordSchema,
   UpdateOrganisationSchema,
@@ -19,7 +20,7 @@ import { resetPassword } from '../../services/accounts/reset-password';
 import { exportAuditCsv } from '../../services/audit/export-audit-csv';
 import { listOrganisationAudit } from '../../services/audit/list-organisation-audit';
 import { acceptInvitation, createInvitation, viewInvitation } from '../../services/organisations/manage-invitations';
-import { listOrganisationMembers, removeMember, setMemberRole } from '../../services/organisations/manage-members';
+import { listOrganisationMembers, listOrganisationPeople, removeMember, setMemberRole } from '../../services/organisations/manage-members';
 import { createOrganisation, getCurrentOrganisation, updateOrganisation } from '../../services/organisations/manage-organisations';
 import { requireOrganisation } from '../../services/accounts/require-user';
 import { contextOf } from '../request-context';
@@ -44,6 +45,10 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (
 
   app.get('/organisation/members', { config: { access: 'members.read' }, schema: { tags, summary: 'Members and their roles', response: { 200: MemberListSchema } } }, async (request) => ({
     members: await listOrganisationMembers(deps, { actor: request.actor }),
+  }));
+
+  app.get('/organisation/people', { config: { access: 'assessments.read' }, schema: { tags, summary: 'Names of the members, for assigning work', response: { 200: PeopleListSchema } } }, async (request) => ({
+    people: await listOrganisationPeople(deps, { actor: request.actor }),
   }));
 
   app.put('/organisation/members/:userId', { config: { access: 'members.manage' }, schema: { tags, summary: "Change a member's role", params: UserParams, body: SetRoleSchema, response: { 200: OkSchema } } }, async (request) => {

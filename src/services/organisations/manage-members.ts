@@ -12,6 +12,15 @@ export async function listOrganisationMembers(deps: AccountDeps, input: { actor:
   return listMembers(deps.database.db, requireOrganisation(input.actor).organisationId);
 }
 
+/**
+ * Names of the current organisation's members (no e-mail, no role), so assessors can pick an
+ * assignee and readers see who owns what. The full member list stays with owners and admins.
+ */
+export async function listOrganisationPeople(deps: AccountDeps, input: { actor: Actor }): Promise<{ userId: string; displayName: string }[]> {
+  const members = await listMembers(deps.database.db, requireOrganisation(input.actor).organisationId);
+  return members.filter((member) => member.role !== 'provider').map((member) => ({ userId: member.userId, displayName: member.displayName }));
+}
+
 async function actorRole(deps: AccountDeps, actor: Actor & { kind: 'user' }, organisationId: string): Promise<Role> {
   if (actor.via === 'cli') return 'owner';
   return actor.role ?? (await findMembership(deps.database.db, organisationId, actor.userId)) ?? 'viewer';

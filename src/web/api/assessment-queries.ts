@@ -13,7 +13,7 @@ import type {
   SnapshotList,
   SystemInput,
 } from '../../contracts/assessment.schema';
-import type { Me, MemberList } from '../../contracts/auth.schema';
+import type { Me, PeopleList } from '../../contracts/auth.schema';
 import type { Problem } from '../../contracts/problem.schema';
 import { ApiError, getJson, sendJson } from './api-client';
 import { ME_KEY } from './auth-queries';
@@ -91,11 +91,11 @@ export function useAnswerHistory(id: string, itemId: string, enabled: boolean) {
   });
 }
 
-/** Members with names, for assignees. Only owners and admins may list them; others get an empty list. */
+/** Members' names, for assignees (any reader of assessments may list them). */
 export function useMemberNames(enabled: boolean) {
   return useQuery({
-    queryKey: ['organisation', 'members'],
-    queryFn: ({ signal }) => getJson<MemberList>('/api/organisation/members', signal),
+    queryKey: ['organisation', 'people'],
+    queryFn: ({ signal }) => getJson<PeopleList>('/api/organisation/people', signal),
     enabled,
     retry: false,
     staleTime: 60_000,

@@ -6,7 +6,7 @@ export interface People {
   readonly meId: string | undefined;
   readonly canWrite: boolean;
   readonly canReview: boolean;
-  /** Members the UI can name (owners and admins can list them; others know only themselves). */
+  /** Members the UI can name, for assignees. */
   readonly members: readonly { userId: string; displayName: string }[];
   /** A user id as a name: "自分", a member's name, or "another member". */
   readonly nameOf: (userId: string | null | undefined) => string;
@@ -19,9 +19,9 @@ export function usePeople(): People {
   const role = me.data?.role;
   const canReview = role === 'owner' || role === 'admin';
   const canWrite = canReview || role === 'assessor';
-  const list = useMemberNames(canReview);
+  const list = useMemberNames(role !== null && role !== undefined && role !== 'provider');
   const meId = me.data?.user?.id;
-  const members = list.data?.members.map((member) => ({ userId: member.userId, displayName: member.displayName || member.email })) ?? [];
+  const members = list.data?.people ?? [];
   const nameOf = (userId: string | null | undefined): string => {
     if (!userId) return t('assessment.unassigned');
     if (userId === meId) return t('assessment.me');
