@@ -13,22 +13,11 @@ import { canonicalJson } from '../core/catalog/content-hash';
 import type { AuditChainHeadTable, AuditEventTable } from './audit.table';
 import type { DatabaseSchema } from './database';
 
-/** One event to record; the repository adds chain, seq and hashes. */
-export interface AuditEventInput {
-  readonly id: string;
-  /** ISO-8601 UTC. */
-  readonly occurredAt: string;
-  /** null for installation-wide events. */
-  readonly organisationId: string | null;
-  readonly actorUserId: string | null;
-  readonly actorLabel: string;
-  readonly action: string;
-  readonly targetType: string;
-  readonly targetId: string;
-  readonly summary: AuditSummary;
+/** One event to record; the repository adds chain, seq and hashes. Request facts may be omitted. */
+export type AuditEventInput = Omit<AuditEntry, 'chainKey' | 'seq' | 'prevHash' | 'hash' | 'requestId' | 'clientAddress'> & {
   readonly requestId?: string | null;
   readonly clientAddress?: string | null;
-}
+};
 
 /**
  * Appends an event to its organisation's chain inside the caller's transaction, so the change and

@@ -7,11 +7,14 @@ export interface ThrottleState {
   readonly lockedUntil: string | null;
 }
 
+/** A stored state and when it was last written (undefined when there is none). */
+export type StoredThrottleState = ThrottleState & { readonly updatedAt: string | undefined };
+
 type Db = Kysely<DatabaseSchema>;
 
-export async function readThrottle(db: Db, key: string): Promise<ThrottleState> {
-  const row = await db.selectFrom('login_throttle').select(['failures', 'locked_until']).where('throttle_key', '=', key).executeTakeFirst();
-  return row ? { failures: Number(row.failures), lockedUntil: row.locked_until } : { failures: 0, lockedUntil: null };
+export async function readThrottle(db: Db, key: string): Promise<StoredThrottleState> {
+  const row = await db.selectFrom('login_throttle').select(['failures', 'locked_until', 'updated_at']).where('throttle_key', '=', key).executeTakeFirst();
+  return row ? { failures: Number(row.failures), lockedUntil: row.locked_until, updatedAt: row.updated_at } : { failures: 0, lockedUntil: null, updatedAt: undefined };
 }
 
 export async function writeThrottle(db: Db, key: string, state: ThrottleState, now: string): Promise<void> {

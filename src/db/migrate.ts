@@ -22,7 +22,8 @@ export async function migrateToLatest(database: Database): Promise<readonly stri
   const { error, results } = await createMigrator(database).migrateToLatest();
   const failed = results?.find((result: MigrationResult) => result.status === 'Error');
   if (error) {
-    throw new DomainError('DATABASE_UNAVAILABLE', `migration ${failed?.migrationName ?? ''} failed: ${(error as Error).message}`.replace('  ', ' '));
+    const which = failed ? `migration ${failed.migrationName}` : 'migrating';
+    throw new DomainError('DATABASE_UNAVAILABLE', `${which} failed: ${(error as Error).message}`);
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
 }

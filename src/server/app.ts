@@ -77,7 +77,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   await app.register(fastifyRateLimit, { global: false });
   // Uploads stream file parts (evidence); bodyLimit above stays the JSON limit.
   await app.register(fastifyMultipart, { limits: { fileSize: deps.config.evidenceMaxBytes, files: 1, fields: 10 } });
-  await app.register(authPlugin, { deps, publicOrigin: deps.config.publicUrl.origin, secureCookies: deps.config.publicUrl.protocol === 'https:' });
+  await app.register(authPlugin, { deps, publicOrigin: deps.config.publicUrl.origin });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -26,7 +26,6 @@ const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export interface AuthPluginOptions {
   readonly deps: AccountDeps;
   readonly publicOrigin: string;
-  readonly secureCookies: boolean;
 }
 
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Secure when served over https. */

@@ -59,7 +59,6 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
       results: searchCatalog(deps, {
         query: request.query.q,
         ...(request.query.framework ? { frameworkId: request.query.framework } : {}),
-        ...(request.query.lang ? { lang: request.query.lang } : {}),
         ...(request.query.limit ? { limit: request.query.limit } : {}),
       }),
     }),

@@ -67,7 +67,7 @@ async function refuseWhileLocked(database: Database, keys: readonly string[], no
 async function recordFailure(deps: AccountDeps, key: string, freeFailures: number, now: Date, email: string, context: RequestContext): Promise<void> {
   await deps.database.db.transaction().execute(async (transaction) => {
     const state = await readThrottle(transaction, key);
-    const stale = key.startsWith('address:') && state.lockedUntil === null && state.failures > 0 && (await isStale(transaction, key, now));
+    const stale = key.startsWith('address:') && state.lockedUntil === null && state.updatedAt !== undefined && now.getTime() - new Date(state.updatedAt).getTime() > ADDRESS_WINDOW_MS;
     const failures = (stale ? 0 : state.failures) + 1;
     const lockSeconds = lockSecondsAfter(failures, freeFailures);
     const lockedUntil = lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000).toISOString() : null;
@@ -76,9 +76,4 @@ async function recordFailure(deps: AccountDeps, key: string, freeFailures: numbe
       await recordAudit(transaction, ANONYMOUS, context, now, { organisationId: null, action: 'auth.locked', targetType: key.split(':')[0] ?? 'key', targetId: key.startsWith('account:') ? email : context.clientAddress });
     }
   });
-}
-
-async function isStale(transaction: AccountDeps['database']['db'], key: string, now: Date): Promise<boolean> {
-  const row = await transaction.selectFrom('login_throttle').select('updated_at').where('throttle_key', '=', key).executeTakeFirst();
-  return row !== undefined && now.getTime() - new Date(row.updated_at).getTime() > ADDRESS_WINDOW_MS;
 }

@@ -1,4 +1,3 @@
-import type { Language } from '../../core/catalog/catalog.types';
 import { requireFramework } from '../../core/catalog/framework-tree';
 import type { SearchField } from '../../core/catalog/search-catalog';
 import { DomainError } from '../../core/domain-error';
@@ -16,10 +15,10 @@ export interface CatalogSearchResult extends NodeSummary {
 export const MAX_QUERY_LENGTH = 200;
 
 /**
- * Searches ids and texts in both languages, folding width, case and kana. `lang` only orders
- * ties by the language the user reads; both languages are always searched.
+ * Searches ids and texts in both languages, folding width, case and kana; results carry their
+ * titles in both, so the caller picks the language it shows.
  */
-export function searchCatalog(deps: CatalogDeps, options: { query: string; frameworkId?: string; lang?: Language; limit?: number }): CatalogSearchResult[] {
+export function searchCatalog(deps: CatalogDeps, options: { query: string; frameworkId?: string; limit?: number }): CatalogSearchResult[] {
   const query = options.query.trim();
   if (query.length === 0 || query.length > MAX_QUERY_LENGTH) {
     throw new DomainError('VALIDATION_FAILED', `The search text must be 1–${MAX_QUERY_LENGTH} characters.`, [{ field: 'q', reason: 'length' }]);

@@ -17,6 +17,14 @@ const SCORE_COLOUR = '#0b5cad';
 const COMPLETION_COLOUR = '#8a96a8';
 const FINDING_COLOURS: Readonly<Record<string, string>> = { open: '#b3261e', in_progress: '#b26a00', resolved: '#2e7d32', accepted_risk: '#5b6675' };
 const TOP_GAPS = 10;
+/** Each answer result and the count of it in a group score. */
+const BREAKDOWN = [
+  ['implemented', 'implemented'],
+  ['partial', 'partial'],
+  ['not_implemented', 'notImplemented'],
+  ['not_applicable', 'notApplicable'],
+  ['unanswered', 'unanswered'],
+] as const;
 
 const toPercent = (value: number | null | undefined) => (value === null || value === undefined ? 0 : Math.round(value * 1000) / 10);
 
@@ -122,21 +130,11 @@ function Dashboard({ detail, tree, scores }: { detail: AssessmentDetail; tree: F
         <div className="kpi">
           <span className="kpi-label">{t('dashboard.breakdown')}</span>
           <ul className="breakdown">
-            <li>
-              {t('results.implemented')}: {overall.implemented}
-            </li>
-            <li>
-              {t('results.partial')}: {overall.partial}
-            </li>
-            <li>
-              {t('results.not_implemented')}: {overall.notImplemented}
-            </li>
-            <li>
-              {t('results.not_applicable')}: {overall.notApplicable}
-            </li>
-            <li>
-              {t('results.unanswered')}: {overall.unanswered}
-            </li>
+            {BREAKDOWN.map(([result, field]) => (
+              <li key={result}>
+                {t(`results.${result}`)}: {overall[field]}
+              </li>
+            ))}
           </ul>
         </div>
       </section>
