@@ -10,16 +10,26 @@ function forbidLayers(layers, why, extra = []) {
     'no-restricted-imports': [
       'error',
       {
-        patterns: [
-          { regex: `^\\.{1,2}/(?:.*/)?(?:${layers.join('|')})(?:/|$)`, message: why },
-          ...extra,
-        ],
+        patterns: [{ regex: `^\\.{1,2}/(?:.*/)?(?:${layers.join('|')})(?:/|$)`, message: why }, ...extra],
       },
     ],
   };
 }
 
-const IO_MODULES = ['node:fs', 'node:fs/promises', 'node:net', 'node:tls', 'node:http', 'node:https', 'node:child_process', 'fs', 'net', 'http', 'https', 'child_process'];
+const IO_MODULES = [
+  'node:fs',
+  'node:fs/promises',
+  'node:net',
+  'node:tls',
+  'node:http',
+  'node:https',
+  'node:child_process',
+  'fs',
+  'net',
+  'http',
+  'https',
+  'child_process',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '.scratch/**'] },
@@ -32,7 +42,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: 'Read configuration through src/config/config.ts (parsed once), not process.env.' },
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: 'Read configuration through src/config/config.ts (parsed once), not process.env.',
+        },
       ],
     },
   },
@@ -46,19 +59,31 @@ export default tseslint.config(
   },
   {
     files: ['src/config/**'],
-    rules: forbidLayers(['db', 'services', 'integrations', 'contracts', 'server', 'web', 'cli'], 'config depends on core only.'),
+    rules: forbidLayers(
+      ['db', 'services', 'integrations', 'contracts', 'server', 'web', 'cli'],
+      'config depends on core only.',
+    ),
   },
   {
     files: ['src/contracts/**'],
-    rules: forbidLayers(['db', 'services', 'integrations', 'server', 'web', 'cli', 'config'], 'contracts are shared by server, web and CLI: they depend on core only.'),
+    rules: forbidLayers(
+      ['db', 'services', 'integrations', 'server', 'web', 'cli', 'config'],
+      'contracts are shared by server, web and CLI: they depend on core only.',
+    ),
   },
   {
     files: ['src/db/**', 'src/integrations/**'],
-    rules: forbidLayers(['services', 'server', 'web', 'cli'], 'db and integrations are adapters: they depend on core (and config), never on use cases or edges.'),
+    rules: forbidLayers(
+      ['services', 'server', 'web', 'cli'],
+      'db and integrations are adapters: they depend on core (and config), never on use cases or edges.',
+    ),
   },
   {
     files: ['src/services/**'],
-    rules: forbidLayers(['server', 'web', 'cli'], 'services are use cases called by every edge: they never import an edge.'),
+    rules: forbidLayers(
+      ['server', 'web', 'cli'],
+      'services are use cases called by every edge: they never import an edge.',
+    ),
   },
   {
     files: ['src/server/**'],
@@ -78,15 +103,32 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^\\.{1,2}/(?:.*/)?(?:db|services|integrations|server|cli|config|testing)(?:/|$)', message: 'web talks to the server over HTTP: import contracts (and core types) only.' },
-            { regex: '^\\.{1,2}/(?:.*/)?core(?:/|$)', allowTypeImports: true, message: 'web may import core types only (import type).' },
+            {
+              regex: '^\\.{1,2}/(?:.*/)?(?:db|services|integrations|server|cli|config|testing)(?:/|$)',
+              message: 'web talks to the server over HTTP: import contracts (and core types) only.',
+            },
+            {
+              regex: '^\\.{1,2}/(?:.*/)?core(?:/|$)',
+              allowTypeImports: true,
+              message: 'web may import core types only (import type).',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['src/config/config.ts', 'src/main.ts', 'src/testing/**', 'scripts/**', 'bench/**', 'test/**', '**/*.test.ts', 'vitest.config.ts', '**/vitest.config.ts'],
+    files: [
+      'src/config/config.ts',
+      'src/main.ts',
+      'src/testing/**',
+      'scripts/**',
+      'bench/**',
+      'test/**',
+      '**/*.test.ts',
+      'vitest.config.ts',
+      '**/vitest.config.ts',
+    ],
     rules: { 'no-restricted-syntax': 'off' },
   },
 );

@@ -17,5 +17,7 @@ export function measure(fn: () => unknown, minMs = 300): number {
 /** Prints one figure beside its in-run baseline. */
 export function report(name: string, ours: number, baselineName: string, baseline: number): void {
   const ratio = ours / baseline;
-  console.log(`${name.padEnd(34)} ${ours.toFixed(3).padStart(9)} ms   ${baselineName.padEnd(32)} ${baseline.toFixed(3).padStart(9)} ms   ratio ${ratio.toFixed(2)}×`);
+  console.log(
+    `${name.padEnd(34)} ${ours.toFixed(3).padStart(9)} ms   ${baselineName.padEnd(32)} ${baseline.toFixed(3).padStart(9)} ms   ratio ${ratio.toFixed(2)}×`,
+  );
 }

@@ -10,7 +10,8 @@ export const CLI_MESSAGES = {
     dbMigrate: 'apply pending migrations',
     dbStatus: 'show applied and pending migrations',
     migrated: (count: number) => (count === 0 ? 'Database is up to date.' : `Applied ${count} migration(s).`),
-    statusLine: (dialect: string, applied: number, pending: number) => `${dialect}: ${applied} applied, ${pending} pending`,
+    statusLine: (dialect: string, applied: number, pending: number) =>
+      `${dialect}: ${applied} applied, ${pending} pending`,
     applied: 'applied',
     pending: 'pending',
     configInvalid: 'Configuration is invalid:',
@@ -51,10 +52,12 @@ export const CLI_MESSAGES = {
     passwordFileOption: 'read the password from the first line of this file (otherwise asked)',
     passwordPrompt: 'Password (12+ characters): ',
     alreadySetUp: 'iotcheck is already set up: use `iotcheck user create --org … --role …`.',
-    ownerCreated: (userId: string, organisation: string, organisationId: string) => `Created owner ${userId} of "${organisation}" (${organisationId}).`,
+    ownerCreated: (userId: string, organisation: string, organisationId: string) =>
+      `Created owner ${userId} of "${organisation}" (${organisationId}).`,
     userCreated: (userId: string) => `Created user ${userId}.`,
     mustChange: 'must change password',
-    temporaryPassword: (password: string) => `Temporary password (shown once; must be changed at next sign-in): ${password}`,
+    temporaryPassword: (password: string) =>
+      `Temporary password (shown once; must be changed at next sign-in): ${password}`,
     orgCommand: 'organisations',
     orgCreate: 'create an organisation',
     orgList: 'list every organisation',
@@ -80,7 +83,8 @@ export const CLI_MESSAGES = {
     auditEntry: (seq: number, id: string | null) => (id === null ? `seq ${seq}` : `seq ${seq} (id ${id})`),
     auditChainIntact: (chain: string, count: number) => `${chain}: intact, ${count} entries`,
     auditChainBroken: (chain: string, entry: string, problem: string) => `${chain}: BROKEN at ${entry}: ${problem}`,
-    auditTrailBroken: (chain: string, entry: string, problem: string) => `The audit trail has been tampered with: chain ${chain}, ${entry}: ${problem}`,
+    auditTrailBroken: (chain: string, entry: string, problem: string) =>
+      `The audit trail has been tampered with: chain ${chain}, ${entry}: ${problem}`,
     auditProblems: {
       edited: 'its content does not match its hash (edited)',
       deleted_before: 'entries before it are missing (deleted)',
@@ -115,7 +119,8 @@ export const CLI_MESSAGES = {
     periodEndOption: 'last day of the period (YYYY-MM-DD)',
     noAssessments: 'There are no assessments yet.',
     completion: (value: string) => `${value} answered`,
-    scoreLine: (score: string, level: number, completion: string) => `Score ${score} (level ${level}), ${completion} answered`,
+    scoreLine: (score: string, level: number, completion: string) =>
+      `Score ${score} (level ${level}), ${completion} answered`,
     itemOption: 'item id or number, e.g. jssec-v2:25 or 25',
     resultOption: 'result',
     justificationOption: 'why the item is not applicable (required for not_applicable)',
@@ -124,12 +129,20 @@ export const CLI_MESSAGES = {
     answerSaved: (itemId: string, result: string, version: number) => `${itemId}: ${result} (version ${version})`,
     documentOutputOption: 'write to a file (.json or .yaml) instead of standard output',
     documentFileArgument: 'assessment document (.json, .yaml or .yml)',
-    documentApplied: (id: string, created: boolean, changed: number, unchanged: number) => `${created ? 'Created' : 'Updated'} assessment ${id}: ${changed} changed, ${unchanged} unchanged.`,
+    documentApplied: (id: string, created: boolean, changed: number, unchanged: number) =>
+      `${created ? 'Created' : 'Updated'} assessment ${id}: ${changed} changed, ${unchanged} unchanged.`,
     nothingApplied: (file: string) => `${file} has problems; nothing was applied.`,
     compareBaseOption: 'the baseline assessment (before)',
     compareWithOption: 'the assessment compared with it (after)',
-    compareSummary: (improved: number, worse: number, changed: number, unchanged: number) => `${improved} improved, ${worse} worse, ${changed} changed applicability, ${unchanged} unchanged`,
-    results: { implemented: 'implemented', partial: 'partial', not_implemented: 'not implemented', not_applicable: 'n/a', unanswered: 'unanswered' },
+    compareSummary: (improved: number, worse: number, changed: number, unchanged: number) =>
+      `${improved} improved, ${worse} worse, ${changed} changed applicability, ${unchanged} unchanged`,
+    results: {
+      implemented: 'implemented',
+      partial: 'partial',
+      not_implemented: 'not implemented',
+      not_applicable: 'n/a',
+      unanswered: 'unanswered',
+    },
     changes: { improved: 'improved', worse: 'worse', unchanged: 'unchanged', changed: 'changed' },
   },
   ja: {
@@ -141,8 +154,10 @@ export const CLI_MESSAGES = {
     db: 'データベースの保守',
     dbMigrate: '未適用のマイグレーションを適用する',
     dbStatus: '適用済みと未適用のマイグレーションを表示する',
-    migrated: (count: number) => (count === 0 ? 'データベースは最新です。' : `${count} 件のマイグレーションを適用しました。`),
-    statusLine: (dialect: string, applied: number, pending: number) => `${dialect}: 適用済み ${applied} 件、未適用 ${pending} 件`,
+    migrated: (count: number) =>
+      count === 0 ? 'データベースは最新です。' : `${count} 件のマイグレーションを適用しました。`,
+    statusLine: (dialect: string, applied: number, pending: number) =>
+      `${dialect}: 適用済み ${applied} 件、未適用 ${pending} 件`,
     applied: '適用済み',
     pending: '未適用',
     configInvalid: '設定に誤りがあります:',
@@ -183,10 +198,12 @@ export const CLI_MESSAGES = {
     passwordFileOption: 'このファイルの 1 行目をパスワードとして読む（省略時は入力を求める）',
     passwordPrompt: 'パスワード（12 文字以上）: ',
     alreadySetUp: 'iotcheck は設定済みです。`iotcheck user create --org … --role …` を使ってください。',
-    ownerCreated: (userId: string, organisation: string, organisationId: string) => `「${organisation}」（${organisationId}）のオーナー ${userId} を作成しました。`,
+    ownerCreated: (userId: string, organisation: string, organisationId: string) =>
+      `「${organisation}」（${organisationId}）のオーナー ${userId} を作成しました。`,
     userCreated: (userId: string) => `ユーザー ${userId} を作成しました。`,
     mustChange: 'パスワード変更が必要',
-    temporaryPassword: (password: string) => `一時パスワード（この一度だけ表示。次回サインイン時に変更が必要）: ${password}`,
+    temporaryPassword: (password: string) =>
+      `一時パスワード（この一度だけ表示。次回サインイン時に変更が必要）: ${password}`,
     orgCommand: '組織',
     orgCreate: '組織を作成する',
     orgList: 'すべての組織の一覧',
@@ -212,7 +229,8 @@ export const CLI_MESSAGES = {
     auditEntry: (seq: number, id: string | null) => (id === null ? `seq ${seq}` : `seq ${seq}（ID ${id}）`),
     auditChainIntact: (chain: string, count: number) => `${chain}: 正常、${count} 件`,
     auditChainBroken: (chain: string, entry: string, problem: string) => `${chain}: ${entry}で破損: ${problem}`,
-    auditTrailBroken: (chain: string, entry: string, problem: string) => `監査ログが改ざんされています: チェーン ${chain}、${entry}: ${problem}`,
+    auditTrailBroken: (chain: string, entry: string, problem: string) =>
+      `監査ログが改ざんされています: チェーン ${chain}、${entry}: ${problem}`,
     auditProblems: {
       edited: '内容がハッシュと一致しない（編集）',
       deleted_before: 'これより前のエントリが欠けている（削除）',
@@ -247,7 +265,8 @@ export const CLI_MESSAGES = {
     periodEndOption: '期間の最終日（YYYY-MM-DD）',
     noAssessments: '評価はまだありません。',
     completion: (value: string) => `回答率 ${value}`,
-    scoreLine: (score: string, level: number, completion: string) => `スコア ${score}（レベル ${level}）、回答率 ${completion}`,
+    scoreLine: (score: string, level: number, completion: string) =>
+      `スコア ${score}（レベル ${level}）、回答率 ${completion}`,
     itemOption: '項目 ID または番号（例: jssec-v2:25 または 25）',
     resultOption: '結果',
     justificationOption: '対象外とする理由（not_applicable では必須）',
@@ -256,12 +275,20 @@ export const CLI_MESSAGES = {
     answerSaved: (itemId: string, result: string, version: number) => `${itemId}: ${result}（バージョン ${version}）`,
     documentOutputOption: '標準出力ではなくファイル（.json または .yaml）に書き出す',
     documentFileArgument: '評価ドキュメント（.json、.yaml、.yml）',
-    documentApplied: (id: string, created: boolean, changed: number, unchanged: number) => `評価 ${id} を${created ? '作成' : '更新'}しました: 変更 ${changed} 件、変更なし ${unchanged} 件。`,
+    documentApplied: (id: string, created: boolean, changed: number, unchanged: number) =>
+      `評価 ${id} を${created ? '作成' : '更新'}しました: 変更 ${changed} 件、変更なし ${unchanged} 件。`,
     nothingApplied: (file: string) => `${file} に問題があります。何も適用していません。`,
     compareBaseOption: '基準とする評価（前）',
     compareWithOption: '比較する評価（後）',
-    compareSummary: (improved: number, worse: number, changed: number, unchanged: number) => `改善 ${improved} 件、悪化 ${worse} 件、対象外の変更 ${changed} 件、変化なし ${unchanged} 件`,
-    results: { implemented: '実施済', partial: '一部実施', not_implemented: '未実施', not_applicable: '対象外', unanswered: '未回答' },
+    compareSummary: (improved: number, worse: number, changed: number, unchanged: number) =>
+      `改善 ${improved} 件、悪化 ${worse} 件、対象外の変更 ${changed} 件、変化なし ${unchanged} 件`,
+    results: {
+      implemented: '実施済',
+      partial: '一部実施',
+      not_implemented: '未実施',
+      not_applicable: '対象外',
+      unanswered: '未回答',
+    },
     changes: { improved: '改善', worse: '悪化', unchanged: '変化なし', changed: '対象外の変更' },
   },
 } as const;

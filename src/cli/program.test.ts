@@ -67,13 +67,27 @@ describe('iotcheck catalog', () => {
 
   it('exports the checksheet tree as JSON', async () => {
     let written = '';
-    const code = await runCli({ argv: ['catalog', 'export', '--framework', 'jssec-v2', '--format', 'json'], env: {}, language: 'en', serve: async () => undefined, write: (text) => (written += text), out: () => undefined, err: () => undefined });
+    const code = await runCli({
+      argv: ['catalog', 'export', '--framework', 'jssec-v2', '--format', 'json'],
+      env: {},
+      language: 'en',
+      serve: async () => undefined,
+      write: (text) => (written += text),
+      out: () => undefined,
+      err: () => undefined,
+    });
     expect(code).toBe(0);
     const document = JSON.parse(written);
     expect(document.framework.id).toBe('jssec-v2');
-    const items = document.functions.flatMap((fn: { categories: { items: unknown[] }[] }) => fn.categories.flatMap((category) => category.items));
+    const items = document.functions.flatMap((fn: { categories: { items: unknown[] }[] }) =>
+      fn.categories.flatMap((category) => category.items),
+    );
     expect(items).toHaveLength(60);
-    expect(items[24]).toMatchObject({ id: 'jssec-v2:25', number: 25, title: { ja: expect.any(String), en: expect.any(String) } });
+    expect(items[24]).toMatchObject({
+      id: 'jssec-v2:25',
+      number: 25,
+      title: { ja: expect.any(String), en: expect.any(String) },
+    });
     expect(items[24].checks).toHaveLength(4);
     expect(items[24].csf20.length).toBeGreaterThan(0);
   });

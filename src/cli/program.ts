@@ -56,13 +56,21 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     remote: () => {
       const { server, tokenFile } = remoteOptions();
       if (!server) return undefined;
-      const token = tokenFile ? (readFileSync(tokenFile, 'utf8').split(/\r?\n/)[0] ?? '').trim() : options.env['IOTCHECK_TOKEN'];
-      if (!token) throw new DomainError('UNAUTHENTICATED', messages.tokenRequired, [{ field: '--token-file', reason: 'missing' }]);
+      const token = tokenFile
+        ? (readFileSync(tokenFile, 'utf8').split(/\r?\n/)[0] ?? '').trim()
+        : options.env['IOTCHECK_TOKEN'];
+      if (!token)
+        throw new DomainError('UNAUTHENTICATED', messages.tokenRequired, [
+          { field: '--token-file', reason: 'missing' },
+        ]);
       remote ??= createRemoteClient(server, token);
       return remote;
     },
     requireLocal: () => {
-      if (remoteOptions().server) throw new DomainError('VALIDATION_FAILED', messages.localOnly, [{ field: '--server', reason: 'not supported by this command' }]);
+      if (remoteOptions().server)
+        throw new DomainError('VALIDATION_FAILED', messages.localOnly, [
+          { field: '--server', reason: 'not supported by this command' },
+        ]);
     },
   };
 
@@ -84,15 +92,24 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   registerDbCommands(program, context);
   registerCatalogCommands(program, context);
   registerAuditCommands(program, context);
-  registerAccountCommands(program, context, (work) => (context.requireLocal(), withAccountDeps(context.config(), work)));
+  registerAccountCommands(
+    program,
+    context,
+    (work) => (context.requireLocal(), withAccountDeps(context.config(), work)),
+  );
   registerAssessmentCommands(program, context);
   program
     .command('whoami')
     .description(messages.whoami)
     .action(async () => {
       const remote = context.remote();
-      if (!remote) throw new DomainError('VALIDATION_FAILED', messages.tokenRequired, [{ field: '--server', reason: 'missing' }]);
-      const me = await remote.getJson<{ user?: { email: string }; organisationId?: string | null; role?: string | null }>('/api/auth/me');
+      if (!remote)
+        throw new DomainError('VALIDATION_FAILED', messages.tokenRequired, [{ field: '--server', reason: 'missing' }]);
+      const me = await remote.getJson<{
+        user?: { email: string };
+        organisationId?: string | null;
+        role?: string | null;
+      }>('/api/auth/me');
       context.out(`${me.user?.email ?? '-'}\t${me.organisationId ?? '-'}\t${me.role ?? '-'}`);
     });
 

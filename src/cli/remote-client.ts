@@ -17,13 +17,23 @@ export function createRemoteClient(server: string, token: string): RemoteClient 
   const call = async (path: string, accept: string): Promise<Response> => {
     let response: Response;
     try {
-      response = await fetch(new URL(path.replace(/^\//, ''), base), { headers: { authorization: `Bearer ${token}`, accept } });
+      response = await fetch(new URL(path.replace(/^\//, ''), base), {
+        headers: { authorization: `Bearer ${token}`, accept },
+      });
     } catch (error) {
       throw new DomainError('DATABASE_UNAVAILABLE', `Cannot reach ${base.origin}: ${(error as Error).message}`);
     }
     if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as { code?: unknown; detail?: string; errors?: { reason: string }[] };
-      throw new DomainError(isErrorCode(problem.code) ? problem.code : 'INTERNAL', problem.detail ?? `${response.status} ${response.statusText}`, problem.errors ?? []);
+      const problem = (await response.json().catch(() => ({}))) as {
+        code?: unknown;
+        detail?: string;
+        errors?: { reason: string }[];
+      };
+      throw new DomainError(
+        isErrorCode(problem.code) ? problem.code : 'INTERNAL',
+        problem.detail ?? `${response.status} ${response.statusText}`,
+        problem.errors ?? [],
+      );
     }
     return response;
   };

@@ -38,6 +38,8 @@ describe('iotcheck serve refuses to start', () => {
     const result = serve({ CATALOG_DIR: catalogDir });
     expect(result.status).toBe(78);
     expect(result.stderr).toContain('CATALOG_INVALID');
-    expect(result.stderr).toMatch(/catalog\/jssec-v2\/items-de-rs-rc\.yaml: row \d+: items\[0\]\.category: no category DE\.XX in jssec-v2/);
+    expect(result.stderr).toMatch(
+      /catalog\/jssec-v2\/items-de-rs-rc\.yaml: row \d+: items\[0\]\.category: no category DE\.XX in jssec-v2/,
+    );
   });
 });

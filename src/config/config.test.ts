@@ -30,7 +30,10 @@ describe('parseConfig', () => {
   it('reads a secret from *_FILE and rejects setting both', () => {
     const files: Record<string, string> = { '/run/secrets/db': 'postgres://u:p@127.0.0.1:5432/iot\n' };
     const fromFile = parseConfig({ DATABASE_URL_FILE: '/run/secrets/db' }, (path) => files[path] ?? '');
-    expect(fromFile.ok && fromFile.config.database).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1:5432/iot' });
+    expect(fromFile.ok && fromFile.config.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:p@127.0.0.1:5432/iot',
+    });
     const both = parseConfig({ DATABASE_URL: 'postgres://a@b/c', DATABASE_URL_FILE: '/x' }, () => 'x');
     expect(both.ok).toBe(false);
   });
@@ -71,12 +74,21 @@ describe('OIDC configuration', () => {
   it('is off without an issuer and complete with one', () => {
     const off = parseConfig({});
     expect(off.ok && off.config.oidc).toBeUndefined();
-    const on = parseConfig({ OIDC_ISSUER: 'https://idp.example.jp', OIDC_CLIENT_ID: 'iotcheck', OIDC_CLIENT_SECRET: 's3cret' });
+    const on = parseConfig({
+      OIDC_ISSUER: 'https://idp.example.jp',
+      OIDC_CLIENT_ID: 'iotcheck',
+      OIDC_CLIENT_SECRET: 's3cret',
+    });
     expect(on.ok && on.config.oidc?.defaultRole).toBe('viewer');
   });
 
   it('names every missing or unsafe part', () => {
     const result = parseConfig({ OIDC_ISSUER: 'http://idp.example.jp', OIDC_DEFAULT_ROLE: 'owner' });
-    expect(!result.ok && result.problems.map((problem) => problem.name).sort()).toEqual(['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_DEFAULT_ROLE', 'OIDC_ISSUER']);
+    expect(!result.ok && result.problems.map((problem) => problem.name).sort()).toEqual([
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'OIDC_DEFAULT_ROLE',
+      'OIDC_ISSUER',
+    ]);
   });
 });

@@ -6,8 +6,7 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export type DatabaseConfig =
-  | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'postgres'; readonly url: string };
+  { readonly kind: 'sqlite'; readonly file: string } | { readonly kind: 'postgres'; readonly url: string };
 
 /** The whole configuration of a process, parsed once at start-up and then frozen. */
 export interface AppConfig {
@@ -72,16 +71,55 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const catalogDir = catalogDirValue === undefined ? undefined : resolve(catalogDirValue);
   const secretKey = value('SECRET_KEY');
   const oidc = parseOidc(value, problems);
-  const bodyLimitBytes = parseInteger(value('BODY_LIMIT_BYTES') ?? String(1024 * 1024), 'BODY_LIMIT_BYTES', 1024, 1024 ** 3, problems);
-  const evidenceMaxBytes = parseInteger(value('EVIDENCE_MAX_BYTES') ?? String(25 * 1024 ** 2), 'EVIDENCE_MAX_BYTES', 1024, 2 * 1024 ** 3, problems);
+  const bodyLimitBytes = parseInteger(
+    value('BODY_LIMIT_BYTES') ?? String(1024 * 1024),
+    'BODY_LIMIT_BYTES',
+    1024,
+    1024 ** 3,
+    problems,
+  );
+  const evidenceMaxBytes = parseInteger(
+    value('EVIDENCE_MAX_BYTES') ?? String(25 * 1024 ** 2),
+    'EVIDENCE_MAX_BYTES',
+    1024,
+    2 * 1024 ** 3,
+    problems,
+  );
 
-  if (problems.length > 0 || port === undefined || bodyLimitBytes === undefined || evidenceMaxBytes === undefined || !database || !publicUrl) {
+  if (
+    problems.length > 0 ||
+    port === undefined ||
+    bodyLimitBytes === undefined ||
+    evidenceMaxBytes === undefined ||
+    !database ||
+    !publicUrl
+  ) {
     return { ok: false, problems };
   }
-  return { ok: true, config: Object.freeze({ port, host, dataDir, database, logLevel, publicUrl, bodyLimitBytes, evidenceMaxBytes, catalogDir, secretKey, oidc }) };
+  return {
+    ok: true,
+    config: Object.freeze({
+      port,
+      host,
+      dataDir,
+      database,
+      logLevel,
+      publicUrl,
+      bodyLimitBytes,
+      evidenceMaxBytes,
+      catalogDir,
+      secretKey,
+      oidc,
+    }),
+  };
 }
 
-function readVariable(env: Environment, name: string, readFile: FileReader, problems: ConfigProblem[]): string | undefined {
+function readVariable(
+  env: Environment,
+  name: string,
+  readFile: FileReader,
+  problems: ConfigProblem[],
+): string | undefined {
   const direct = env[name];
   const filePath = env[`${name}_FILE`];
   if (direct !== undefined && direct !== '' && filePath) {
@@ -99,7 +137,13 @@ function readVariable(env: Environment, name: string, readFile: FileReader, prob
   return direct === '' ? undefined : direct;
 }
 
-function parseInteger(raw: string, name: string, min: number, max: number, problems: ConfigProblem[]): number | undefined {
+function parseInteger(
+  raw: string,
+  name: string,
+  min: number,
+  max: number,
+  problems: ConfigProblem[],
+): number | undefined {
   if (!/^\d+$/.test(raw.trim())) {
     problems.push({ name, reason: `must be a whole number between ${min} and ${max}, got "${raw}"` });
     return undefined;
@@ -112,7 +156,11 @@ function parseInteger(raw: string, name: string, min: number, max: number, probl
   return parsed;
 }
 
-function parseDatabase(raw: string | undefined, dataDir: string, problems: ConfigProblem[]): DatabaseConfig | undefined {
+function parseDatabase(
+  raw: string | undefined,
+  dataDir: string,
+  problems: ConfigProblem[],
+): DatabaseConfig | undefined {
   if (raw === undefined) return { kind: 'sqlite', file: resolve(dataDir, 'iotcheck.sqlite') };
   if (/^postgres(ql)?:\/\//.test(raw)) {
     try {
@@ -123,8 +171,12 @@ function parseDatabase(raw: string | undefined, dataDir: string, problems: Confi
       return undefined;
     }
   }
-  if (raw.startsWith('sqlite:')) return { kind: 'sqlite', file: resolve(raw.slice('sqlite:'.length).replace(/^\/\//, '')) };
-  problems.push({ name: 'DATABASE_URL', reason: 'must start with postgres:// or sqlite: (leave unset for the SQLite file in DATA_DIR)' });
+  if (raw.startsWith('sqlite:'))
+    return { kind: 'sqlite', file: resolve(raw.slice('sqlite:'.length).replace(/^\/\//, '')) };
+  problems.push({
+    name: 'DATABASE_URL',
+    reason: 'must start with postgres:// or sqlite: (leave unset for the SQLite file in DATA_DIR)',
+  });
   return undefined;
 }
 
@@ -134,7 +186,12 @@ function parseLogLevel(raw: string, problems: ConfigProblem[]): LogLevel {
   return level ?? 'info';
 }
 
-function parsePublicUrl(raw: string | undefined, host: string, port: number, problems: ConfigProblem[]): URL | undefined {
+function parsePublicUrl(
+  raw: string | undefined,
+  host: string,
+  port: number,
+  problems: ConfigProblem[],
+): URL | undefined {
   const text = raw ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   try {
     const url = new URL(text);
@@ -156,24 +213,37 @@ function parseOidc(value: (name: string) => string | undefined, problems: Config
   const clientId = value('OIDC_CLIENT_ID');
   const clientSecret = value('OIDC_CLIENT_SECRET');
   if (issuer === undefined) {
-    if (clientId !== undefined || clientSecret !== undefined) problems.push({ name: 'OIDC_ISSUER', reason: 'is required when OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is set' });
+    if (clientId !== undefined || clientSecret !== undefined)
+      problems.push({ name: 'OIDC_ISSUER', reason: 'is required when OIDC_CLIENT_ID or OIDC_CLIENT_SECRET is set' });
     return undefined;
   }
   let issuerUrl: URL | undefined;
   try {
     issuerUrl = new URL(issuer);
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuerUrl.hostname);
-    if (issuerUrl.protocol !== 'https:' && !(issuerUrl.protocol === 'http:' && loopback)) problems.push({ name: 'OIDC_ISSUER', reason: 'must be https:// (http:// only on loopback, for tests)' });
+    if (issuerUrl.protocol !== 'https:' && !(issuerUrl.protocol === 'http:' && loopback))
+      problems.push({ name: 'OIDC_ISSUER', reason: 'must be https:// (http:// only on loopback, for tests)' });
   } catch {
     problems.push({ name: 'OIDC_ISSUER', reason: `is not a valid URL: "${issuer}"` });
   }
   if (!clientId) problems.push({ name: 'OIDC_CLIENT_ID', reason: 'is required when OIDC_ISSUER is set' });
-  if (!clientSecret) problems.push({ name: 'OIDC_CLIENT_SECRET', reason: 'is required when OIDC_ISSUER is set (use OIDC_CLIENT_SECRET_FILE)' });
+  if (!clientSecret)
+    problems.push({
+      name: 'OIDC_CLIENT_SECRET',
+      reason: 'is required when OIDC_ISSUER is set (use OIDC_CLIENT_SECRET_FILE)',
+    });
   const role = value('OIDC_DEFAULT_ROLE') ?? 'viewer';
   const defaultRole = OIDC_ROLES.find((candidate) => candidate === role);
-  if (!defaultRole) problems.push({ name: 'OIDC_DEFAULT_ROLE', reason: `must be one of ${OIDC_ROLES.join(', ')} (never owner)` });
+  if (!defaultRole)
+    problems.push({ name: 'OIDC_DEFAULT_ROLE', reason: `must be one of ${OIDC_ROLES.join(', ')} (never owner)` });
   if (!issuerUrl || !clientId || !clientSecret || !defaultRole) return undefined;
-  return { issuer: issuerUrl, clientId, clientSecret, defaultOrganisation: value('OIDC_DEFAULT_ORGANISATION'), defaultRole };
+  return {
+    issuer: issuerUrl,
+    clientId,
+    clientSecret,
+    defaultOrganisation: value('OIDC_DEFAULT_ORGANISATION'),
+    defaultRole,
+  };
 }
 
 /** The language for terminal messages, from LANG / LC_ALL / LC_MESSAGES: Japanese when it starts with "ja". */

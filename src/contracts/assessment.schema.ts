@@ -100,13 +100,22 @@ export const AssessmentSummarySchema = Type.Object({
   completion: Type.Number(),
 });
 export const AssessmentListSchema = Type.Object({ assessments: List(AssessmentSummarySchema) });
-export const AssessmentDetailSchema = Type.Object({ assessment: AssessmentSchema, system: SystemSchema, answers: List(AnswerSchema) });
+export const AssessmentDetailSchema = Type.Object({
+  assessment: AssessmentSchema,
+  system: SystemSchema,
+  answers: List(AnswerSchema),
+});
 export const StatusChangeSchema = Type.Object({ status: StatusSchema, version: Type.Integer() });
-export const CopyAssessmentSchema = Type.Object({ title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })) });
+export const CopyAssessmentSchema = Type.Object({
+  title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+});
 
 // ---- Answers ----
 export const AnswerUpdateSchema = Type.Object({
-  version: Type.Integer({ minimum: 0, description: 'the version you edited; a stale one gets 409 with the current answer' }),
+  version: Type.Integer({
+    minimum: 0,
+    description: 'the version you edited; a stale one gets 409 with the current answer',
+  }),
   result: Type.Optional(ResultSchema),
   justification: Type.Optional(Text(4000)),
   comment: Type.Optional(Text(8000)),
@@ -115,7 +124,9 @@ export const AnswerUpdateSchema = Type.Object({
   dueDate: Type.Optional(Nullable(Day)),
 });
 export const AnswerListSchema = Type.Object({ answers: List(AnswerSchema) });
-export const BulkAnswerUpdateSchema = Type.Object({ answers: List(Type.Object({ itemId: Type.String(), ...AnswerUpdateSchema.properties })) });
+export const BulkAnswerUpdateSchema = Type.Object({
+  answers: List(Type.Object({ itemId: Type.String(), ...AnswerUpdateSchema.properties })),
+});
 export const ReviewActionSchema = Type.Object({
   action: Type.Enum(['ready', 'accept', 'return', 'reopen']),
   reason: Type.Optional(Text(2000)),
@@ -130,7 +141,15 @@ export const AnswerConflictSchema = Type.Object({
   current: AnswerSchema,
 });
 export const AnswerHistorySchema = Type.Object({
-  entries: List(Type.Object({ version: Type.Integer(), changedAt: Type.String(), changedBy: Nullable(Type.String()), before: Type.Unknown(), after: Type.Unknown() })),
+  entries: List(
+    Type.Object({
+      version: Type.Integer(),
+      changedAt: Type.String(),
+      changedBy: Nullable(Type.String()),
+      before: Type.Unknown(),
+      after: Type.Unknown(),
+    }),
+  ),
 });
 
 // ---- Evidence ----
@@ -228,7 +247,15 @@ export const ScoresSchema = Type.Object(
   },
 );
 export const SnapshotListSchema = Type.Object({
-  snapshots: List(Type.Object({ id: Type.String(), takenAt: Type.String(), reason: Type.Enum(['status_change', 'daily']), status: StatusSchema, scores: ScoresSchema })),
+  snapshots: List(
+    Type.Object({
+      id: Type.String(),
+      takenAt: Type.String(),
+      reason: Type.Enum(['status_change', 'daily']),
+      status: StatusSchema,
+      scores: ScoresSchema,
+    }),
+  ),
 });
 export const GapListSchema = Type.Object({
   gaps: List(
@@ -249,13 +276,22 @@ export const ComparisonSchema = Type.Object({
   baseId: Type.String(),
   otherId: Type.String(),
   items: List(Type.Object({ itemId: Type.String(), before: ResultSchema, after: ResultSchema, change: ChangeSchema })),
-  functions: Type.Record(Type.String(), Type.Object({ before: Nullable(Type.Number()), after: Nullable(Type.Number()), change: ChangeSchema })),
+  functions: Type.Record(
+    Type.String(),
+    Type.Object({ before: Nullable(Type.Number()), after: Nullable(Type.Number()), change: ChangeSchema }),
+  ),
 });
 
 // ---- Portable assessment document ("compliance as code") ----
 export const AssessmentDocumentSchema = Type.Object({
   iotcheck: Type.Literal('assessment/v1'),
-  assessment: Type.Object({ id: Type.Optional(Type.String()), systemId: Type.String(), title: Type.String({ minLength: 1, maxLength: 200 }), frameworkId: Type.String(), catalogHash: Type.Optional(Type.String()) }),
+  assessment: Type.Object({
+    id: Type.Optional(Type.String()),
+    systemId: Type.String(),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    frameworkId: Type.String(),
+    catalogHash: Type.Optional(Type.String()),
+  }),
   answers: List(
     Type.Object({
       item: Type.String({ description: 'item id (jssec-v2:25) or number (25)' }),
@@ -266,10 +302,17 @@ export const AssessmentDocumentSchema = Type.Object({
     }),
   ),
 });
-export const ApplyResultSchema = Type.Object({ assessmentId: Type.String(), created: Type.Boolean(), changed: Type.Integer(), unchanged: Type.Integer() });
+export const ApplyResultSchema = Type.Object({
+  assessmentId: Type.String(),
+  created: Type.Boolean(),
+  changed: Type.Integer(),
+  unchanged: Type.Integer(),
+});
 
 // ---- Organisation item weights ----
-export const ItemWeightsSchema = Type.Object({ weights: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 10 })) });
+export const ItemWeightsSchema = Type.Object({
+  weights: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 10 })),
+});
 
 export type SystemInput = Type.Static<typeof SystemInputSchema>;
 export type SystemUpdate = Type.Static<typeof SystemUpdateSchema>;

@@ -21,13 +21,27 @@ export const LoginRequestSchema = Type.Object({ email: Email, password: Password
 export const LoginResponseSchema = Type.Object({ status: Type.Enum(['signed_in', 'second_factor_required']) });
 export const TotpCodeSchema = Type.Object({ code: Type.String({ minLength: 6, maxLength: 8 }) });
 
-const OrganisationSchema = Type.Object({ id: Type.String(), slug: Type.String(), name: Type.String(), requireTotp: Type.Boolean(), createdAt: Type.String() });
+const OrganisationSchema = Type.Object({
+  id: Type.String(),
+  slug: Type.String(),
+  name: Type.String(),
+  requireTotp: Type.Boolean(),
+  createdAt: Type.String(),
+});
 const MyOrganisationSchema = Type.Object({ ...OrganisationSchema.properties, role: RoleSchema });
 export { OrganisationSchema };
 
 export const MeSchema = Type.Object({
   authenticated: Type.Boolean(),
-  user: Type.Optional(Type.Object({ id: Type.String(), email: Type.String(), displayName: Type.String(), totpEnabled: Type.Boolean(), mustChangePassword: Type.Boolean() })),
+  user: Type.Optional(
+    Type.Object({
+      id: Type.String(),
+      email: Type.String(),
+      displayName: Type.String(),
+      totpEnabled: Type.Boolean(),
+      mustChangePassword: Type.Boolean(),
+    }),
+  ),
   organisationId: Type.Optional(Type.Union([Type.String(), Type.Null()])),
   role: Type.Optional(Type.Union([RoleSchema, Type.Null()])),
   organisations: Type.Optional(List(MyOrganisationSchema)),
@@ -53,23 +67,59 @@ const TokenSchema = Type.Object({
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),
 });
 export const TokenListSchema = Type.Object({ tokens: List(TokenSchema) });
-export const CreatedTokenSchema = Type.Object({ token: Type.String({ description: 'shown once' }), record: TokenSchema });
+export const CreatedTokenSchema = Type.Object({
+  token: Type.String({ description: 'shown once' }),
+  record: TokenSchema,
+});
 
 export const SwitchOrganisationSchema = Type.Object({ organisationId: Type.String() });
 export const CreateOrganisationSchema = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) });
-export const UpdateOrganisationSchema = Type.Object({ name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), requireTotp: Type.Optional(Type.Boolean()) });
+export const UpdateOrganisationSchema = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  requireTotp: Type.Optional(Type.Boolean()),
+});
 
 export const MemberListSchema = Type.Object({
-  members: List(Type.Object({ userId: Type.String(), email: Type.String(), displayName: Type.String(), role: RoleSchema, totpEnabled: Type.Boolean(), joinedAt: Type.String() })),
+  members: List(
+    Type.Object({
+      userId: Type.String(),
+      email: Type.String(),
+      displayName: Type.String(),
+      role: RoleSchema,
+      totpEnabled: Type.Boolean(),
+      joinedAt: Type.String(),
+    }),
+  ),
 });
 export const SetRoleSchema = Type.Object({ role: RoleSchema });
-export const PeopleListSchema = Type.Object({ people: List(Type.Object({ userId: Type.String(), displayName: Type.String() })) });
-export const TemporaryPasswordSchema = Type.Object({ temporaryPassword: Type.String({ description: 'shown once; must be changed at next sign-in' }) });
+export const PeopleListSchema = Type.Object({
+  people: List(Type.Object({ userId: Type.String(), displayName: Type.String() })),
+});
+export const TemporaryPasswordSchema = Type.Object({
+  temporaryPassword: Type.String({ description: 'shown once; must be changed at next sign-in' }),
+});
 
-export const CreateInvitationSchema = Type.Object({ email: Email, role: RoleSchema, expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })) });
-export const InvitationCreatedSchema = Type.Object({ token: Type.String(), url: Type.String(), expiresAt: Type.String() });
-export const InvitationViewSchema = Type.Object({ email: Type.String(), role: RoleSchema, organisationName: Type.String(), expiresAt: Type.String(), hasAccount: Type.Boolean() });
-export const AcceptInvitationSchema = Type.Object({ password: Type.Optional(Password), displayName: Type.Optional(Type.String({ maxLength: 200 })) });
+export const CreateInvitationSchema = Type.Object({
+  email: Email,
+  role: RoleSchema,
+  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
+});
+export const InvitationCreatedSchema = Type.Object({
+  token: Type.String(),
+  url: Type.String(),
+  expiresAt: Type.String(),
+});
+export const InvitationViewSchema = Type.Object({
+  email: Type.String(),
+  role: RoleSchema,
+  organisationName: Type.String(),
+  expiresAt: Type.String(),
+  hasAccount: Type.Boolean(),
+});
+export const AcceptInvitationSchema = Type.Object({
+  password: Type.Optional(Password),
+  displayName: Type.Optional(Type.String({ maxLength: 200 })),
+});
 
 export const AuditQuerySchema = Type.Object({
   user: Type.Optional(Type.String()),

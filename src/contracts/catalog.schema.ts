@@ -90,8 +90,15 @@ export const CatalogNodeViewSchema = Type.Object({
 export const LanguageSchema = Type.Union([Type.Literal('ja'), Type.Literal('en')]);
 
 export const SearchQuerySchema = Type.Object({
-  q: Type.String({ minLength: 1, maxLength: 200, description: 'ids or words, ja or en; width, case and kana are folded' }),
-  lang: Type.Optional({ ...LanguageSchema, description: 'accepted for symmetry; both languages are always searched and returned' }),
+  q: Type.String({
+    minLength: 1,
+    maxLength: 200,
+    description: 'ids or words, ja or en; width, case and kana are folded',
+  }),
+  lang: Type.Optional({
+    ...LanguageSchema,
+    description: 'accepted for symmetry; both languages are always searched and returned',
+  }),
   framework: Type.Optional(Type.String({ description: 'limit to one framework id' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 });

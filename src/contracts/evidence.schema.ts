@@ -43,6 +43,9 @@ export const EvidenceDeleteConflictSchema = Type.Object({
 export const FindingConflictSchema = Type.Object({ ...ProblemSchema.properties, current: FindingSchema });
 
 /** 413 of POST /api/evidence: the limit in bytes (EVIDENCE_MAX_BYTES). */
-export const EvidenceTooLargeSchema = Type.Object({ ...ProblemSchema.properties, limitBytes: Type.Optional(Type.Integer()) });
+export const EvidenceTooLargeSchema = Type.Object({
+  ...ProblemSchema.properties,
+  limitBytes: Type.Optional(Type.Integer()),
+});
 
 export type EvidenceUploadFields = Type.Static<typeof EvidenceUploadFieldsSchema>;

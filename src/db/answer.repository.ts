@@ -52,7 +52,12 @@ const toColumns = (answer: StoredAnswer) => ({
   updated_by: answer.updatedBy,
 });
 
-export async function findAnswer(db: Db, organisationId: string, assessmentId: string, itemId: string): Promise<StoredAnswer | undefined> {
+export async function findAnswer(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+  itemId: string,
+): Promise<StoredAnswer | undefined> {
   const row = await db
     .selectFrom('answer')
     .selectAll()
@@ -64,13 +69,26 @@ export async function findAnswer(db: Db, organisationId: string, assessmentId: s
 }
 
 /** Every saved answer of an assessment, by item id. */
-export async function listAnswers(db: Db, organisationId: string, assessmentId: string): Promise<Map<string, StoredAnswer>> {
-  const rows = await db.selectFrom('answer').selectAll().where('organisation_id', '=', organisationId).where('assessment_id', '=', assessmentId).execute();
+export async function listAnswers(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+): Promise<Map<string, StoredAnswer>> {
+  const rows = await db
+    .selectFrom('answer')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('assessment_id', '=', assessmentId)
+    .execute();
   return new Map(rows.map((row) => [row.item_id, toAnswer(row)]));
 }
 
 /** The results of several assessments at once (for lists and comparisons): assessment id → item id → result. */
-export async function listAnswerResults(db: Db, organisationId: string, assessmentIds: readonly string[]): Promise<Map<string, Map<string, AnswerResult>>> {
+export async function listAnswerResults(
+  db: Db,
+  organisationId: string,
+  assessmentIds: readonly string[],
+): Promise<Map<string, Map<string, AnswerResult>>> {
   const byAssessment = new Map<string, Map<string, AnswerResult>>(assessmentIds.map((id) => [id, new Map()]));
   if (assessmentIds.length === 0) return byAssessment;
   const rows = await db
@@ -84,10 +102,20 @@ export async function listAnswerResults(db: Db, organisationId: string, assessme
 }
 
 /** Inserts a first answer; false when a row already exists (someone saved the item first). */
-export async function insertAnswer(db: Db, organisationId: string, assessmentId: string, answer: StoredAnswer): Promise<boolean> {
+export async function insertAnswer(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+  answer: StoredAnswer,
+): Promise<boolean> {
   const result = await db
     .insertInto('answer')
-    .values({ assessment_id: assessmentId, item_id: answer.itemId, organisation_id: organisationId, ...toColumns(answer) })
+    .values({
+      assessment_id: assessmentId,
+      item_id: answer.itemId,
+      organisation_id: organisationId,
+      ...toColumns(answer),
+    })
     .onConflict((conflict) => conflict.columns(['assessment_id', 'item_id']).doNothing())
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
@@ -97,7 +125,13 @@ export async function insertAnswer(db: Db, organisationId: string, assessmentId:
  * Writes `answer` (whose version is already the next one) only if the stored version is still
  * `expectedVersion`; false means someone else saved first.
  */
-export async function updateAnswer(db: Db, organisationId: string, assessmentId: string, answer: StoredAnswer, expectedVersion: number): Promise<boolean> {
+export async function updateAnswer(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+  answer: StoredAnswer,
+  expectedVersion: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('answer')
     .set(toColumns(answer))
@@ -109,7 +143,11 @@ export async function updateAnswer(db: Db, organisationId: string, assessmentId:
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertAnswerHistory(db: Db, organisationId: string, entry: AnswerHistoryEntry & { id: string; assessmentId: string; itemId: string }): Promise<void> {
+export async function insertAnswerHistory(
+  db: Db,
+  organisationId: string,
+  entry: AnswerHistoryEntry & { id: string; assessmentId: string; itemId: string },
+): Promise<void> {
   await db
     .insertInto('answer_history')
     .values({
@@ -127,7 +165,12 @@ export async function insertAnswerHistory(db: Db, organisationId: string, entry:
 }
 
 /** An item's history, newest first. */
-export async function listAnswerHistory(db: Db, organisationId: string, assessmentId: string, itemId: string): Promise<AnswerHistoryEntry[]> {
+export async function listAnswerHistory(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+  itemId: string,
+): Promise<AnswerHistoryEntry[]> {
   const rows = await db
     .selectFrom('answer_history')
     .selectAll()

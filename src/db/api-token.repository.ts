@@ -55,12 +55,21 @@ export async function findApiTokenByHash(db: Db, tokenHash: string): Promise<Api
 
 /** A user's tokens in one organisation. */
 export async function listApiTokens(db: Db, organisationId: string, userId: string): Promise<ApiTokenRecord[]> {
-  const rows = await db.selectFrom('api_token').selectAll().where('organisation_id', '=', organisationId).where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  const rows = await db
+    .selectFrom('api_token')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .execute();
   return rows.map(toToken);
 }
 
 /** Revokes a token of this user in this organisation; false when there is none. */
-export async function revokeApiToken(db: Db, scope: { organisationId: string; userId: string; tokenId: string; now: string }): Promise<boolean> {
+export async function revokeApiToken(
+  db: Db,
+  scope: { organisationId: string; userId: string; tokenId: string; now: string },
+): Promise<boolean> {
   const result = await db
     .updateTable('api_token')
     .set({ revoked_at: scope.now })

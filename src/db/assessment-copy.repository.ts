@@ -28,7 +28,16 @@ export async function copyEvidenceLinks(db: Db, scope: CopyScope): Promise<numbe
   if (links.length === 0) return 0;
   await db
     .insertInto('answer_evidence')
-    .values(links.map((link) => ({ assessment_id: scope.toAssessmentId, item_id: link.item_id, evidence_id: link.evidence_id, organisation_id: scope.organisationId, linked_at: scope.at, linked_by: scope.by })))
+    .values(
+      links.map((link) => ({
+        assessment_id: scope.toAssessmentId,
+        item_id: link.item_id,
+        evidence_id: link.evidence_id,
+        organisation_id: scope.organisationId,
+        linked_at: scope.at,
+        linked_by: scope.by,
+      })),
+    )
     .execute();
   return links.length;
 }
@@ -49,7 +58,16 @@ export async function copyOpenFindings(db: Db, scope: CopyScope): Promise<number
   if (findings.length === 0) return 0;
   await db
     .insertInto('finding')
-    .values(findings.map((finding) => ({ ...finding, id: randomUUID(), assessment_id: scope.toAssessmentId, version: 1, created_at: scope.at, updated_at: scope.at })))
+    .values(
+      findings.map((finding) => ({
+        ...finding,
+        id: randomUUID(),
+        assessment_id: scope.toAssessmentId,
+        version: 1,
+        created_at: scope.at,
+        updated_at: scope.at,
+      })),
+    )
     .execute();
   return findings.length;
 }

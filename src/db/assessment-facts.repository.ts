@@ -15,7 +15,12 @@ export type OpenFinding = Omit<FindingRecord, 'organisationId'>;
 type Db = Kysely<DatabaseSchema>;
 
 /** How many evidence records support each item of an assessment (one item when given). */
-export async function countEvidenceLinks(db: Db, organisationId: string, assessmentId: string, itemId?: string): Promise<Map<string, number>> {
+export async function countEvidenceLinks(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+  itemId?: string,
+): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('answer_evidence')
     .select((eb) => ['item_id', eb.fn.countAll<string | number>().as('count')])
@@ -28,7 +33,12 @@ export async function countEvidenceLinks(db: Db, organisationId: string, assessm
 }
 
 /** How many open findings each item of an assessment has (one item when given). */
-export async function countOpenFindings(db: Db, organisationId: string, assessmentId: string, itemId?: string): Promise<Map<string, number>> {
+export async function countOpenFindings(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+  itemId?: string,
+): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom('finding')
     .select((eb) => ['item_id', eb.fn.countAll<string | number>().as('count')])

@@ -13,7 +13,11 @@ export interface AssessmentScope {
  * A read-only look at one assessment of the organisation (another organisation's is not found).
  * The assessment's own life cycle is kept by the assessment repository; this reads three columns.
  */
-export async function findAssessmentScope(db: Kysely<DatabaseSchema>, organisationId: string, assessmentId: string): Promise<AssessmentScope | undefined> {
+export async function findAssessmentScope(
+  db: Kysely<DatabaseSchema>,
+  organisationId: string,
+  assessmentId: string,
+): Promise<AssessmentScope | undefined> {
   const row = await db
     .selectFrom('assessment')
     .select(['id', 'framework_id', 'status'])

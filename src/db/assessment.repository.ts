@@ -66,16 +66,33 @@ export async function insertAssessment(db: Db, organisationId: string, assessmen
     .execute();
 }
 
-export async function findAssessment(db: Db, organisationId: string, assessmentId: string): Promise<StoredAssessment | undefined> {
-  const row = await db.selectFrom('assessment').selectAll().where('organisation_id', '=', organisationId).where('id', '=', assessmentId).executeTakeFirst();
+export async function findAssessment(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+): Promise<StoredAssessment | undefined> {
+  const row = await db
+    .selectFrom('assessment')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', assessmentId)
+    .executeTakeFirst();
   return row ? toAssessment(row) : undefined;
 }
 
 /** The organisation's assessments (of one system when given), newest first, with their system's name. */
-export async function listAssessments(db: Db, organisationId: string, filter: { systemId?: string } = {}): Promise<(StoredAssessment & { systemName: string })[]> {
+export async function listAssessments(
+  db: Db,
+  organisationId: string,
+  filter: { systemId?: string } = {},
+): Promise<(StoredAssessment & { systemName: string })[]> {
   const rows = await db
     .selectFrom('assessment')
-    .innerJoin('iot_system', (join) => join.onRef('iot_system.id', '=', 'assessment.system_id').onRef('iot_system.organisation_id', '=', 'assessment.organisation_id'))
+    .innerJoin('iot_system', (join) =>
+      join
+        .onRef('iot_system.id', '=', 'assessment.system_id')
+        .onRef('iot_system.organisation_id', '=', 'assessment.organisation_id'),
+    )
     .selectAll('assessment')
     .select('iot_system.name as system_name')
     .where('assessment.organisation_id', '=', organisationId)
@@ -90,10 +107,20 @@ export async function listAssessments(db: Db, organisationId: string, filter: { 
  * Writes the status fields of `assessment` (whose version is already the next one) only if the
  * stored version is still `expectedVersion`; false means someone else changed it first.
  */
-export async function updateAssessmentStatus(db: Db, organisationId: string, assessment: StoredAssessment, expectedVersion: number): Promise<boolean> {
+export async function updateAssessmentStatus(
+  db: Db,
+  organisationId: string,
+  assessment: StoredAssessment,
+  expectedVersion: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('assessment')
-    .set({ status: assessment.status, closed_at: assessment.closedAt, version: assessment.version, updated_at: assessment.updatedAt })
+    .set({
+      status: assessment.status,
+      closed_at: assessment.closedAt,
+      version: assessment.version,
+      updated_at: assessment.updatedAt,
+    })
     .where('organisation_id', '=', organisationId)
     .where('id', '=', assessment.id)
     .where('version', '=', expectedVersion)

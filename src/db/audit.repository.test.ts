@@ -26,12 +26,21 @@ function input(organisationId: string | null, n: number, overrides: Partial<Audi
 }
 
 describeEachDialect('audit repository', (database) => {
-  const append = (value: AuditEventInput) => database().db.transaction().execute((transaction) => appendAuditEvent(transaction, value));
+  const append = (value: AuditEventInput) =>
+    database()
+      .db.transaction()
+      .execute((transaction) => appendAuditEvent(transaction, value));
 
   it('appends a linked, verifiable chain and keeps its head', async () => {
     const first = await append(input('org-append', 1, { requestId: 'req-1', clientAddress: '192.0.2.7' }));
     const second = await append(input('org-append', 2));
-    expect(first).toMatchObject({ chainKey: 'org-append', seq: 1, prevHash: GENESIS_HASH, requestId: 'req-1', clientAddress: '192.0.2.7' });
+    expect(first).toMatchObject({
+      chainKey: 'org-append',
+      seq: 1,
+      prevHash: GENESIS_HASH,
+      requestId: 'req-1',
+      clientAddress: '192.0.2.7',
+    });
     expect(second).toMatchObject({ seq: 2, prevHash: first.hash, requestId: null, clientAddress: null });
     expect(first.hash).toBe(hashAuditEntry(first));
 
@@ -43,9 +52,17 @@ describeEachDialect('audit repository', (database) => {
   });
 
   it('stores the summary as canonical JSON and reads back the same entry', async () => {
-    const entry = await append(input('org-summary', 1, { summary: { after: { z: 1, a: new Date('2026-11-22T00:00:00.000Z'), gone: undefined } } }));
+    const entry = await append(
+      input('org-summary', 1, {
+        summary: { after: { z: 1, a: new Date('2026-11-22T00:00:00.000Z'), gone: undefined } },
+      }),
+    );
     expect(entry.summary).toEqual({ after: { a: '2026-11-22T00:00:00.000Z', z: 1 } });
-    const row = await database().db.selectFrom('audit_event').select('summary').where('id', '=', entry.id).executeTakeFirstOrThrow();
+    const row = await database()
+      .db.selectFrom('audit_event')
+      .select('summary')
+      .where('id', '=', entry.id)
+      .executeTakeFirstOrThrow();
     expect(row.summary).toBe('{"after":{"a":"2026-11-22T00:00:00.000Z","z":1}}');
     expect(await readAuditChain(database().db, 'org-summary')).toEqual([entry]);
   });
@@ -57,15 +74,26 @@ describeEachDialect('audit repository', (database) => {
   });
 
   it('serialises concurrent appends to one chain into seq 1..20', async () => {
-    const entries = await Promise.all(Array.from({ length: 20 }, (_, index) => append(input('org-concurrent', index + 1))));
-    expect(entries.map((entry) => entry.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    const entries = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => append(input('org-concurrent', index + 1))),
+    );
+    expect(entries.map((entry) => entry.seq).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 20 }, (_, index) => index + 1),
+    );
     const chain = await readAuditChain(database().db, 'org-concurrent');
-    expect(verifyChain(chain, await readAuditChainHead(database().db, 'org-concurrent'))).toEqual({ ok: true, count: 20 });
+    expect(verifyChain(chain, await readAuditChainHead(database().db, 'org-concurrent'))).toEqual({
+      ok: true,
+      count: 20,
+    });
   });
 
   it('appends to different chains concurrently without mixing them', async () => {
     const organisations = ['org-par-a', 'org-par-b', 'org-par-c'];
-    await Promise.all(organisations.flatMap((organisation) => Array.from({ length: 5 }, (_, index) => append(input(organisation, index + 1)))));
+    await Promise.all(
+      organisations.flatMap((organisation) =>
+        Array.from({ length: 5 }, (_, index) => append(input(organisation, index + 1))),
+      ),
+    );
     for (const organisation of organisations) {
       const chain = await readAuditChain(database().db, organisation);
       expect(chain.map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5]);
@@ -75,10 +103,12 @@ describeEachDialect('audit repository', (database) => {
 
   it('leaves no entry and no head behind when the caller’s transaction rolls back', async () => {
     await expect(
-      database().db.transaction().execute(async (transaction) => {
-        await appendAuditEvent(transaction, input('org-rollback', 1));
-        throw new Error('the audited change failed');
-      }),
+      database()
+        .db.transaction()
+        .execute(async (transaction) => {
+          await appendAuditEvent(transaction, input('org-rollback', 1));
+          throw new Error('the audited change failed');
+        }),
     ).rejects.toThrow('the audited change failed');
     expect(await readAuditChain(database().db, 'org-rollback')).toEqual([]);
     expect(await readAuditChainHead(database().db, 'org-rollback')).toBeNull();
@@ -114,9 +144,20 @@ describeEachDialect('audit repository', (database) => {
     expect(byUser.entries.map((entry) => entry.seq)).toEqual([2, 4, 6, 8]);
     const byAction = await listAuditEvents(db, { organisationId: 'org-list', action: 'device.delete', limit: 100 });
     expect(byAction.entries.map((entry) => entry.seq)).toEqual([3, 6, 9]);
-    const byTime = await listAuditEvents(db, { organisationId: 'org-list', from: '2026-11-13T09:00:00.000Z', to: '2026-11-16T09:00:00.000Z', limit: 100 });
+    const byTime = await listAuditEvents(db, {
+      organisationId: 'org-list',
+      from: '2026-11-13T09:00:00.000Z',
+      to: '2026-11-16T09:00:00.000Z',
+      limit: 100,
+    });
     expect(byTime.entries.map((entry) => entry.seq)).toEqual([3, 4, 5]);
-    const combined = await listAuditEvents(db, { organisationId: 'org-list', userId: 'user-odd', action: 'device.update', afterSeq: 1, limit: 2 });
+    const combined = await listAuditEvents(db, {
+      organisationId: 'org-list',
+      userId: 'user-odd',
+      action: 'device.update',
+      afterSeq: 1,
+      limit: 2,
+    });
     expect(combined.entries.map((entry) => entry.seq)).toEqual([5, 7]);
     expect(combined.nextAfterSeq).toBe(7);
   });

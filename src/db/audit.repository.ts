@@ -14,7 +14,10 @@ import type { AuditChainHeadTable, AuditEventTable } from './audit.table';
 import type { DatabaseSchema } from './database';
 
 /** One event to record; the repository adds chain, seq and hashes. Request facts may be omitted. */
-export type AuditEventInput = Omit<AuditEntry, 'chainKey' | 'seq' | 'prevHash' | 'hash' | 'requestId' | 'clientAddress'> & {
+export type AuditEventInput = Omit<
+  AuditEntry,
+  'chainKey' | 'seq' | 'prevHash' | 'hash' | 'requestId' | 'clientAddress'
+> & {
   readonly requestId?: string | null;
   readonly clientAddress?: string | null;
 };
@@ -24,7 +27,10 @@ export type AuditEventInput = Omit<AuditEntry, 'chainKey' | 'seq' | 'prevHash' |
  * its audit entry commit (or roll back) together. Appends to one chain are serialised: on
  * PostgreSQL by a row lock on the chain head held until commit, on SQLite by its single writer.
  */
-export async function appendAuditEvent(transaction: Transaction<DatabaseSchema>, input: AuditEventInput): Promise<AuditEntry> {
+export async function appendAuditEvent(
+  transaction: Transaction<DatabaseSchema>,
+  input: AuditEventInput,
+): Promise<AuditEntry> {
   const chainKey = auditChainKey(input.organisationId);
   const head = await lockChainHead(transaction, chainKey);
   const unhashed: UnhashedAuditEntry = {
@@ -45,7 +51,11 @@ export async function appendAuditEvent(transaction: Transaction<DatabaseSchema>,
   };
   const entry: AuditEntry = { ...unhashed, hash: hashAuditEntry(unhashed) };
   await transaction.insertInto('audit_event').values(toRow(entry)).execute();
-  await transaction.updateTable('audit_chain_head').set({ last_seq: entry.seq, last_hash: entry.hash }).where('chain_key', '=', chainKey).execute();
+  await transaction
+    .updateTable('audit_chain_head')
+    .set({ last_seq: entry.seq, last_hash: entry.hash })
+    .where('chain_key', '=', chainKey)
+    .execute();
   return entry;
 }
 
@@ -114,7 +124,12 @@ export async function listAuditEvents(db: Kysely<DatabaseSchema>, query: AuditEv
 
 /** Every entry of one chain, by seq: what verification reads. */
 export async function readAuditChain(db: Kysely<DatabaseSchema>, chainKey: string): Promise<AuditEntry[]> {
-  const rows = await db.selectFrom('audit_event').selectAll().where('chain_key', '=', chainKey).orderBy('seq').execute();
+  const rows = await db
+    .selectFrom('audit_event')
+    .selectAll()
+    .where('chain_key', '=', chainKey)
+    .orderBy('seq')
+    .execute();
   return rows.map(toEntry);
 }
 

@@ -14,12 +14,24 @@ describeEachDialect('catalog version repository', (database, dialect) => {
   });
 
   it('records a catalog content once, however often it is loaded', async () => {
-    const record = { frameworkId: 'jssec-v2', version: '2.0', contentHash: 'a'.repeat(64), firstSeenAt: '2026-11-22T00:00:00.000Z' };
+    const record = {
+      frameworkId: 'jssec-v2',
+      version: '2.0',
+      contentHash: 'a'.repeat(64),
+      firstSeenAt: '2026-11-22T00:00:00.000Z',
+    };
     await recordCatalogVersion(database().db, record);
     await recordCatalogVersion(database().db, { ...record, firstSeenAt: '2026-11-23T00:00:00.000Z' });
-    await recordCatalogVersion(database().db, { ...record, contentHash: 'b'.repeat(64), firstSeenAt: '2026-11-24T00:00:00.000Z' });
+    await recordCatalogVersion(database().db, {
+      ...record,
+      contentHash: 'b'.repeat(64),
+      firstSeenAt: '2026-11-24T00:00:00.000Z',
+    });
     const versions = await listCatalogVersions(database().db);
-    expect(versions).toEqual([record, { ...record, contentHash: 'b'.repeat(64), firstSeenAt: '2026-11-24T00:00:00.000Z' }]);
+    expect(versions).toEqual([
+      record,
+      { ...record, contentHash: 'b'.repeat(64), firstSeenAt: '2026-11-24T00:00:00.000Z' },
+    ]);
   });
 
   it('migrates the newest migration down and up again', async () => {

@@ -50,16 +50,34 @@ describeEachDialect('evidence repository', (database) => {
     const organisation = await seedOrganisation(database(), 'Lister');
     const assessmentId = await seedAssessmentRow(database(), organisation);
     const older = fileEvidence(organisation, { createdAt: '2026-11-20T00:00:00.000Z' });
-    const newer = fileEvidence(organisation, { kind: 'link', sha256: null, url: 'https://wiki.example.jp/x', createdAt: '2026-11-21T00:00:00.000Z' });
+    const newer = fileEvidence(organisation, {
+      kind: 'link',
+      sha256: null,
+      url: 'https://wiki.example.jp/x',
+      createdAt: '2026-11-21T00:00:00.000Z',
+    });
     await insertEvidence(database().db, older);
     await insertEvidence(database().db, newer);
-    const link = { organisationId: organisation, assessmentId, evidenceId: older.id, linkedAt: '2026-11-22T00:00:00.000Z', linkedBy: null };
+    const link = {
+      organisationId: organisation,
+      assessmentId,
+      evidenceId: older.id,
+      linkedAt: '2026-11-22T00:00:00.000Z',
+      linkedBy: null,
+    };
     expect(await insertEvidenceLink(database().db, { ...link, itemId: 'jssec-v2:25' })).toBe(true);
     expect(await insertEvidenceLink(database().db, { ...link, itemId: 'jssec-v2:25' })).toBe(false);
     await insertEvidenceLink(database().db, { ...link, itemId: 'jssec-v2:26' });
 
-    expect((await listEvidenceRecords(database().db, organisation)).map((record) => record.id)).toEqual([newer.id, older.id]);
-    expect((await listEvidenceRecords(database().db, organisation, { assessmentId, itemId: 'jssec-v2:26' })).map((record) => record.id)).toEqual([older.id]);
+    expect((await listEvidenceRecords(database().db, organisation)).map((record) => record.id)).toEqual([
+      newer.id,
+      older.id,
+    ]);
+    expect(
+      (await listEvidenceRecords(database().db, organisation, { assessmentId, itemId: 'jssec-v2:26' })).map(
+        (record) => record.id,
+      ),
+    ).toEqual([older.id]);
     expect(await listEvidenceRecords(database().db, organisation, { itemId: 'jssec-v2:27' })).toEqual([]);
     const supports = await listSupports(database().db, organisation, [older.id, newer.id]);
     expect(supports.get(older.id)).toEqual([
@@ -68,8 +86,20 @@ describeEachDialect('evidence repository', (database) => {
     ]);
     expect(supports.has(newer.id)).toBe(false);
 
-    expect(await deleteEvidenceLink(database().db, organisation, { assessmentId, itemId: 'jssec-v2:26', evidenceId: older.id })).toBe(true);
-    expect(await deleteEvidenceLink(database().db, organisation, { assessmentId, itemId: 'jssec-v2:26', evidenceId: older.id })).toBe(false);
+    expect(
+      await deleteEvidenceLink(database().db, organisation, {
+        assessmentId,
+        itemId: 'jssec-v2:26',
+        evidenceId: older.id,
+      }),
+    ).toBe(true);
+    expect(
+      await deleteEvidenceLink(database().db, organisation, {
+        assessmentId,
+        itemId: 'jssec-v2:26',
+        evidenceId: older.id,
+      }),
+    ).toBe(false);
   });
 
   it('names the accepted answers evidence supports', async () => {
@@ -80,9 +110,18 @@ describeEachDialect('evidence repository', (database) => {
     await seedAnswerRow(database(), organisation, assessmentId, 'jssec-v2:30', 'accepted');
     await seedAnswerRow(database(), organisation, assessmentId, 'jssec-v2:31', 'open');
     for (const itemId of ['jssec-v2:30', 'jssec-v2:31', 'jssec-v2:32']) {
-      await insertEvidenceLink(database().db, { organisationId: organisation, assessmentId, itemId, evidenceId: evidence.id, linkedAt: '2026-11-22T00:00:00.000Z', linkedBy: null });
+      await insertEvidenceLink(database().db, {
+        organisationId: organisation,
+        assessmentId,
+        itemId,
+        evidenceId: evidence.id,
+        linkedAt: '2026-11-22T00:00:00.000Z',
+        linkedBy: null,
+      });
     }
-    expect(await listAcceptedSupports(database().db, organisation, evidence.id)).toEqual([{ assessmentId, itemId: 'jssec-v2:30' }]);
+    expect(await listAcceptedSupports(database().db, organisation, evidence.id)).toEqual([
+      { assessmentId, itemId: 'jssec-v2:30' },
+    ]);
   });
 
   it('deletes evidence with its links and counts content across organisations', async () => {
@@ -94,7 +133,14 @@ describeEachDialect('evidence repository', (database) => {
     const theirs = fileEvidence(beta, { sha256 });
     await insertEvidence(database().db, mine);
     await insertEvidence(database().db, theirs);
-    await insertEvidenceLink(database().db, { organisationId: alpha, assessmentId, itemId: 'jssec-v2:25', evidenceId: mine.id, linkedAt: '2026-11-22T00:00:00.000Z', linkedBy: null });
+    await insertEvidenceLink(database().db, {
+      organisationId: alpha,
+      assessmentId,
+      itemId: 'jssec-v2:25',
+      evidenceId: mine.id,
+      linkedAt: '2026-11-22T00:00:00.000Z',
+      linkedBy: null,
+    });
     expect(await countEvidenceWithContent(database().db, sha256)).toBe(2);
 
     expect(await deleteEvidenceRecord(database().db, beta, mine.id)).toBe(false);

@@ -72,8 +72,17 @@ export async function insertEvidence(db: Db, evidence: EvidenceRecord): Promise<
 }
 
 /** One evidence of the organisation; another organisation's id is simply not found. */
-export async function findEvidence(db: Db, organisationId: string, evidenceId: string): Promise<EvidenceRecord | undefined> {
-  const row = await db.selectFrom('evidence').selectAll().where('organisation_id', '=', organisationId).where('id', '=', evidenceId).executeTakeFirst();
+export async function findEvidence(
+  db: Db,
+  organisationId: string,
+  evidenceId: string,
+): Promise<EvidenceRecord | undefined> {
+  const row = await db
+    .selectFrom('evidence')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', evidenceId)
+    .executeTakeFirst();
   return row ? toEvidence(row) : undefined;
 }
 
@@ -84,7 +93,11 @@ export interface EvidenceFilter {
 }
 
 /** The organisation's evidence, newest first; with a filter, only evidence linked accordingly. */
-export async function listEvidenceRecords(db: Db, organisationId: string, filter: EvidenceFilter = {}): Promise<EvidenceRecord[]> {
+export async function listEvidenceRecords(
+  db: Db,
+  organisationId: string,
+  filter: EvidenceFilter = {},
+): Promise<EvidenceRecord[]> {
   const { assessmentId, itemId } = filter;
   const rows = await db
     .selectFrom('evidence')
@@ -96,7 +109,9 @@ export async function listEvidenceRecords(db: Db, organisationId: string, filter
           .selectFrom('answer_evidence')
           .select('answer_evidence.evidence_id')
           .where('answer_evidence.organisation_id', '=', organisationId)
-          .$if(assessmentId !== undefined, (links) => links.where('answer_evidence.assessment_id', '=', assessmentId ?? ''))
+          .$if(assessmentId !== undefined, (links) =>
+            links.where('answer_evidence.assessment_id', '=', assessmentId ?? ''),
+          )
           .$if(itemId !== undefined, (links) => links.where('answer_evidence.item_id', '=', itemId ?? '')),
       ),
     )
@@ -107,7 +122,11 @@ export async function listEvidenceRecords(db: Db, organisationId: string, filter
 }
 
 /** The answers each evidence supports, by evidence id (ids without links are absent). */
-export async function listSupports(db: Db, organisationId: string, evidenceIds: readonly string[]): Promise<Map<string, EvidenceSupport[]>> {
+export async function listSupports(
+  db: Db,
+  organisationId: string,
+  evidenceIds: readonly string[],
+): Promise<Map<string, EvidenceSupport[]>> {
   const supports = new Map<string, EvidenceSupport[]>();
   if (evidenceIds.length === 0) return supports;
   const rows = await db
@@ -119,15 +138,27 @@ export async function listSupports(db: Db, organisationId: string, evidenceIds: 
     .orderBy('assessment_id')
     .orderBy('item_id')
     .execute();
-  for (const row of rows) supports.set(row.evidence_id, [...(supports.get(row.evidence_id) ?? []), { assessmentId: row.assessment_id, itemId: row.item_id }]);
+  for (const row of rows)
+    supports.set(row.evidence_id, [
+      ...(supports.get(row.evidence_id) ?? []),
+      { assessmentId: row.assessment_id, itemId: row.item_id },
+    ]);
   return supports;
 }
 
 /** The supported answers of one evidence whose review is `accepted` (deleting it needs confirmation). */
-export async function listAcceptedSupports(db: Db, organisationId: string, evidenceId: string): Promise<EvidenceSupport[]> {
+export async function listAcceptedSupports(
+  db: Db,
+  organisationId: string,
+  evidenceId: string,
+): Promise<EvidenceSupport[]> {
   const rows = await db
     .selectFrom('answer_evidence')
-    .innerJoin('answer', (join) => join.onRef('answer.assessment_id', '=', 'answer_evidence.assessment_id').onRef('answer.item_id', '=', 'answer_evidence.item_id'))
+    .innerJoin('answer', (join) =>
+      join
+        .onRef('answer.assessment_id', '=', 'answer_evidence.assessment_id')
+        .onRef('answer.item_id', '=', 'answer_evidence.item_id'),
+    )
     .select(['answer_evidence.assessment_id', 'answer_evidence.item_id'])
     .where('answer_evidence.organisation_id', '=', organisationId)
     .where('answer.organisation_id', '=', organisationId)
@@ -141,8 +172,16 @@ export async function listAcceptedSupports(db: Db, organisationId: string, evide
 
 /** Deletes one evidence of the organisation (its links go with it); false when there was none. */
 export async function deleteEvidenceRecord(db: Db, organisationId: string, evidenceId: string): Promise<boolean> {
-  await db.deleteFrom('answer_evidence').where('organisation_id', '=', organisationId).where('evidence_id', '=', evidenceId).execute();
-  const result = await db.deleteFrom('evidence').where('organisation_id', '=', organisationId).where('id', '=', evidenceId).executeTakeFirst();
+  await db
+    .deleteFrom('answer_evidence')
+    .where('organisation_id', '=', organisationId)
+    .where('evidence_id', '=', evidenceId)
+    .execute();
+  const result = await db
+    .deleteFrom('evidence')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', evidenceId)
+    .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
 
@@ -178,7 +217,11 @@ export async function insertEvidenceLink(db: Db, link: EvidenceLink): Promise<bo
 }
 
 /** Removes one link of the organisation; false when there was none. */
-export async function deleteEvidenceLink(db: Db, organisationId: string, support: EvidenceSupport & { evidenceId: string }): Promise<boolean> {
+export async function deleteEvidenceLink(
+  db: Db,
+  organisationId: string,
+  support: EvidenceSupport & { evidenceId: string },
+): Promise<boolean> {
   const result = await db
     .deleteFrom('answer_evidence')
     .where('organisation_id', '=', organisationId)

@@ -4,9 +4,19 @@ import { seedOrganisation } from '../testing/test-accounts';
 import { seedAssessmentRow } from '../testing/test-assessment-rows';
 import { describeEachDialect } from '../testing/test-database';
 import { findAssessmentScope } from './assessment-scope.repository';
-import { findFinding, insertFinding, listFindingRecords, updateFindingRecord, type FindingRecord } from './finding.repository';
+import {
+  findFinding,
+  insertFinding,
+  listFindingRecords,
+  updateFindingRecord,
+  type FindingRecord,
+} from './finding.repository';
 
-function newFinding(organisationId: string, assessmentId: string, overrides: Partial<FindingRecord> = {}): FindingRecord {
+function newFinding(
+  organisationId: string,
+  assessmentId: string,
+  overrides: Partial<FindingRecord> = {},
+): FindingRecord {
   return {
     id: randomUUID(),
     organisationId,
@@ -48,17 +58,36 @@ describeEachDialect('finding repository', (database) => {
     const assessmentId = await seedAssessmentRow(database(), organisation);
     const finding = newFinding(organisation, assessmentId);
     await insertFinding(database().db, finding);
-    const changes = { ...finding, status: 'accepted_risk' as const, acceptedBy: 'user-1', acceptedReason: 'Isolated VLAN', updatedAt: '2026-11-23T00:00:00.000Z' };
+    const changes = {
+      ...finding,
+      status: 'accepted_risk' as const,
+      acceptedBy: 'user-1',
+      acceptedReason: 'Isolated VLAN',
+      updatedAt: '2026-11-23T00:00:00.000Z',
+    };
     expect(await updateFindingRecord(database().db, organisation, finding.id, 1, changes)).toBe(true);
-    expect(await updateFindingRecord(database().db, organisation, finding.id, 1, { ...changes, status: 'open' })).toBe(false);
-    expect(await findFinding(database().db, organisation, finding.id)).toEqual({ ...finding, status: 'accepted_risk', acceptedBy: 'user-1', acceptedReason: 'Isolated VLAN', version: 2, updatedAt: '2026-11-23T00:00:00.000Z' });
+    expect(await updateFindingRecord(database().db, organisation, finding.id, 1, { ...changes, status: 'open' })).toBe(
+      false,
+    );
+    expect(await findFinding(database().db, organisation, finding.id)).toEqual({
+      ...finding,
+      status: 'accepted_risk',
+      acceptedBy: 'user-1',
+      acceptedReason: 'Isolated VLAN',
+      version: 2,
+      updatedAt: '2026-11-23T00:00:00.000Z',
+    });
   });
 
   it('reads an assessment scope only within its organisation', async () => {
     const alpha = await seedOrganisation(database(), 'Scope');
     const beta = await seedOrganisation(database(), 'Scope2');
     const assessmentId = await seedAssessmentRow(database(), alpha, { status: 'done' });
-    expect(await findAssessmentScope(database().db, alpha, assessmentId)).toEqual({ id: assessmentId, frameworkId: 'jssec-v2', status: 'done' });
+    expect(await findAssessmentScope(database().db, alpha, assessmentId)).toEqual({
+      id: assessmentId,
+      frameworkId: 'jssec-v2',
+      status: 'done',
+    });
     expect(await findAssessmentScope(database().db, beta, assessmentId)).toBeUndefined();
   });
 });

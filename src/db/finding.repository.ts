@@ -28,7 +28,18 @@ export interface FindingRecord {
 }
 
 /** The fields an update may change; version and updatedAt are set by updateFindingRecord. */
-export type FindingChanges = Pick<FindingRecord, 'issue' | 'impact' | 'recommendation' | 'priority' | 'ownerName' | 'dueDate' | 'status' | 'acceptedBy' | 'acceptedReason'>;
+export type FindingChanges = Pick<
+  FindingRecord,
+  | 'issue'
+  | 'impact'
+  | 'recommendation'
+  | 'priority'
+  | 'ownerName'
+  | 'dueDate'
+  | 'status'
+  | 'acceptedBy'
+  | 'acceptedReason'
+>;
 
 /** Row → domain mapping of a finding (also used by the assessment read models). */
 export const toFinding = (row: Selectable<FindingTable>): FindingRecord => ({
@@ -78,13 +89,26 @@ export async function insertFinding(db: Db, finding: FindingRecord): Promise<voi
 }
 
 /** One finding of the organisation; another organisation's id is simply not found. */
-export async function findFinding(db: Db, organisationId: string, findingId: string): Promise<FindingRecord | undefined> {
-  const row = await db.selectFrom('finding').selectAll().where('organisation_id', '=', organisationId).where('id', '=', findingId).executeTakeFirst();
+export async function findFinding(
+  db: Db,
+  organisationId: string,
+  findingId: string,
+): Promise<FindingRecord | undefined> {
+  const row = await db
+    .selectFrom('finding')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', findingId)
+    .executeTakeFirst();
   return row ? toFinding(row) : undefined;
 }
 
 /** The findings of one assessment, oldest first. */
-export async function listFindingRecords(db: Db, organisationId: string, assessmentId: string): Promise<FindingRecord[]> {
+export async function listFindingRecords(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+): Promise<FindingRecord[]> {
   const rows = await db
     .selectFrom('finding')
     .selectAll()
@@ -100,7 +124,13 @@ export async function listFindingRecords(db: Db, organisationId: string, assessm
  * Applies `changes` only if the stored version is still `expectedVersion` (optimistic locking),
  * bumping the version. False when the finding is gone or someone changed it first.
  */
-export async function updateFindingRecord(db: Db, organisationId: string, findingId: string, expectedVersion: number, changes: FindingChanges & { updatedAt: string }): Promise<boolean> {
+export async function updateFindingRecord(
+  db: Db,
+  organisationId: string,
+  findingId: string,
+  expectedVersion: number,
+  changes: FindingChanges & { updatedAt: string },
+): Promise<boolean> {
   const result = await db
     .updateTable('finding')
     .set({

@@ -13,15 +13,25 @@ export type StoredThrottleState = ThrottleState & { readonly updatedAt: string |
 type Db = Kysely<DatabaseSchema>;
 
 export async function readThrottle(db: Db, key: string): Promise<StoredThrottleState> {
-  const row = await db.selectFrom('login_throttle').select(['failures', 'locked_until', 'updated_at']).where('throttle_key', '=', key).executeTakeFirst();
-  return row ? { failures: Number(row.failures), lockedUntil: row.locked_until, updatedAt: row.updated_at } : { failures: 0, lockedUntil: null, updatedAt: undefined };
+  const row = await db
+    .selectFrom('login_throttle')
+    .select(['failures', 'locked_until', 'updated_at'])
+    .where('throttle_key', '=', key)
+    .executeTakeFirst();
+  return row
+    ? { failures: Number(row.failures), lockedUntil: row.locked_until, updatedAt: row.updated_at }
+    : { failures: 0, lockedUntil: null, updatedAt: undefined };
 }
 
 export async function writeThrottle(db: Db, key: string, state: ThrottleState, now: string): Promise<void> {
   await db
     .insertInto('login_throttle')
     .values({ throttle_key: key, failures: state.failures, locked_until: state.lockedUntil, updated_at: now })
-    .onConflict((conflict) => conflict.column('throttle_key').doUpdateSet({ failures: state.failures, locked_until: state.lockedUntil, updated_at: now }))
+    .onConflict((conflict) =>
+      conflict
+        .column('throttle_key')
+        .doUpdateSet({ failures: state.failures, locked_until: state.lockedUntil, updated_at: now }),
+    )
     .execute();
 }
 

@@ -21,7 +21,13 @@ export interface Member {
 
 type Db = Kysely<DatabaseSchema>;
 
-const toOrganisation = (row: { id: string; slug: string; name: string; require_totp: number; created_at: string }): Organisation => ({
+const toOrganisation = (row: {
+  id: string;
+  slug: string;
+  name: string;
+  require_totp: number;
+  created_at: string;
+}): Organisation => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
@@ -32,7 +38,13 @@ const toOrganisation = (row: { id: string; slug: string; name: string; require_t
 export async function insertOrganisation(db: Db, organisation: Organisation): Promise<void> {
   await db
     .insertInto('organisation')
-    .values({ id: organisation.id, slug: organisation.slug, name: organisation.name, require_totp: organisation.requireTotp ? 1 : 0, created_at: organisation.createdAt })
+    .values({
+      id: organisation.id,
+      slug: organisation.slug,
+      name: organisation.name,
+      require_totp: organisation.requireTotp ? 1 : 0,
+      created_at: organisation.createdAt,
+    })
     .execute();
 }
 
@@ -48,11 +60,21 @@ export async function findOrganisationBySlug(db: Db, slug: string): Promise<Orga
 
 /** Every organisation (installation administration from the CLI only). */
 export async function listAllOrganisations(db: Db): Promise<Organisation[]> {
-  return (await db.selectFrom('organisation').selectAll().orderBy('created_at').orderBy('id').execute()).map(toOrganisation);
+  return (await db.selectFrom('organisation').selectAll().orderBy('created_at').orderBy('id').execute()).map(
+    toOrganisation,
+  );
 }
 
-export async function updateOrganisationSettings(db: Db, organisationId: string, settings: { requireTotp: boolean; name: string }): Promise<void> {
-  await db.updateTable('organisation').set({ require_totp: settings.requireTotp ? 1 : 0, name: settings.name }).where('id', '=', organisationId).execute();
+export async function updateOrganisationSettings(
+  db: Db,
+  organisationId: string,
+  settings: { requireTotp: boolean; name: string },
+): Promise<void> {
+  await db
+    .updateTable('organisation')
+    .set({ require_totp: settings.requireTotp ? 1 : 0, name: settings.name })
+    .where('id', '=', organisationId)
+    .execute();
 }
 
 /** The organisations a user belongs to, with the user's role in each. */
@@ -60,7 +82,14 @@ export async function listOrganisationsOfUser(db: Db, userId: string): Promise<(
   const rows = await db
     .selectFrom('membership')
     .innerJoin('organisation', 'organisation.id', 'membership.organisation_id')
-    .select(['organisation.id', 'organisation.slug', 'organisation.name', 'organisation.require_totp', 'organisation.created_at', 'membership.role'])
+    .select([
+      'organisation.id',
+      'organisation.slug',
+      'organisation.name',
+      'organisation.require_totp',
+      'organisation.created_at',
+      'membership.role',
+    ])
     .where('membership.user_id', '=', userId)
     .orderBy('organisation.name')
     .execute();
@@ -68,20 +97,37 @@ export async function listOrganisationsOfUser(db: Db, userId: string): Promise<(
 }
 
 export async function findMembership(db: Db, organisationId: string, userId: string): Promise<Role | undefined> {
-  const row = await db.selectFrom('membership').select('role').where('organisation_id', '=', organisationId).where('user_id', '=', userId).executeTakeFirst();
+  const row = await db
+    .selectFrom('membership')
+    .select('role')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   return row?.role as Role | undefined;
 }
 
-export async function upsertMembership(db: Db, membership: { organisationId: string; userId: string; role: Role; createdAt: string }): Promise<void> {
+export async function upsertMembership(
+  db: Db,
+  membership: { organisationId: string; userId: string; role: Role; createdAt: string },
+): Promise<void> {
   await db
     .insertInto('membership')
-    .values({ organisation_id: membership.organisationId, user_id: membership.userId, role: membership.role, created_at: membership.createdAt })
+    .values({
+      organisation_id: membership.organisationId,
+      user_id: membership.userId,
+      role: membership.role,
+      created_at: membership.createdAt,
+    })
     .onConflict((conflict) => conflict.columns(['organisation_id', 'user_id']).doUpdateSet({ role: membership.role }))
     .execute();
 }
 
 export async function deleteMembership(db: Db, organisationId: string, userId: string): Promise<void> {
-  await db.deleteFrom('membership').where('organisation_id', '=', organisationId).where('user_id', '=', userId).execute();
+  await db
+    .deleteFrom('membership')
+    .where('organisation_id', '=', organisationId)
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 /** Members of one organisation; the organisation is always part of the query. */
@@ -89,11 +135,25 @@ export async function listMembers(db: Db, organisationId: string): Promise<Membe
   const rows = await db
     .selectFrom('membership')
     .innerJoin('app_user', 'app_user.id', 'membership.user_id')
-    .select(['app_user.id', 'app_user.email', 'app_user.display_name', 'app_user.totp_enabled', 'membership.role', 'membership.created_at'])
+    .select([
+      'app_user.id',
+      'app_user.email',
+      'app_user.display_name',
+      'app_user.totp_enabled',
+      'membership.role',
+      'membership.created_at',
+    ])
     .where('membership.organisation_id', '=', organisationId)
     .orderBy('app_user.email')
     .execute();
-  return rows.map((row) => ({ userId: row.id, email: row.email, displayName: row.display_name, role: row.role as Role, totpEnabled: row.totp_enabled === 1, joinedAt: row.created_at }));
+  return rows.map((row) => ({
+    userId: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role as Role,
+    totpEnabled: row.totp_enabled === 1,
+    joinedAt: row.created_at,
+  }));
 }
 
 export async function countOwners(db: Db, organisationId: string): Promise<number> {

@@ -26,7 +26,12 @@ const toSnapshot = (row: Row): ScoreSnapshot => ({
   scores: JSON.parse(row.scores) as Scores,
 });
 
-export async function insertScoreSnapshot(db: Db, organisationId: string, assessmentId: string, snapshot: ScoreSnapshot): Promise<void> {
+export async function insertScoreSnapshot(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+  snapshot: ScoreSnapshot,
+): Promise<void> {
   await db
     .insertInto('score_snapshot')
     .values({
@@ -42,7 +47,11 @@ export async function insertScoreSnapshot(db: Db, organisationId: string, assess
 }
 
 /** An assessment's snapshots, oldest first. */
-export async function listScoreSnapshots(db: Db, organisationId: string, assessmentId: string): Promise<ScoreSnapshot[]> {
+export async function listScoreSnapshots(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+): Promise<ScoreSnapshot[]> {
   const rows = await db
     .selectFrom('score_snapshot')
     .selectAll()
@@ -55,7 +64,11 @@ export async function listScoreSnapshots(db: Db, organisationId: string, assessm
 }
 
 /** When the newest snapshot of an assessment was taken, if any. */
-export async function findLatestSnapshotTime(db: Db, organisationId: string, assessmentId: string): Promise<string | undefined> {
+export async function findLatestSnapshotTime(
+  db: Db,
+  organisationId: string,
+  assessmentId: string,
+): Promise<string | undefined> {
   const row = await db
     .selectFrom('score_snapshot')
     .select('taken_at')

@@ -55,7 +55,11 @@ export async function touchSession(db: Db, tokenHash: string, lastSeenAt: string
 }
 
 export async function setSessionOrganisation(db: Db, tokenHash: string, organisationId: string): Promise<void> {
-  await db.updateTable('user_session').set({ organisation_id: organisationId }).where('token_hash', '=', tokenHash).execute();
+  await db
+    .updateTable('user_session')
+    .set({ organisation_id: organisationId })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }
 
 export async function deleteSession(db: Db, tokenHash: string): Promise<void> {

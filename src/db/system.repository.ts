@@ -60,13 +60,24 @@ export async function insertSystem(db: Db, organisationId: string, system: Store
 }
 
 export async function findSystem(db: Db, organisationId: string, systemId: string): Promise<StoredSystem | undefined> {
-  const row = await db.selectFrom('iot_system').selectAll().where('organisation_id', '=', organisationId).where('id', '=', systemId).executeTakeFirst();
+  const row = await db
+    .selectFrom('iot_system')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', systemId)
+    .executeTakeFirst();
   return row ? toSystem(row) : undefined;
 }
 
 /** The organisation's systems by name. */
 export async function listSystems(db: Db, organisationId: string): Promise<StoredSystem[]> {
-  const rows = await db.selectFrom('iot_system').selectAll().where('organisation_id', '=', organisationId).orderBy('name').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('iot_system')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
   return rows.map(toSystem);
 }
 
@@ -74,7 +85,12 @@ export async function listSystems(db: Db, organisationId: string): Promise<Store
  * Writes `system` (whose version is already the next one) only if the stored version is still
  * `expectedVersion`; false means someone else saved first.
  */
-export async function updateSystem(db: Db, organisationId: string, system: StoredSystem, expectedVersion: number): Promise<boolean> {
+export async function updateSystem(
+  db: Db,
+  organisationId: string,
+  system: StoredSystem,
+  expectedVersion: number,
+): Promise<boolean> {
   const result = await db
     .updateTable('iot_system')
     .set(toColumns(system))

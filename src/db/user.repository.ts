@@ -36,7 +36,17 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export async function insertUser(db: Db, user: { id: string; email: string; displayName: string; passwordHash: string | null; mustChangePassword: boolean; now: string }): Promise<void> {
+export async function insertUser(
+  db: Db,
+  user: {
+    id: string;
+    email: string;
+    displayName: string;
+    passwordHash: string | null;
+    mustChangePassword: boolean;
+    now: string;
+  },
+): Promise<void> {
   await db
     .insertInto('app_user')
     .values({
@@ -56,7 +66,10 @@ export async function insertUser(db: Db, user: { id: string; email: string; disp
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<string | number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<string | number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -75,24 +88,46 @@ export async function listAllUsers(db: Db): Promise<UserRecord[]> {
   return (await db.selectFrom('app_user').selectAll().orderBy('email').execute()).map(toUser);
 }
 
-export async function updatePassword(db: Db, userId: string, change: { passwordHash: string; mustChangePassword: boolean; now: string }): Promise<void> {
+export async function updatePassword(
+  db: Db,
+  userId: string,
+  change: { passwordHash: string; mustChangePassword: boolean; now: string },
+): Promise<void> {
   await db
     .updateTable('app_user')
-    .set({ password_hash: change.passwordHash, must_change_password: change.mustChangePassword ? 1 : 0, updated_at: change.now })
+    .set({
+      password_hash: change.passwordHash,
+      must_change_password: change.mustChangePassword ? 1 : 0,
+      updated_at: change.now,
+    })
     .where('id', '=', userId)
     .execute();
 }
 
-export async function updateTotp(db: Db, userId: string, change: { sealedSecret: string | null; enabled: boolean; lastStep: number; now: string }): Promise<void> {
+export async function updateTotp(
+  db: Db,
+  userId: string,
+  change: { sealedSecret: string | null; enabled: boolean; lastStep: number; now: string },
+): Promise<void> {
   await db
     .updateTable('app_user')
-    .set({ totp_secret_sealed: change.sealedSecret, totp_enabled: change.enabled ? 1 : 0, totp_last_step: change.lastStep, updated_at: change.now })
+    .set({
+      totp_secret_sealed: change.sealedSecret,
+      totp_enabled: change.enabled ? 1 : 0,
+      totp_last_step: change.lastStep,
+      updated_at: change.now,
+    })
     .where('id', '=', userId)
     .execute();
 }
 
 /** Records the last accepted TOTP time step, only if it is newer (a code is never accepted twice). */
 export async function advanceTotpStep(db: Db, userId: string, step: number): Promise<boolean> {
-  const result = await db.updateTable('app_user').set({ totp_last_step: step }).where('id', '=', userId).where('totp_last_step', '<', step).executeTakeFirst();
+  const result = await db
+    .updateTable('app_user')
+    .set({ totp_last_step: step })
+    .where('id', '=', userId)
+    .where('totp_last_step', '<', step)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -98,8 +98,13 @@ describe('authorization: every route × every role', () => {
     app = await createTestApp(database);
     const organisation = await seedOrganisation(database, 'Alpha');
     for (const role of ROLES) members.set(role, await seedMember(database, organisation, role));
-    members.set('other-organisation owner', await seedMember(database, await seedOrganisation(database, 'Beta'), 'owner'));
-    const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
+    members.set(
+      'other-organisation owner',
+      await seedMember(database, await seedOrganisation(database, 'Beta'), 'owner'),
+    );
+    const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
     routes = Object.entries(document.paths).flatMap(([path, operations]) =>
       Object.keys(operations)
         .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
@@ -122,8 +127,10 @@ describe('authorization: every route × every role', () => {
     for (const route of routes) {
       const rule = EXPECTED[`${route.method} ${route.path}`];
       for (const principal of principals) {
-        const role: Role | undefined = principal === 'anonymous' ? undefined : principal === 'other-organisation owner' ? 'owner' : principal;
-        const allowed = rule === 'public' || (role !== undefined && (rule === 'signed-in' || (rule?.includes(role) ?? false)));
+        const role: Role | undefined =
+          principal === 'anonymous' ? undefined : principal === 'other-organisation owner' ? 'owner' : principal;
+        const allowed =
+          rule === 'public' || (role !== undefined && (rule === 'signed-in' || (rule?.includes(role) ?? false)));
         const member = members.get(principal);
         const session = member ? await member.session() : undefined;
         const response = await app.inject({
@@ -133,8 +140,12 @@ describe('authorization: every route × every role', () => {
           ...(route.method === 'GET' || route.method === 'DELETE' ? {} : { payload: {} }),
         });
         const refused = response.statusCode === 401 || response.statusCode === 403;
-        if (allowed === refused) mismatches.push(`${principal} ${route.method} ${route.path}: expected ${allowed ? 'allow' : 'deny'}, got ${response.statusCode}`);
-        if (!allowed && principal === 'anonymous' && response.statusCode !== 401) mismatches.push(`anonymous ${route.method} ${route.path}: expected 401, got ${response.statusCode}`);
+        if (allowed === refused)
+          mismatches.push(
+            `${principal} ${route.method} ${route.path}: expected ${allowed ? 'allow' : 'deny'}, got ${response.statusCode}`,
+          );
+        if (!allowed && principal === 'anonymous' && response.statusCode !== 401)
+          mismatches.push(`anonymous ${route.method} ${route.path}: expected 401, got ${response.statusCode}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -142,13 +153,23 @@ describe('authorization: every route × every role', () => {
 
   it('refuses a state change with the session cookie but without the CSRF token', async () => {
     const session = await members.get('owner')!.session();
-    const response = await app.inject({ method: 'PATCH', url: '/api/organisation', headers: { cookie: session.cookie }, payload: { name: 'Renamed' } });
+    const response = await app.inject({
+      method: 'PATCH',
+      url: '/api/organisation',
+      headers: { cookie: session.cookie },
+      payload: { name: 'Renamed' },
+    });
     expect(response.statusCode).toBe(403);
     expect(response.json().detail).toContain('CSRF');
   });
 
   it('refuses a cross-site Origin even on public routes', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { origin: 'https://evil.example' }, payload: { email: 'a@b.jp', password: 'x' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { origin: 'https://evil.example' },
+      payload: { email: 'a@b.jp', password: 'x' },
+    });
     expect(response.statusCode).toBe(403);
   });
 });
@@ -173,13 +194,48 @@ describe('tenant isolation', () => {
     const session = await betaOwner.session();
     const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
 
-    const members = (await app.inject({ method: 'GET', url: '/api/organisation/members', headers })).json<{ members: { userId: string }[] }>();
+    const members = (await app.inject({ method: 'GET', url: '/api/organisation/members', headers })).json<{
+      members: { userId: string }[];
+    }>();
     expect(members.members.map((member) => member.userId)).toEqual([betaOwner.userId]);
-    expect((await app.inject({ method: 'POST', url: '/api/account/organisation', headers, payload: { organisationId: alpha } })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'DELETE', url: `/api/organisation/members/${alphaViewer.userId}`, headers })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'PUT', url: `/api/organisation/members/${alphaViewer.userId}`, headers, payload: { role: 'owner' } })).statusCode).toBe(404);
-    expect((await app.inject({ method: 'POST', url: `/api/organisation/members/${alphaViewer.userId}/reset-password`, headers })).statusCode).toBe(404);
-    const memberships = await database.db.selectFrom('membership').select(['organisation_id', 'role']).where('user_id', '=', alphaViewer.userId).execute();
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/account/organisation',
+          headers,
+          payload: { organisationId: alpha },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ method: 'DELETE', url: `/api/organisation/members/${alphaViewer.userId}`, headers }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'PUT',
+          url: `/api/organisation/members/${alphaViewer.userId}`,
+          headers,
+          payload: { role: 'owner' },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: `/api/organisation/members/${alphaViewer.userId}/reset-password`,
+          headers,
+        })
+      ).statusCode,
+    ).toBe(404);
+    const memberships = await database.db
+      .selectFrom('membership')
+      .select(['organisation_id', 'role'])
+      .where('user_id', '=', alphaViewer.userId)
+      .execute();
     expect(memberships).toEqual([{ organisation_id: alpha, role: 'viewer' }]);
   });
 
@@ -187,9 +243,16 @@ describe('tenant isolation', () => {
     const alpha = await seedOrganisation(database, 'Alpha2');
     const beta = await seedOrganisation(database, 'Beta2');
     const shared = await seedMember(database, alpha, 'owner');
-    await database.db.insertInto('membership').values({ organisation_id: beta, user_id: shared.userId, role: 'viewer', created_at: new Date().toISOString() }).execute();
+    await database.db
+      .insertInto('membership')
+      .values({ organisation_id: beta, user_id: shared.userId, role: 'viewer', created_at: new Date().toISOString() })
+      .execute();
     const session = await (await seedMember(database, beta, 'admin')).session();
-    const response = await app.inject({ method: 'POST', url: `/api/organisation/members/${shared.userId}/reset-password`, headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken } });
+    const response = await app.inject({
+      method: 'POST',
+      url: `/api/organisation/members/${shared.userId}/reset-password`,
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    });
     expect(response.statusCode).toBe(403);
   });
 });

@@ -26,7 +26,10 @@ export interface SingleFileForm {
  * caller, which sees `truncated()`.
  */
 export async function readSingleFileForm(request: FastifyRequest, fileField: string): Promise<SingleFileForm> {
-  if (!request.isMultipart()) throw new DomainError('VALIDATION_FAILED', 'Send the upload as multipart/form-data.', [{ field: fileField, reason: 'the request is not multipart/form-data' }]);
+  if (!request.isMultipart())
+    throw new DomainError('VALIDATION_FAILED', 'Send the upload as multipart/form-data.', [
+      { field: fileField, reason: 'the request is not multipart/form-data' },
+    ]);
   const parts = request.parts();
   const fields: Record<string, string> = {};
   const next = async () => {
@@ -38,18 +41,27 @@ export async function readSingleFileForm(request: FastifyRequest, fileField: str
   };
   for (;;) {
     const step = await next();
-    if (step.done) throw new DomainError('VALIDATION_FAILED', 'Choose a file to upload.', [{ field: fileField, reason: 'is required' }]);
+    if (step.done)
+      throw new DomainError('VALIDATION_FAILED', 'Choose a file to upload.', [
+        { field: fileField, reason: 'is required' },
+      ]);
     const part = step.value;
     if (part.type === 'field') {
       addField(fields, part);
       continue;
     }
-    if (part.fieldname !== fileField) throw new DomainError('VALIDATION_FAILED', `Send the file in the form field "${fileField}".`, [{ field: part.fieldname, reason: 'unexpected file' }]);
+    if (part.fieldname !== fileField)
+      throw new DomainError('VALIDATION_FAILED', `Send the file in the form field "${fileField}".`, [
+        { field: part.fieldname, reason: 'unexpected file' },
+      ]);
     return {
       file: { content: part.file, fileName: part.filename, truncated: () => part.file.truncated },
       async readFields() {
         for (let rest = await next(); !rest.done; rest = await next()) {
-          if (rest.value.type === 'file') throw new DomainError('VALIDATION_FAILED', 'Send one file per upload.', [{ field: rest.value.fieldname, reason: 'only one file is accepted' }]);
+          if (rest.value.type === 'file')
+            throw new DomainError('VALIDATION_FAILED', 'Send one file per upload.', [
+              { field: rest.value.fieldname, reason: 'only one file is accepted' },
+            ]);
           addField(fields, rest.value);
         }
         return fields;
@@ -74,8 +86,14 @@ export function parseFormFields<T extends TObject>(schema: T, fields: Record<str
 }
 
 function addField(fields: Record<string, string>, part: MultipartValue): void {
-  if (typeof part.value !== 'string' || part.valueTruncated) throw new DomainError('VALIDATION_FAILED', `The field "${part.fieldname}" is not a short text.`, [{ field: part.fieldname, reason: 'must be text' }]);
-  if (part.fieldname in fields) throw new DomainError('VALIDATION_FAILED', `The field "${part.fieldname}" is given twice.`, [{ field: part.fieldname, reason: 'given more than once' }]);
+  if (typeof part.value !== 'string' || part.valueTruncated)
+    throw new DomainError('VALIDATION_FAILED', `The field "${part.fieldname}" is not a short text.`, [
+      { field: part.fieldname, reason: 'must be text' },
+    ]);
+  if (part.fieldname in fields)
+    throw new DomainError('VALIDATION_FAILED', `The field "${part.fieldname}" is given twice.`, [
+      { field: part.fieldname, reason: 'given more than once' },
+    ]);
   fields[part.fieldname] = part.value;
 }
 
@@ -84,13 +102,17 @@ function translateMultipartError(error: unknown, fileField: string): unknown {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   switch (code) {
     case 'FST_FILES_LIMIT':
-      return new DomainError('VALIDATION_FAILED', 'Send one file per upload.', [{ field: fileField, reason: 'only one file is accepted' }]);
+      return new DomainError('VALIDATION_FAILED', 'Send one file per upload.', [
+        { field: fileField, reason: 'only one file is accepted' },
+      ]);
     case 'FST_FIELDS_LIMIT':
     case 'FST_PARTS_LIMIT':
       return new DomainError('VALIDATION_FAILED', 'The form has too many fields.', [{ reason: 'too many fields' }]);
     case 'FST_PROTO_VIOLATION':
     case 'FST_INVALID_JSON_FIELD_ERROR':
-      return new DomainError('VALIDATION_FAILED', 'The form is not valid.', [{ reason: error instanceof Error ? error.message : 'invalid field' }]);
+      return new DomainError('VALIDATION_FAILED', 'The form is not valid.', [
+        { reason: error instanceof Error ? error.message : 'invalid field' },
+      ]);
     default:
       return error;
   }

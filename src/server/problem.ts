@@ -34,7 +34,12 @@ const TITLE_BY_STATUS: Readonly<Record<number, string>> = {
 };
 
 /** Builds the RFC 9457 body for a code; only safe text goes in `detail`. */
-export function buildProblem(code: ErrorCode, status: number, detail: string, errors: readonly ProblemDetail[] = []): Problem {
+export function buildProblem(
+  code: ErrorCode,
+  status: number,
+  detail: string,
+  errors: readonly ProblemDetail[] = [],
+): Problem {
   return {
     type: `https://iotcheck.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`,
     title: TITLE_BY_STATUS[status] ?? 'Error',
@@ -58,7 +63,10 @@ function codeForFastifyStatus(status: number): ErrorCode {
  */
 export function toProblem(error: unknown): Problem {
   if (isDomainError(error)) {
-    return { ...error.extensions, ...buildProblem(error.code, HTTP_STATUS_BY_CODE[error.code], error.message, error.details) };
+    return {
+      ...error.extensions,
+      ...buildProblem(error.code, HTTP_STATUS_BY_CODE[error.code], error.message, error.details),
+    };
   }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) {

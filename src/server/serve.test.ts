@@ -6,7 +6,9 @@ import { installGracefulShutdown, startServer } from './serve';
 describeEachDialect('graceful shutdown', (database) => {
   it('lets a slow in-flight request finish on SIGTERM, then exits 0', async () => {
     const databaseUrl = database().url;
-    const config = createTestConfig(databaseUrl.startsWith('sqlite:') ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: databaseUrl });
+    const config = createTestConfig(
+      databaseUrl.startsWith('sqlite:') ? { DATABASE_URL: databaseUrl } : { DATABASE_URL: databaseUrl },
+    );
     let release: () => void = () => undefined;
     const server = await startServer(config, {
       extraRoutes: (app) =>
@@ -22,7 +24,10 @@ describeEachDialect('graceful shutdown', (database) => {
       installGracefulShutdown(server, { signals: ['SIGUSR2'], exit: (code) => (exitCodes.push(code), resolve()) });
     });
 
-    const slow = fetch(`${server.url}/slow`).then(async (response) => ({ status: response.status, body: await response.json() }));
+    const slow = fetch(`${server.url}/slow`).then(async (response) => ({
+      status: response.status,
+      body: await response.json(),
+    }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     process.emit('SIGUSR2', 'SIGUSR2');
     await new Promise((resolve) => setTimeout(resolve, 100));

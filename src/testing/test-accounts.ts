@@ -17,7 +17,13 @@ export interface TestPrincipal {
 /** Creates an organisation row directly (tests only). */
 export async function seedOrganisation(database: TestDatabase, name: string): Promise<string> {
   const id = randomUUID();
-  await insertOrganisation(database.db, { id, slug: `${name.toLowerCase()}-${id.slice(0, 6)}`, name, requireTotp: false, createdAt: new Date().toISOString() });
+  await insertOrganisation(database.db, {
+    id,
+    slug: `${name.toLowerCase()}-${id.slice(0, 6)}`,
+    name,
+    requireTotp: false,
+    createdAt: new Date().toISOString(),
+  });
   return id;
 }
 
@@ -25,11 +31,23 @@ export async function seedOrganisation(database: TestDatabase, name: string): Pr
  * A member with a role, whose sessions are written straight into the database: fresh for each
  * call, so one request signing out or changing a password does not disturb the next.
  */
-export async function seedMember(database: TestDatabase, organisationId: string, role: Role, clock: () => Date = () => new Date()): Promise<TestPrincipal> {
+export async function seedMember(
+  database: TestDatabase,
+  organisationId: string,
+  role: Role,
+  clock: () => Date = () => new Date(),
+): Promise<TestPrincipal> {
   const userId = randomUUID();
   const email = `${role}-${userId.slice(0, 8)}@example.jp`;
   const now = clock().toISOString();
-  await insertUser(database.db, { id: userId, email, displayName: role, passwordHash: null, mustChangePassword: false, now });
+  await insertUser(database.db, {
+    id: userId,
+    email,
+    displayName: role,
+    passwordHash: null,
+    mustChangePassword: false,
+    now,
+  });
   await upsertMembership(database.db, { organisationId, userId, role, createdAt: now });
   return {
     userId,

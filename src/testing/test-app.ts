@@ -24,7 +24,10 @@ export function testCatalog(): Catalog {
 export function createTestClock(start = new Date('2026-11-22T09:00:00.000Z')) {
   let now = start.getTime();
   const clock = () => new Date(now);
-  return Object.assign(clock, { advance: (ms: number) => void (now += ms), set: (date: Date) => void (now = date.getTime()) });
+  return Object.assign(clock, {
+    advance: (ms: number) => void (now += ms),
+    set: (date: Date) => void (now = date.getTime()),
+  });
 }
 
 /** Account dependencies over a test database: real argon2, a fresh random sealing key. */
@@ -33,10 +36,20 @@ export function createTestAccountDeps(database: TestDatabase, clock: () => Date 
 }
 
 /** The real HTTP edge over a test database and the shipped catalog, for `app.inject`. */
-export async function createTestApp(database: TestDatabase, env: Record<string, string> = {}, clock?: () => Date): Promise<FastifyInstance> {
+export async function createTestApp(
+  database: TestDatabase,
+  env: Record<string, string> = {},
+  clock?: () => Date,
+): Promise<FastifyInstance> {
   const config = createTestConfig(env);
   return buildApp(
-    { config, ...createTestAccountDeps(database, clock), ...createCatalogDeps(testCatalog()), evidenceStore: createEvidenceStore(join(config.dataDir, 'evidence')), evidenceMaxBytes: config.evidenceMaxBytes },
+    {
+      config,
+      ...createTestAccountDeps(database, clock),
+      ...createCatalogDeps(testCatalog()),
+      evidenceStore: createEvidenceStore(join(config.dataDir, 'evidence')),
+      evidenceMaxBytes: config.evidenceMaxBytes,
+    },
     { webRoot: '/nonexistent' },
   );
 }

@@ -18,9 +18,21 @@ export function createTestAssessmentDeps(database: TestDatabase, clock: () => Da
 export type MemberActor = Extract<Actor, { kind: 'user' }>;
 
 /** Seeds a member with `role` in the organisation and returns the actor a session of theirs resolves to. */
-export async function seedMemberActor(database: TestDatabase, organisationId: string, role: Role): Promise<MemberActor> {
+export async function seedMemberActor(
+  database: TestDatabase,
+  organisationId: string,
+  role: Role,
+): Promise<MemberActor> {
   const member = await seedMember(database, organisationId, role);
-  return { kind: 'user', userId: member.userId, email: member.email, organisationId, role, via: 'session', mustChangePassword: false };
+  return {
+    kind: 'user',
+    userId: member.userId,
+    email: member.email,
+    organisationId,
+    role,
+    via: 'session',
+    mustChangePassword: false,
+  };
 }
 
 /** A fresh organisation with an owner, an assessor and a viewer. */
@@ -35,9 +47,19 @@ export async function seedAssessmentTeam(database: TestDatabase, name = 'Plant')
 }
 
 /** A system and a planned jssec-v2 assessment of it. */
-export async function seedAssessment(deps: AssessmentDeps, actor: Actor, options: { criticality?: Criticality; title?: string } = {}): Promise<{ systemId: string; assessmentId: string }> {
-  const system = await createSystem(deps, { actor, system: { name: 'Building automation', criticality: options.criticality ?? 'important' } });
-  const assessment = await createAssessment(deps, { actor, fields: { systemId: system.id, title: options.title ?? 'FY2026 checksheet' } });
+export async function seedAssessment(
+  deps: AssessmentDeps,
+  actor: Actor,
+  options: { criticality?: Criticality; title?: string } = {},
+): Promise<{ systemId: string; assessmentId: string }> {
+  const system = await createSystem(deps, {
+    actor,
+    system: { name: 'Building automation', criticality: options.criticality ?? 'important' },
+  });
+  const assessment = await createAssessment(deps, {
+    actor,
+    fields: { systemId: system.id, title: options.title ?? 'FY2026 checksheet' },
+  });
   return { systemId: system.id, assessmentId: assessment.id };
 }
 

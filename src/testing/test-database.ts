@@ -68,7 +68,10 @@ export function testPostgresUrl(): string {
  * migrations. The PostgreSQL half is skipped only when the run has no server (global setup says
  * why once, and fails the run under CI=true).
  */
-export function describeEachDialect(name: string, suite: (database: () => TestDatabase, dialect: DatabaseDialect) => void): void {
+export function describeEachDialect(
+  name: string,
+  suite: (database: () => TestDatabase, dialect: DatabaseDialect) => void,
+): void {
   for (const dialect of ['sqlite', 'postgres'] as const) {
     const adminUrl = dialect === 'postgres' ? testPostgresUrl() : '';
     describe.skipIf(dialect === 'postgres' && adminUrl === '')(`${name} [${dialect}]`, () => {

@@ -12,7 +12,9 @@ import { testCatalog } from './test-app';
 import type { TestDatabase } from './test-database';
 
 /** A minimal PDF that file-type recognises by its signature. */
-export const MINIMAL_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+export const MINIMAL_PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
 /** A PDF with a unique trailing comment, so tests sharing a database never share content. */
 export function uniquePdf(): Buffer {
@@ -30,11 +32,20 @@ export interface TestEvidenceSetup {
 }
 
 /** Builds evidence deps with a real file store in a temp DATA_DIR (clock and limit adjustable). */
-export function createTestEvidenceSetup(database: TestDatabase, options: { maxBytes?: number; clock?: () => Date } = {}): TestEvidenceSetup {
+export function createTestEvidenceSetup(
+  database: TestDatabase,
+  options: { maxBytes?: number; clock?: () => Date } = {},
+): TestEvidenceSetup {
   const dataDir = mkdtempSync(join(tmpdir(), 'iotcheck-data-'));
   const root = join(dataDir, 'evidence');
   return {
-    deps: { database, clock: options.clock ?? (() => new Date()), catalog: testCatalog(), evidenceStore: createEvidenceStore(root), evidenceMaxBytes: options.maxBytes ?? 1024 * 1024 },
+    deps: {
+      database,
+      clock: options.clock ?? (() => new Date()),
+      catalog: testCatalog(),
+      evidenceStore: createEvidenceStore(root),
+      evidenceMaxBytes: options.maxBytes ?? 1024 * 1024,
+    },
     dataDir,
     storedFiles: () => listFiles(root),
     cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
@@ -60,11 +71,21 @@ export function incomingFile(bytes: Buffer, fileName: string, truncated = false)
 
 /** A signed-in actor acting in an organisation with a role (service tests). */
 export function userActor(userId: string, organisationId: string, role: Role = 'assessor'): Actor {
-  return { kind: 'user', userId, email: `${role}@example.jp`, organisationId, role, via: 'session', mustChangePassword: false };
+  return {
+    kind: 'user',
+    userId,
+    email: `${role}@example.jp`,
+    organisationId,
+    role,
+    via: 'session',
+    mustChangePassword: false,
+  };
 }
 
 /** One part of a multipart/form-data body: a text field or a file. */
-export type FormPart = { readonly name: string; readonly value: string } | { readonly name: string; readonly fileName: string; readonly contentType: string; readonly data: Buffer };
+export type FormPart =
+  | { readonly name: string; readonly value: string }
+  | { readonly name: string; readonly fileName: string; readonly contentType: string; readonly data: Buffer };
 
 /** Builds a multipart/form-data body (for app.inject) with its content-type header. */
 export function multipartBody(parts: readonly FormPart[]): { payload: Buffer; contentType: string } {
@@ -72,9 +93,17 @@ export function multipartBody(parts: readonly FormPart[]): { payload: Buffer; co
   const chunks: Buffer[] = [];
   for (const part of parts) {
     if ('value' in part) {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`));
+      chunks.push(
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"\r\n\r\n${part.value}\r\n`),
+      );
     } else {
-      chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`), part.data, Buffer.from('\r\n'));
+      chunks.push(
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\nContent-Type: ${part.contentType}\r\n\r\n`,
+        ),
+        part.data,
+        Buffer.from('\r\n'),
+      );
     }
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));

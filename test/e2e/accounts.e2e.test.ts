@@ -24,7 +24,9 @@ describe('accounts in Chromium', () => {
     await page.getByLabel('メールアドレス').fill(OWNER.email);
     await page.getByLabel('パスワード').fill('password1234');
     await page.getByRole('button', { name: '作成してサインイン' }).click();
-    await expect.poll(() => page.getByTestId('form-error').textContent()).toContain('よく使われるパスワードや機器の初期パスワードは使えません');
+    await expect
+      .poll(() => page.getByTestId('form-error').textContent())
+      .toContain('よく使われるパスワードや機器の初期パスワードは使えません');
     await page.getByLabel('パスワード').fill(OWNER.password);
     await page.getByRole('button', { name: '作成してサインイン' }).click();
     await expect.poll(() => page.getByTestId('organisation-switch').textContent()).toContain('本社工場');

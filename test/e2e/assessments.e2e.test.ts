@@ -6,7 +6,9 @@ const OWNER = { email: 'owner@example.jp', password: 'hyouka-no-himitsu-2026' };
 const SHOTS = '/tmp';
 
 /** The accessible numbers of the dashboard: per function and per category, in percent. */
-async function readScores(page: Page): Promise<{ functions: Record<string, number>; categories: Record<string, number> }> {
+async function readScores(
+  page: Page,
+): Promise<{ functions: Record<string, number>; categories: Record<string, number> }> {
   const read = async (selector: string, prefix: string) => {
     const rows = page.locator(selector);
     const result: Record<string, number> = {};
@@ -25,7 +27,9 @@ async function readScores(page: Page): Promise<{ functions: Record<string, numbe
 /** A small real PDF, printed by Chromium itself. */
 async function makePdf(page: Page, title: string): Promise<Buffer> {
   const printer = await page.context().newPage();
-  await printer.setContent(`<html lang="ja"><body><h1>${title}</h1><p>ポートスキャン結果: 22/tcp のみ開放</p></body></html>`);
+  await printer.setContent(
+    `<html lang="ja"><body><h1>${title}</h1><p>ポートスキャン結果: 22/tcp のみ開放</p></body></html>`,
+  );
   const pdf = await printer.pdf({ format: 'A4' });
   await printer.close();
   return pdf;
@@ -39,7 +43,8 @@ describe('assessments in Chromium', () => {
     const page = await context.newPage();
     const cspViolations: string[] = [];
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspViolations.push(message.text());
     });
     const url = e2e.server.url;
 
@@ -101,24 +106,45 @@ describe('assessments in Chromium', () => {
     await page.keyboard.press('4');
     await page.keyboard.press('3');
     await expect.poll(() => page.getByTestId('save-indicator').textContent(), { timeout: 15_000 }).toBe('保存しました');
-    const results = await Promise.all(Array.from({ length: 10 }, (_, index) => page.getByTestId(`answer-row-${index + 1}`).getAttribute('data-result')));
-    expect(results).toEqual(['implemented', 'implemented', 'partial', 'implemented', 'not_implemented', 'implemented', 'partial', 'not_implemented', 'implemented', 'implemented']);
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, index) => page.getByTestId(`answer-row-${index + 1}`).getAttribute('data-result')),
+    );
+    expect(results).toEqual([
+      'implemented',
+      'implemented',
+      'partial',
+      'implemented',
+      'not_implemented',
+      'implemented',
+      'partial',
+      'not_implemented',
+      'implemented',
+      'implemented',
+    ]);
     expect(await page.getByTestId('save-state-1').textContent()).toContain('保存済み');
 
     // N on item 11 asks for the justification in the drawer; it saves once typed.
     await page.getByTestId('answer-row-11').focus();
     await page.keyboard.press('n');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('drawer-justification');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('drawer-justification');
     expect(await page.getByTestId('answer-row-11').getAttribute('data-result')).toBe('unanswered');
     await page.keyboard.type('本システムは無線 LAN を使用しないため');
-    await expect.poll(() => page.getByTestId('answer-row-11').getAttribute('data-result'), { timeout: 10_000 }).toBe('not_applicable');
+    await expect
+      .poll(() => page.getByTestId('answer-row-11').getAttribute('data-result'), { timeout: 10_000 })
+      .toBe('not_applicable');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.getByTestId('item-drawer').count()).toBe(0);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('answer-row-11');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('answer-row-11');
 
     // Someone else saves item 5 behind our back: both versions are shown, we keep ours.
     const me = (await (await page.request.get(`${url}/api/auth/me`)).json()) as { csrfToken: string };
-    const detail = (await (await page.request.get(`${url}/api/assessments/${assessmentId}`)).json()) as { answers: { itemId: string; version: number }[] };
+    const detail = (await (await page.request.get(`${url}/api/assessments/${assessmentId}`)).json()) as {
+      answers: { itemId: string; version: number }[];
+    };
     const stored = detail.answers.find((answer) => answer.itemId === 'jssec-v2:5');
     const other = await page.request.put(`${url}/api/assessments/${assessmentId}/answers/jssec-v2:5`, {
       headers: { 'x-csrf-token': me.csrfToken },
@@ -145,18 +171,23 @@ describe('assessments in Chromium', () => {
     await page.keyboard.press('Enter');
     const drawer = page.getByTestId('item-drawer');
     await expect.poll(() => drawer.getByRole('heading', { level: 2 }).textContent()).toContain('01');
-    await drawer.getByTestId('evidence-file-input').setInputFiles({ name: '脆弱性診断報告書.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await drawer
+      .getByTestId('evidence-file-input')
+      .setInputFiles({ name: '脆弱性診断報告書.pdf', mimeType: 'application/pdf', buffer: pdf });
     await expect.poll(() => drawer.getByTestId('evidence-entry').count()).toBe(1);
     expect(await drawer.getByTestId('evidence-entry').textContent()).toContain('脆弱性診断報告書.pdf');
     await expect.poll(() => page.getByTestId('evidence-count-1').textContent()).toBe('1');
 
     await page.getByTestId('open-item-2').click();
     await expect.poll(() => drawer.getByRole('heading', { level: 2 }).textContent()).toContain('02');
-    const dataTransfer = await page.evaluateHandle((bytes) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(bytes)], 'ネットワーク構成図.pdf', { type: 'application/pdf' }));
-      return transfer;
-    }, [...pdf]);
+    const dataTransfer = await page.evaluateHandle(
+      (bytes) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([new Uint8Array(bytes)], 'ネットワーク構成図.pdf', { type: 'application/pdf' }));
+        return transfer;
+      },
+      [...pdf],
+    );
     await drawer.getByTestId('evidence-dropzone').dispatchEvent('drop', { dataTransfer });
     await expect.poll(() => drawer.getByTestId('evidence-entry').count()).toBe(1);
     expect(await drawer.getByTestId('evidence-entry').textContent()).toContain('ネットワーク構成図.pdf');
@@ -190,13 +221,19 @@ describe('assessments in Chromium', () => {
     // 30 MB is over the limit: a clear message and nothing listed.
     await page.getByTestId('open-item-4').click();
     await expect.poll(() => drawer.getByRole('heading', { level: 2 }).textContent()).toContain('04');
-    await drawer.getByTestId('evidence-file-input').setInputFiles({ name: 'firmware-dump.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(30 * 1024 * 1024, 1) });
+    await drawer.getByTestId('evidence-file-input').setInputFiles({
+      name: 'firmware-dump.bin',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.alloc(30 * 1024 * 1024, 1),
+    });
     const uploadError = drawer.getByTestId('upload-error');
     await expect.poll(() => uploadError.count(), { timeout: 30_000 }).toBe(1);
     expect(await uploadError.textContent()).toContain('ファイルが大きすぎます');
     expect(await drawer.getByTestId('evidence-entry').count()).toBe(0);
     expect(await page.getByTestId('evidence-count-4').textContent()).toBe('0');
-    const listed = (await (await page.request.get(`${url}/api/evidence?assessmentId=${assessmentId}&itemId=jssec-v2:4`)).json()) as { evidence: unknown[] };
+    const listed = (await (
+      await page.request.get(`${url}/api/evidence?assessmentId=${assessmentId}&itemId=jssec-v2:4`)
+    ).json()) as { evidence: unknown[] };
     expect(listed.evidence).toHaveLength(0);
     await page.screenshot({ path: `${SHOTS}/iotcheck-assessment-too-large.png` });
     await page.keyboard.press('Escape');
@@ -212,7 +249,14 @@ describe('assessments in Chromium', () => {
     await expect.poll(() => page.getByTestId('radar-chart').innerHTML()).not.toBe(radarBefore);
     expect(await page.getByTestId('category-chart').innerHTML()).not.toBe(barsBefore);
     expect(await page.getByTestId('findings-open').getAttribute('data-count')).toBe('1');
-    expect(Number(await page.getByTestId('overall-completion').textContent().then((text) => text?.replace('%', '')))).toBeGreaterThan(0);
+    expect(
+      Number(
+        await page
+          .getByTestId('overall-completion')
+          .textContent()
+          .then((text) => text?.replace('%', '')),
+      ),
+    ).toBeGreaterThan(0);
     expect(await page.getByTestId('top-gaps').locator('[data-testid="gap-row"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: `${SHOTS}/iotcheck-dashboard.png`, fullPage: true });
 
@@ -221,7 +265,11 @@ describe('assessments in Chromium', () => {
     await page.getByTestId('system-dashboard-link').first().click();
     const runs = page.getByTestId('system-runs');
     await expect.poll(() => runs.locator('tbody tr').count()).toBe(1);
-    const overall = ((await (await page.request.get(`${url}/api/assessments/${assessmentId}/scores`)).json()) as { overall: { score: number } }).overall.score;
+    const overall = (
+      (await (await page.request.get(`${url}/api/assessments/${assessmentId}/scores`)).json()) as {
+        overall: { score: number };
+      }
+    ).overall.score;
     await expect.poll(() => runs.locator('tbody tr td').first().textContent()).toBe(`${Math.round(overall * 100)}%`);
     expect(await page.getByTestId('system-trend-chart').innerHTML()).toContain('svg');
 

@@ -7,7 +7,6 @@ import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server/serve';
 import { createTestConfig } from '../../src/testing/test-config';
 
-
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with the flags this sandbox needs. Fails loudly when absent. */
@@ -18,7 +17,14 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -33,8 +39,11 @@ export function findFreePort(): Promise<number> {
 }
 
 /** The real server on a fresh SQLite file and a free loopback port, serving the built web app. */
-export async function startTestServer(options: { port?: number; env?: Record<string, string> } = {}): Promise<RunningServer & { cleanup(): Promise<void> }> {
-  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: run `npm run build` first (npm run test:e2e does).');
+export async function startTestServer(
+  options: { port?: number; env?: Record<string, string> } = {},
+): Promise<RunningServer & { cleanup(): Promise<void> }> {
+  if (!existsSync('dist/web/index.html'))
+    throw new Error('dist/web is missing: run `npm run build` first (npm run test:e2e does).');
   const dir = mkdtempSync(join(tmpdir(), 'iotcheck-e2e-'));
   // A real port (not 0), so PUBLIC_URL and the links the server builds from it are reachable.
   const port = options.port ?? (await findFreePort());

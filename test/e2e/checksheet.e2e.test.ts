@@ -35,7 +35,13 @@ describe('checksheet in Chromium', () => {
     await page.goto(`${e2e.server.url}/checksheet/print`);
     const rows = page.getByTestId('print-table').locator('tbody tr:not(.function-row)');
     await expect.poll(() => rows.count()).toBe(60);
-    expect(await page.locator('tr.function-row').allTextContents()).toEqual(['識別 (ID)', '防御 (PR)', '検知 (DE)', '対応 (RS)', '復旧 (RC)']);
+    expect(await page.locator('tr.function-row').allTextContents()).toEqual([
+      '識別 (ID)',
+      '防御 (PR)',
+      '検知 (DE)',
+      '対応 (RS)',
+      '復旧 (RC)',
+    ]);
     expect(await page.getByRole('columnheader', { name: '回答' }).count()).toBe(1);
     const pdf = await page.pdf({ preferCSSPageSize: true });
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');

@@ -5,7 +5,12 @@ import Provider from 'oidc-provider';
  * A real OpenID Connect provider (oidc-provider) on loopback, with its development login and
  * consent pages: any login name is accepted and becomes the account's e-mail address.
  */
-export async function startOidcProvider(options: { port: number; redirectUri: string; clientId: string; clientSecret: string }): Promise<{ issuer: string; close(): Promise<void> }> {
+export async function startOidcProvider(options: {
+  port: number;
+  redirectUri: string;
+  clientId: string;
+  clientSecret: string;
+}): Promise<{ issuer: string; close(): Promise<void> }> {
   const issuer = `http://127.0.0.1:${options.port}`;
   const provider = new Provider(issuer, {
     clients: [

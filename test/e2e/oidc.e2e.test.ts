@@ -19,12 +19,31 @@ describe('single sign-on with a real OpenID Connect provider, in Chromium', () =
     });
     server = await startTestServer({
       port: serverPort,
-      env: { OIDC_ISSUER: provider.issuer, OIDC_CLIENT_ID: 'iotcheck', OIDC_CLIENT_SECRET: 'test-only-client-secret', OIDC_DEFAULT_ORGANISATION: 'plant-a', OIDC_DEFAULT_ROLE: 'assessor' },
+      env: {
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: 'iotcheck',
+        OIDC_CLIENT_SECRET: 'test-only-client-secret',
+        OIDC_DEFAULT_ORGANISATION: 'plant-a',
+        OIDC_DEFAULT_ROLE: 'assessor',
+      },
     });
     const now = new Date().toISOString();
-    await insertOrganisation(server.database.db, { id: 'org-plant-a', slug: 'plant-a', name: 'A 工場', requireTotp: false, createdAt: now });
+    await insertOrganisation(server.database.db, {
+      id: 'org-plant-a',
+      slug: 'plant-a',
+      name: 'A 工場',
+      requireTotp: false,
+      createdAt: now,
+    });
     // Setup is done (an owner exists), so the sign-in page is shown rather than first-run setup.
-    await insertUser(server.database.db, { id: 'owner-1', email: 'owner@example.jp', displayName: 'Owner', passwordHash: null, mustChangePassword: false, now });
+    await insertUser(server.database.db, {
+      id: 'owner-1',
+      email: 'owner@example.jp',
+      displayName: 'Owner',
+      passwordHash: null,
+      mustChangePassword: false,
+      now,
+    });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -47,9 +66,15 @@ describe('single sign-on with a real OpenID Connect provider, in Chromium', () =
     await expect.poll(() => page.getByTestId('organisation-switch').textContent()).toContain('A 工場');
     expect(await page.getByTestId('organisation-switch').textContent()).toContain('評価者');
 
-    const user = await server.database.db.selectFrom('app_user').select(['email', 'password_hash']).where('email', '=', 'suzuki@example.jp').executeTakeFirstOrThrow();
+    const user = await server.database.db
+      .selectFrom('app_user')
+      .select(['email', 'password_hash'])
+      .where('email', '=', 'suzuki@example.jp')
+      .executeTakeFirstOrThrow();
     expect(user).toEqual({ email: 'suzuki@example.jp', password_hash: null });
-    const actions = (await server.database.db.selectFrom('audit_event').select('action').execute()).map((row) => row.action);
+    const actions = (await server.database.db.selectFrom('audit_event').select('action').execute()).map(
+      (row) => row.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['user.provision', 'auth.login']));
     await page.close();
   });

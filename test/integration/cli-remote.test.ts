@@ -23,8 +23,22 @@ describe('iotcheck --server URL --token-file F', () => {
     const organisation = await seedOrganisation(database, 'Remote');
     const admin = await seedMember(database, organisation, 'admin');
     email = admin.email;
-    const actor = { kind: 'user', userId: admin.userId, email, organisationId: organisation, role: 'admin', via: 'session', mustChangePassword: false } as const;
-    const { token } = await createApiToken(createTestAccountDeps(database), { actor, name: 'cli', roleCeiling: 'admin', expiresInDays: 1, context: { clientAddress: '127.0.0.1' } });
+    const actor = {
+      kind: 'user',
+      userId: admin.userId,
+      email,
+      organisationId: organisation,
+      role: 'admin',
+      via: 'session',
+      mustChangePassword: false,
+    } as const;
+    const { token } = await createApiToken(createTestAccountDeps(database), {
+      actor,
+      name: 'cli',
+      roleCeiling: 'admin',
+      expiresInDays: 1,
+      context: { clientAddress: '127.0.0.1' },
+    });
     tokenFile = join(dir, 'token');
     writeFileSync(tokenFile, `${token}\n`);
   });
@@ -37,7 +51,15 @@ describe('iotcheck --server URL --token-file F', () => {
     const out: string[] = [];
     const err: string[] = [];
     let written = '';
-    const code = await runCli({ argv: ['--server', server.url, '--token-file', tokenFile, ...argv], env: {}, language: 'en', serve: async () => undefined, out: (line) => out.push(line), err: (line) => err.push(line), write: (text) => (written += text) });
+    const code = await runCli({
+      argv: ['--server', server.url, '--token-file', tokenFile, ...argv],
+      env: {},
+      language: 'en',
+      serve: async () => undefined,
+      out: (line) => out.push(line),
+      err: (line) => err.push(line),
+      write: (text) => (written += text),
+    });
     return { code, out: out.join('\n'), err: err.join('\n'), written };
   }
 
@@ -64,7 +86,14 @@ describe('iotcheck --server URL --token-file F', () => {
 
   it('refuses a wrong token', async () => {
     writeFileSync(join(dir, 'bad'), 'ioc_not-a-real-token');
-    const code = await runCli({ argv: ['--server', server.url, '--token-file', join(dir, 'bad'), 'whoami'], env: {}, language: 'en', serve: async () => undefined, out: () => undefined, err: () => undefined });
+    const code = await runCli({
+      argv: ['--server', server.url, '--token-file', join(dir, 'bad'), 'whoami'],
+      env: {},
+      language: 'en',
+      serve: async () => undefined,
+      out: () => undefined,
+      err: () => undefined,
+    });
     expect(code).toBe(77);
   });
 });

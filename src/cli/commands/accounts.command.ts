@@ -36,25 +36,53 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .option('--org-name <name>', m.orgNameOption)
     .addOption(roleOption())
     .option('--password-file <file>', m.passwordFileOption)
-    .action(async (options: { email: string; admin?: boolean; name?: string; org?: string; orgName?: string; role?: Role; passwordFile?: string }) =>
-      withAccounts(async (deps) => {
-        const password = await readPassword({ ...(options.passwordFile ? { passwordFile: options.passwordFile } : {}), prompt: m.passwordPrompt });
-        if (options.admin) {
-          if ((await countUsers(deps.database.db)) > 0) throw new DomainError('CONFLICT', m.alreadySetUp);
-          const { userId, organisation } = await createFirstOwner(deps, { email: options.email, password, ...(options.name ? { displayName: options.name } : {}), organisationName: options.orgName ?? 'iotcheck', actor: operator });
-          context.out(m.ownerCreated(userId, organisation.name, organisation.id));
-          return;
-        }
-        const { userId } = await createUser(deps, { actor: operator, email: options.email, password, ...(options.name ? { displayName: options.name } : {}), ...(options.org ? { organisationId: options.org } : {}), ...(options.role ? { role: options.role } : {}) });
-        context.out(m.userCreated(userId));
-      }),
+    .action(
+      async (options: {
+        email: string;
+        admin?: boolean;
+        name?: string;
+        org?: string;
+        orgName?: string;
+        role?: Role;
+        passwordFile?: string;
+      }) =>
+        withAccounts(async (deps) => {
+          const password = await readPassword({
+            ...(options.passwordFile ? { passwordFile: options.passwordFile } : {}),
+            prompt: m.passwordPrompt,
+          });
+          if (options.admin) {
+            if ((await countUsers(deps.database.db)) > 0) throw new DomainError('CONFLICT', m.alreadySetUp);
+            const { userId, organisation } = await createFirstOwner(deps, {
+              email: options.email,
+              password,
+              ...(options.name ? { displayName: options.name } : {}),
+              organisationName: options.orgName ?? 'iotcheck',
+              actor: operator,
+            });
+            context.out(m.ownerCreated(userId, organisation.name, organisation.id));
+            return;
+          }
+          const { userId } = await createUser(deps, {
+            actor: operator,
+            email: options.email,
+            password,
+            ...(options.name ? { displayName: options.name } : {}),
+            ...(options.org ? { organisationId: options.org } : {}),
+            ...(options.role ? { role: options.role } : {}),
+          });
+          context.out(m.userCreated(userId));
+        }),
     );
   user
     .command('list')
     .description(m.userList)
     .action(async () =>
       withAccounts(async (deps) => {
-        for (const record of await listAllUsers(deps.database.db)) context.out(`${record.id}\t${record.email}\t${record.totpEnabled ? 'totp' : '-'}\t${record.mustChangePassword ? m.mustChange : ''}`);
+        for (const record of await listAllUsers(deps.database.db))
+          context.out(
+            `${record.id}\t${record.email}\t${record.totpEnabled ? 'totp' : '-'}\t${record.mustChangePassword ? m.mustChange : ''}`,
+          );
       }),
     );
   user
@@ -77,7 +105,11 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .option('--owner <email>', m.ownerOption)
     .action(async (options: { name: string; owner?: string }) =>
       withAccounts(async (deps) => {
-        const organisation = await createOrganisation(deps, { actor: operator, name: options.name, ...(options.owner ? { ownerEmail: options.owner } : {}) });
+        const organisation = await createOrganisation(deps, {
+          actor: operator,
+          name: options.name,
+          ...(options.owner ? { ownerEmail: options.owner } : {}),
+        });
         context.out(`${organisation.id}\t${organisation.slug}\t${organisation.name}`);
       }),
     );
@@ -86,7 +118,10 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .description(m.orgList)
     .action(async () =>
       withAccounts(async (deps) => {
-        for (const organisation of await listAllOrganisations(deps.database.db)) context.out(`${organisation.id}\t${organisation.slug}\t${organisation.name}${organisation.requireTotp ? '\ttotp' : ''}`);
+        for (const organisation of await listAllOrganisations(deps.database.db))
+          context.out(
+            `${organisation.id}\t${organisation.slug}\t${organisation.name}${organisation.requireTotp ? '\ttotp' : ''}`,
+          );
       }),
     );
 
@@ -103,7 +138,12 @@ export function registerAccountCommands(program: Command, context: CliContext, w
       withAccounts(async (deps) => {
         const owner = await requireUserByEmail(deps, options.email);
         const actor = { ...operator, userId: owner.id, organisationId: options.org };
-        const created = await createApiToken(deps, { actor, name: options.name, roleCeiling: options.role, expiresInDays: Number(options.days) });
+        const created = await createApiToken(deps, {
+          actor,
+          name: options.name,
+          roleCeiling: options.role,
+          expiresInDays: Number(options.days),
+        });
         context.out(m.tokenCreated(created.record.id, created.record.expiresAt));
         context.out(created.token);
       }),
@@ -117,7 +157,10 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .action(async (options: { id: string; email: string; org: string }) =>
       withAccounts(async (deps) => {
         const owner = await requireUserByEmail(deps, options.email);
-        await revokeMyApiToken(deps, { actor: { ...operator, userId: owner.id, organisationId: options.org }, tokenId: options.id });
+        await revokeMyApiToken(deps, {
+          actor: { ...operator, userId: owner.id, organisationId: options.org },
+          tokenId: options.id,
+        });
         context.out(m.tokenRevoked);
       }),
     );

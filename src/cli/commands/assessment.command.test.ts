@@ -36,21 +36,78 @@ describeEachDialect('iotcheck system / assessment', (database) => {
     const created = await run(['assessment', 'create', '--org', org, '--system', systemId, '--title', 'FY2026 点検']);
     expect(created.code).toBe(0);
     const assessmentId = firstField(created.out);
-    const answered = await run(['assessment', 'answer', '--org', org, '--id', assessmentId, '--item', '25', '--result', 'partial', '--comment', '3 台未対応'], 'ja');
+    const answered = await run(
+      [
+        'assessment',
+        'answer',
+        '--org',
+        org,
+        '--id',
+        assessmentId,
+        '--item',
+        '25',
+        '--result',
+        'partial',
+        '--comment',
+        '3 台未対応',
+      ],
+      'ja',
+    );
     expect(answered).toMatchObject({ code: 0, out: 'jssec-v2:25: 一部実施（バージョン 1）' });
-    const again = await run(['assessment', 'answer', '--org', org, '--id', assessmentId, '--item', '25', '--result', 'implemented']);
+    const again = await run([
+      'assessment',
+      'answer',
+      '--org',
+      org,
+      '--id',
+      assessmentId,
+      '--item',
+      '25',
+      '--result',
+      'implemented',
+    ]);
     expect(again.out).toBe('jssec-v2:25: implemented (version 2)');
-    const stale = await run(['assessment', 'answer', '--org', org, '--id', assessmentId, '--item', '25', '--result', 'partial', '--expect-version', '1']);
+    const stale = await run([
+      'assessment',
+      'answer',
+      '--org',
+      org,
+      '--id',
+      assessmentId,
+      '--item',
+      '25',
+      '--result',
+      'partial',
+      '--expect-version',
+      '1',
+    ]);
     expect(stale.code).toBe(75);
 
     const exported = await run(['assessment', 'export', '--org', org, '--id', assessmentId]);
     expect(exported.code).toBe(0);
     const file = join(dir, 'a.json');
     writeFileSync(file, exported.written);
-    expect((await run(['assessment', 'apply', file, '--org', org])).out).toBe(`Updated assessment ${assessmentId}: 0 changed, 60 unchanged.`);
+    expect((await run(['assessment', 'apply', file, '--org', org])).out).toBe(
+      `Updated assessment ${assessmentId}: 0 changed, 60 unchanged.`,
+    );
 
     const yamlFile = join(dir, 'vendor.yaml');
-    writeFileSync(yamlFile, ['iotcheck: assessment/v1', 'assessment:', `  systemId: ${systemId}`, '  title: ベンダー回答', '  frameworkId: jssec-v2', 'answers:', '  - item: 25', '    result: partial', '  - item: "26"', '    result: implemented', ''].join('\n'));
+    writeFileSync(
+      yamlFile,
+      [
+        'iotcheck: assessment/v1',
+        'assessment:',
+        `  systemId: ${systemId}`,
+        '  title: ベンダー回答',
+        '  frameworkId: jssec-v2',
+        'answers:',
+        '  - item: 25',
+        '    result: partial',
+        '  - item: "26"',
+        '    result: implemented',
+        '',
+      ].join('\n'),
+    );
     const applied = await run(['assessment', 'apply', yamlFile, '--org', org]);
     expect(applied.code).toBe(0);
     expect(applied.out).toMatch(/^Created assessment \S+: 2 changed, 0 unchanged\.$/);
@@ -67,9 +124,28 @@ describeEachDialect('iotcheck system / assessment', (database) => {
 
   it('prints every problem of a bad document with its path, exits 65 and applies nothing', async () => {
     const org = firstField((await run(['org', 'create', '--name', 'Plant'])).out);
-    const systemId = firstField((await run(['system', 'create', '--org', org, '--name', 'HVAC', '--criticality', 'supporting'])).out);
+    const systemId = firstField(
+      (await run(['system', 'create', '--org', org, '--name', 'HVAC', '--criticality', 'supporting'])).out,
+    );
     const file = join(dir, 'bad.yaml');
-    writeFileSync(file, ['iotcheck: assessment/v1', 'assessment:', `  systemId: ${systemId}`, '  title: 壊れた回答', '  frameworkId: jssec-v2', 'answers:', '  - item: 99', '    result: implemented', '  - item: 3', '    result: not_applicable', '  - item: 4', '    result: sure', ''].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'iotcheck: assessment/v1',
+        'assessment:',
+        `  systemId: ${systemId}`,
+        '  title: 壊れた回答',
+        '  frameworkId: jssec-v2',
+        'answers:',
+        '  - item: 99',
+        '    result: implemented',
+        '  - item: 3',
+        '    result: not_applicable',
+        '  - item: 4',
+        '    result: sure',
+        '',
+      ].join('\n'),
+    );
     const result = await run(['assessment', 'apply', file, '--org', org]);
     expect(result.code).toBe(65);
     expect(result.err).toContain(`${file}: answers[2].result:`);

@@ -32,7 +32,9 @@ function readDocumentFile(file: string): unknown {
   try {
     return isYaml ? parseYaml(text) : JSON.parse(text);
   } catch (error) {
-    throw new DomainError('VALIDATION_FAILED', `${file} is not valid ${isYaml ? 'YAML' : 'JSON'}.`, [{ file, reason: (error as Error).message.split('\n')[0] ?? 'unreadable' }]);
+    throw new DomainError('VALIDATION_FAILED', `${file} is not valid ${isYaml ? 'YAML' : 'JSON'}.`, [
+      { file, reason: (error as Error).message.split('\n')[0] ?? 'unreadable' },
+    ]);
   }
 }
 
@@ -46,12 +48,21 @@ export function registerAssessmentCommands(program: Command, context: CliContext
   const operator = cliActor(userInfo().username || 'operator');
 
   /** Opens the database and catalog, checks the organisation exists, runs the work as the operator in it. */
-  const inOrganisation = <T>(organisationId: string, work: (deps: AssessmentDeps, actor: Actor) => Promise<T>): Promise<T> => {
+  const inOrganisation = <T>(
+    organisationId: string,
+    work: (deps: AssessmentDeps, actor: Actor) => Promise<T>,
+  ): Promise<T> => {
     context.requireLocal();
     const config = context.config();
     return withAccountDeps(config, async ({ database, clock }) => {
-      if (!(await findOrganisation(database.db, organisationId))) throw new DomainError('NOT_FOUND', m.unknownOrganisation(organisationId), [{ field: '--org', reason: 'unknown' }]);
-      return work({ database, clock, catalog: loadCatalogDeps(config.catalogDir).catalog }, { ...operator, organisationId });
+      if (!(await findOrganisation(database.db, organisationId)))
+        throw new DomainError('NOT_FOUND', m.unknownOrganisation(organisationId), [
+          { field: '--org', reason: 'unknown' },
+        ]);
+      return work(
+        { database, clock, catalog: loadCatalogDeps(config.catalogDir).catalog },
+        { ...operator, organisationId },
+      );
     });
   };
   const orgOption = () => new Option('--org <id>', m.assessmentOrgOption).makeOptionMandatory();
@@ -66,14 +77,28 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .option('--description <text>', m.descriptionOption)
     .option('--owner-name <name>', m.ownerNameOption)
     .option('--internet-facing', m.internetFacingOption)
-    .action(async (options: { org: string; name: string; criticality: Criticality; description?: string; ownerName?: string; internetFacing?: boolean }) =>
-      inOrganisation(options.org, async (deps, actor) => {
-        const created = await createSystem(deps, {
-          actor,
-          system: { name: options.name, criticality: options.criticality, internetFacing: options.internetFacing === true, ...(options.description ? { description: options.description } : {}), ...(options.ownerName ? { ownerName: options.ownerName } : {}) },
-        });
-        context.out(`${created.id}\t${created.name}\t${created.criticality}`);
-      }),
+    .action(
+      async (options: {
+        org: string;
+        name: string;
+        criticality: Criticality;
+        description?: string;
+        ownerName?: string;
+        internetFacing?: boolean;
+      }) =>
+        inOrganisation(options.org, async (deps, actor) => {
+          const created = await createSystem(deps, {
+            actor,
+            system: {
+              name: options.name,
+              criticality: options.criticality,
+              internetFacing: options.internetFacing === true,
+              ...(options.description ? { description: options.description } : {}),
+              ...(options.ownerName ? { ownerName: options.ownerName } : {}),
+            },
+          });
+          context.out(`${created.id}\t${created.name}\t${created.criticality}`);
+        }),
     );
   system
     .command('list')
@@ -85,7 +110,8 @@ export function registerAssessmentCommands(program: Command, context: CliContext
         const systems = await listSystems(deps, { actor });
         if (options.json) return context.out(JSON.stringify(systems, null, 2));
         if (systems.length === 0) context.out(m.noSystems);
-        for (const entry of systems) context.out(`${entry.id}\t${entry.name}\t${entry.criticality}${entry.internetFacing ? '\tinternet' : ''}`);
+        for (const entry of systems)
+          context.out(`${entry.id}\t${entry.name}\t${entry.criticality}${entry.internetFacing ? '\tinternet' : ''}`);
       }),
     );
 
@@ -99,12 +125,28 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .option('--framework <id>', m.frameworkOption, 'jssec-v2')
     .option('--period-start <date>', m.periodStartOption)
     .option('--period-end <date>', m.periodEndOption)
-    .action(async (options: { org: string; system: string; title: string; framework: string; periodStart?: string; periodEnd?: string }) =>
-      inOrganisation(options.org, async (deps, actor) => {
-        const fields = { systemId: options.system, title: options.title, frameworkId: options.framework, ...(options.periodStart ? { periodStart: options.periodStart } : {}), ...(options.periodEnd ? { periodEnd: options.periodEnd } : {}) };
-        const created = await createAssessment(deps, { actor, fields });
-        context.out(`${created.id}\t${created.title}\t${created.frameworkId} ${created.frameworkVersion}\t${created.status}`);
-      }),
+    .action(
+      async (options: {
+        org: string;
+        system: string;
+        title: string;
+        framework: string;
+        periodStart?: string;
+        periodEnd?: string;
+      }) =>
+        inOrganisation(options.org, async (deps, actor) => {
+          const fields = {
+            systemId: options.system,
+            title: options.title,
+            frameworkId: options.framework,
+            ...(options.periodStart ? { periodStart: options.periodStart } : {}),
+            ...(options.periodEnd ? { periodEnd: options.periodEnd } : {}),
+          };
+          const created = await createAssessment(deps, { actor, fields });
+          context.out(
+            `${created.id}\t${created.title}\t${created.frameworkId} ${created.frameworkVersion}\t${created.status}`,
+          );
+        }),
     );
   assessment
     .command('list')
@@ -114,10 +156,16 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .option('--json', m.jsonOption)
     .action(async (options: { org: string; system?: string; json?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
-        const assessments = await listAssessments(deps, { actor, ...(options.system ? { systemId: options.system } : {}) });
+        const assessments = await listAssessments(deps, {
+          actor,
+          ...(options.system ? { systemId: options.system } : {}),
+        });
         if (options.json) return context.out(JSON.stringify(assessments, null, 2));
         if (assessments.length === 0) context.out(m.noAssessments);
-        for (const entry of assessments) context.out(`${entry.id}\t${entry.title}\t${entry.systemName}\t${entry.status}\t${percent(entry.overallScore)}\t${m.completion(percent(entry.completion))}`);
+        for (const entry of assessments)
+          context.out(
+            `${entry.id}\t${entry.title}\t${entry.systemName}\t${entry.status}\t${percent(entry.overallScore)}\t${m.completion(percent(entry.completion))}`,
+          );
       }),
     );
   assessment
@@ -131,11 +179,17 @@ export function registerAssessmentCommands(program: Command, context: CliContext
         const detail = await getAssessment(deps, { actor, assessmentId: options.id });
         const scores = await getScores(deps, { actor, assessmentId: options.id });
         if (options.json) return context.out(JSON.stringify({ ...detail, scores }, null, 2));
-        context.out(`${detail.assessment.title}  [${detail.system.name}]  ${detail.assessment.frameworkId} ${detail.assessment.frameworkVersion}  ${detail.assessment.status}`);
-        context.out(m.scoreLine(percent(scores.overall.score), scores.overall.level, percent(scores.overall.completion)));
-        for (const [code, group] of Object.entries(scores.functions)) context.out(`  ${code.padEnd(4)} ${percent(group.score).padStart(4)}  L${group.level}`);
+        context.out(
+          `${detail.assessment.title}  [${detail.system.name}]  ${detail.assessment.frameworkId} ${detail.assessment.frameworkVersion}  ${detail.assessment.status}`,
+        );
+        context.out(
+          m.scoreLine(percent(scores.overall.score), scores.overall.level, percent(scores.overall.completion)),
+        );
+        for (const [code, group] of Object.entries(scores.functions))
+          context.out(`  ${code.padEnd(4)} ${percent(group.score).padStart(4)}  L${group.level}`);
         context.out('');
-        for (const answer of detail.answers) context.out(`${answer.itemId}\t${m.results[answer.result]}\t${answer.reviewState}\tv${answer.version}`);
+        for (const answer of detail.answers)
+          context.out(`${answer.itemId}\t${m.results[answer.result]}\t${answer.reviewState}\tv${answer.version}`);
       }),
     );
   assessment
@@ -148,18 +202,39 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .option('--justification <text>', m.justificationOption)
     .option('--comment <text>', m.commentOption)
     .option('--expect-version <n>', m.expectVersionOption)
-    .action(async (options: { org: string; id: string; item: string; result: AnswerResult; justification?: string; comment?: string; expectVersion?: string }) =>
-      inOrganisation(options.org, async (deps, actor) => {
-        // Without --expect-version the operator means "set it to this": save over the stored version.
-        const detail = await getAssessment(deps, { actor, assessmentId: options.id });
-        const item = resolveItemReference(listFrameworkItems(deps.catalog, detail.assessment.frameworkId), detail.assessment.frameworkId, options.item);
-        const stored = detail.answers.find((answer) => answer.itemId === item?.itemId);
-        if (options.expectVersion !== undefined && !/^\d+$/.test(options.expectVersion)) throw new DomainError('VALIDATION_FAILED', m.expectVersionOption, [{ field: '--expect-version', reason: 'not a whole number' }]);
-        const version = options.expectVersion !== undefined ? Number(options.expectVersion) : (stored?.version ?? 0);
-        const update = { version, result: options.result, ...(options.justification !== undefined ? { justification: options.justification } : {}), ...(options.comment !== undefined ? { comment: options.comment } : {}) };
-        const saved = await saveAnswer(deps, { actor, assessmentId: options.id, itemId: options.item, update });
-        context.out(m.answerSaved(saved.itemId, m.results[saved.result], saved.version));
-      }),
+    .action(
+      async (options: {
+        org: string;
+        id: string;
+        item: string;
+        result: AnswerResult;
+        justification?: string;
+        comment?: string;
+        expectVersion?: string;
+      }) =>
+        inOrganisation(options.org, async (deps, actor) => {
+          // Without --expect-version the operator means "set it to this": save over the stored version.
+          const detail = await getAssessment(deps, { actor, assessmentId: options.id });
+          const item = resolveItemReference(
+            listFrameworkItems(deps.catalog, detail.assessment.frameworkId),
+            detail.assessment.frameworkId,
+            options.item,
+          );
+          const stored = detail.answers.find((answer) => answer.itemId === item?.itemId);
+          if (options.expectVersion !== undefined && !/^\d+$/.test(options.expectVersion))
+            throw new DomainError('VALIDATION_FAILED', m.expectVersionOption, [
+              { field: '--expect-version', reason: 'not a whole number' },
+            ]);
+          const version = options.expectVersion !== undefined ? Number(options.expectVersion) : (stored?.version ?? 0);
+          const update = {
+            version,
+            result: options.result,
+            ...(options.justification !== undefined ? { justification: options.justification } : {}),
+            ...(options.comment !== undefined ? { comment: options.comment } : {}),
+          };
+          const saved = await saveAnswer(deps, { actor, assessmentId: options.id, itemId: options.item, update });
+          context.out(m.answerSaved(saved.itemId, m.results[saved.result], saved.version));
+        }),
     );
   assessment
     .command('export')
@@ -170,7 +245,8 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .action(async (options: { org: string; id: string; output?: string }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const document = await exportAssessmentDocument(deps, { actor, assessmentId: options.id });
-        const asYaml = options.output !== undefined && ['.yaml', '.yml'].includes(extname(options.output).toLowerCase());
+        const asYaml =
+          options.output !== undefined && ['.yaml', '.yml'].includes(extname(options.output).toLowerCase());
         const content = asYaml ? stringifyYaml(document) : `${JSON.stringify(document, null, 2)}\n`;
         if (options.output) writeFileSync(options.output, content);
         else context.write(content);
@@ -189,7 +265,16 @@ export function registerAssessmentCommands(program: Command, context: CliContext
           context.out(m.documentApplied(result.assessmentId, result.created, result.changed, result.unchanged));
         } catch (error) {
           // Name the file on every located problem; the path already says which field.
-          if (isDomainError(error) && error.code === 'VALIDATION_FAILED') throw new DomainError(error.code, m.nothingApplied(file), error.details.map((detail) => ({ file, ...(detail.path ? { path: detail.path } : {}), reason: detail.reason })));
+          if (isDomainError(error) && error.code === 'VALIDATION_FAILED')
+            throw new DomainError(
+              error.code,
+              m.nothingApplied(file),
+              error.details.map((detail) => ({
+                file,
+                ...(detail.path ? { path: detail.path } : {}),
+                reason: detail.reason,
+              })),
+            );
           throw error;
         }
       }),
@@ -205,10 +290,15 @@ export function registerAssessmentCommands(program: Command, context: CliContext
       inOrganisation(options.org, async (deps, actor) => {
         const comparison = await compareAssessments(deps, { actor, baseId: options.id, otherId: options.with });
         if (options.json) return context.out(JSON.stringify(comparison, null, 2));
-        for (const [code, change] of Object.entries(comparison.functions)) context.out(`${code.padEnd(4)} ${percent(change.before).padStart(4)} → ${percent(change.after).padStart(4)}  ${m.changes[change.change]}`);
+        for (const [code, change] of Object.entries(comparison.functions))
+          context.out(
+            `${code.padEnd(4)} ${percent(change.before).padStart(4)} → ${percent(change.after).padStart(4)}  ${m.changes[change.change]}`,
+          );
         context.out('');
         for (const item of comparison.items.filter((entry) => entry.change !== 'unchanged')) {
-          context.out(`${item.itemId}\t${m.results[item.before]} → ${m.results[item.after]}\t${m.changes[item.change]}`);
+          context.out(
+            `${item.itemId}\t${m.results[item.before]} → ${m.results[item.after]}\t${m.changes[item.change]}`,
+          );
         }
         const count = (change: string) => comparison.items.filter((entry) => entry.change === change).length;
         context.out(m.compareSummary(count('improved'), count('worse'), count('changed'), count('unchanged')));

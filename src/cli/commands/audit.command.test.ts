@@ -51,7 +51,18 @@ describeEachDialect('iotcheck audit', (database) => {
 
   it('exports an organisation’s events as CSV, to standard output or a file', async () => {
     await appendMany('org-export', 3);
-    const result = await run(['audit', 'export', '--org', 'org-export', '--action', 'device.update', '--from', '2026-11-21', '--to', '2026-11-23']);
+    const result = await run([
+      'audit',
+      'export',
+      '--org',
+      'org-export',
+      '--action',
+      'device.update',
+      '--from',
+      '2026-11-21',
+      '--to',
+      '2026-11-23',
+    ]);
     expect(result.code).toBe(0);
     expect(result.written.startsWith('\ufeffseq,')).toBe(true);
     expect(result.written).toContain('org-export-event-1');
@@ -81,11 +92,15 @@ describeEachDialect('iotcheck audit', (database) => {
     expect(intact.code).toBe(0);
     expect(intact.out).toContain('org-cli: intact, 3 entries');
 
-    await sql`update audit_event set actor_label = ${'Mallory'} where chain_key = ${'org-cli'} and seq = ${2}`.execute(database().db);
+    await sql`update audit_event set actor_label = ${'Mallory'} where chain_key = ${'org-cli'} and seq = ${2}`.execute(
+      database().db,
+    );
     const broken = await run(['audit', 'verify']);
     expect(broken.code).toBe(65);
     expect(broken.out).toContain('org-export: intact, 3 entries');
-    expect(broken.out).toContain('org-cli: BROKEN at seq 2 (id org-cli-event-2): its content does not match its hash (edited)');
+    expect(broken.out).toContain(
+      'org-cli: BROKEN at seq 2 (id org-cli-event-2): its content does not match its hash (edited)',
+    );
     expect(broken.err).toContain('[AUDIT_CHAIN_BROKEN]');
     expect(broken.err).toContain('chain org-cli, seq 2 (id org-cli-event-2)');
 

@@ -28,7 +28,10 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
     .option('--org <id>', m.auditVerifyOrgOption)
     .action((options: { org?: string }) =>
       withDatabase(context, async (database) => {
-        const reports = await verifyAuditTrail({ database }, options.org === undefined ? {} : { organisationId: options.org });
+        const reports = await verifyAuditTrail(
+          { database },
+          options.org === undefined ? {} : { organisationId: options.org },
+        );
         if (reports.length === 0) context.out(m.auditNoChains);
         let first: { chain: string; brokenAt: ChainBreak } | undefined;
         for (const { chainKey, result } of reports) {
@@ -37,12 +40,21 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
             context.out(m.auditChainIntact(chain, result.count));
             continue;
           }
-          context.out(m.auditChainBroken(chain, m.auditEntry(result.brokenAt.seq, result.brokenAt.id), m.auditProblems[result.brokenAt.problem]));
+          context.out(
+            m.auditChainBroken(
+              chain,
+              m.auditEntry(result.brokenAt.seq, result.brokenAt.id),
+              m.auditProblems[result.brokenAt.problem],
+            ),
+          );
           first ??= { chain, brokenAt: result.brokenAt };
         }
         if (first) {
           const { chain, brokenAt } = first;
-          throw new DomainError('AUDIT_CHAIN_BROKEN', m.auditTrailBroken(chain, m.auditEntry(brokenAt.seq, brokenAt.id), m.auditProblems[brokenAt.problem]));
+          throw new DomainError(
+            'AUDIT_CHAIN_BROKEN',
+            m.auditTrailBroken(chain, m.auditEntry(brokenAt.seq, brokenAt.id), m.auditProblems[brokenAt.problem]),
+          );
         }
       }),
     );
@@ -60,14 +72,27 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
       const remote = context.remote();
       if (remote) {
         // The token is bound to one organisation; the server exports that one.
-        const query = new URLSearchParams(Object.entries({ user: options.user, action: options.action, from: options.from, to: options.to }).filter((entry): entry is [string, string] => entry[1] !== undefined));
+        const query = new URLSearchParams(
+          Object.entries({ user: options.user, action: options.action, from: options.from, to: options.to }).filter(
+            (entry): entry is [string, string] => entry[1] !== undefined,
+          ),
+        );
         const content = await remote.getText(`/api/organisation/audit/export?${query}`);
         if (options.output) writeFileSync(options.output, content);
         else context.write(content);
         return;
       }
       await withDatabase(context, async (database) => {
-        const file = await exportAuditCsv({ database }, { organisationId: options.org, userId: options.user, action: options.action, from: options.from, to: options.to });
+        const file = await exportAuditCsv(
+          { database },
+          {
+            organisationId: options.org,
+            userId: options.user,
+            action: options.action,
+            from: options.from,
+            to: options.to,
+          },
+        );
         if (options.output) writeFileSync(options.output, file.content);
         else context.write(file.content);
       });

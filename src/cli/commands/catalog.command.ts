@@ -21,11 +21,17 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
     .option('--json', m.jsonOption)
     .action(async (options: { json?: boolean }) => {
       const remote = context.remote();
-      const frameworks = remote ? (await remote.getJson<{ frameworks: FrameworkSummary[] }>('/api/catalog/frameworks')).frameworks : listFrameworks(catalog());
+      const frameworks = remote
+        ? (await remote.getJson<{ frameworks: FrameworkSummary[] }>('/api/catalog/frameworks')).frameworks
+        : listFrameworks(catalog());
       if (options.json) return context.out(JSON.stringify(frameworks, null, 2));
       for (const framework of frameworks) {
-        const counts = Object.entries(framework.counts).map(([kind, count]) => `${count} ${kind}`).join(', ');
-        context.out(`${framework.id}\t${framework.title[lang]} (${framework.edition[lang]}, ${framework.date})\t${counts}`);
+        const counts = Object.entries(framework.counts)
+          .map(([kind, count]) => `${count} ${kind}`)
+          .join(', ');
+        context.out(
+          `${framework.id}\t${framework.title[lang]} (${framework.edition[lang]}, ${framework.date})\t${counts}`,
+        );
       }
     });
 
@@ -36,7 +42,9 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
     .option('--json', m.jsonOption)
     .action(async (id: string, options: { json?: boolean }) => {
       const remote = context.remote();
-      const view = remote ? await remote.getJson<CatalogNodeView>(`/api/catalog/nodes/${encodeURIComponent(id)}`) : getCatalogNode(catalog(), { id });
+      const view = remote
+        ? await remote.getJson<CatalogNodeView>(`/api/catalog/nodes/${encodeURIComponent(id)}`)
+        : getCatalogNode(catalog(), { id });
       if (options.json) return context.out(JSON.stringify(view, null, 2));
       const { node } = view;
       const other: Language = lang === 'ja' ? 'en' : 'ja';
@@ -53,10 +61,17 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
         context.out(`${m.consider}: ${node.explanation.consider[lang]}`);
         if (node.explanation.note) context.out(`${m.note}: ${node.explanation.note[lang]}`);
       }
-      if (node.tags) context.out(`\n${m.tags}: ${[...node.tags.scope, ...node.tags.phase, ...node.tags.roles, ...node.tags.verifiable].join(', ')}${node.tags.providerQuestion ? `, ${m.providerQuestion}` : ''}`);
-      const links = [...view.crosswalks.outgoing.map((link) => ({ ...link, arrow: '→' })), ...view.crosswalks.incoming.map((link) => ({ ...link, arrow: '←' }))];
+      if (node.tags)
+        context.out(
+          `\n${m.tags}: ${[...node.tags.scope, ...node.tags.phase, ...node.tags.roles, ...node.tags.verifiable].join(', ')}${node.tags.providerQuestion ? `, ${m.providerQuestion}` : ''}`,
+        );
+      const links = [
+        ...view.crosswalks.outgoing.map((link) => ({ ...link, arrow: '→' })),
+        ...view.crosswalks.incoming.map((link) => ({ ...link, arrow: '←' })),
+      ];
       if (links.length > 0) context.out(`\n${m.crosswalks}:`);
-      for (const link of links) context.out(`  ${link.arrow} ${link.id} (${link.relationship}) ${link.rationale[lang]}`);
+      for (const link of links)
+        context.out(`  ${link.arrow} ${link.id} (${link.relationship}) ${link.rationale[lang]}`);
     });
 
   command
@@ -71,7 +86,11 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
       const query = new URLSearchParams({ format: options.format, ...(options.lang ? { lang: options.lang } : {}) });
       const content = remote
         ? await remote.getText(`/api/catalog/frameworks/${encodeURIComponent(options.framework)}/export?${query}`)
-        : exportFramework(catalog(), { frameworkId: options.framework, format: options.format, ...(options.lang ? { lang: options.lang } : {}) }).content;
+        : exportFramework(catalog(), {
+            frameworkId: options.framework,
+            format: options.format,
+            ...(options.lang ? { lang: options.lang } : {}),
+          }).content;
       if (options.output) writeFileSync(options.output, content);
       else context.write(content);
     });

@@ -1,31 +1,60 @@
 import { describe, expect, it } from 'vitest';
-import { answerContentProblems, applyEdit, canonicalChecks, EMPTY_ANSWER, isSameContent, type AnswerState } from './answer-rules';
+import {
+  answerContentProblems,
+  applyEdit,
+  canonicalChecks,
+  EMPTY_ANSWER,
+  isSameContent,
+  type AnswerState,
+} from './answer-rules';
 import { compareResults, compareScores } from './compare-results';
 import { resolveCheckReference, resolveItemReference, type FrameworkItem } from './framework-items';
 import { isOverdue, rankGap } from './rank-gaps';
 
-const item: FrameworkItem = { itemId: 'x:25', code: '25', functionCode: 'PR', categoryCode: 'PR.AC', checkIds: ['x:25.1', 'x:25.2'] };
+const item: FrameworkItem = {
+  itemId: 'x:25',
+  code: '25',
+  functionCode: 'PR',
+  categoryCode: 'PR.AC',
+  checkIds: ['x:25.1', 'x:25.2'],
+};
 
 describe('answer rules', () => {
   it('needs a justification for not_applicable and only the item’s own checks', () => {
-    expect(answerContentProblems(item, { ...EMPTY_ANSWER, result: 'not_applicable', justification: ' ' })).toEqual([{ field: 'justification', reason: expect.any(String) }]);
-    expect(answerContentProblems(item, { ...EMPTY_ANSWER, result: 'partial', checks: { 'x:26.1': { done: true, note: '' } } }, (field) => ({ path: `answers[2].${field}` }))).toEqual([
-      { path: 'answers[2].checks.x:26.1', reason: expect.any(String) },
+    expect(answerContentProblems(item, { ...EMPTY_ANSWER, result: 'not_applicable', justification: ' ' })).toEqual([
+      { field: 'justification', reason: expect.any(String) },
     ]);
-    expect(answerContentProblems(item, { ...EMPTY_ANSWER, result: 'not_applicable', justification: '対象機器なし' })).toEqual([]);
+    expect(
+      answerContentProblems(
+        item,
+        { ...EMPTY_ANSWER, result: 'partial', checks: { 'x:26.1': { done: true, note: '' } } },
+        (field) => ({ path: `answers[2].${field}` }),
+      ),
+    ).toEqual([{ path: 'answers[2].checks.x:26.1', reason: expect.any(String) }]);
+    expect(
+      answerContentProblems(item, { ...EMPTY_ANSWER, result: 'not_applicable', justification: '対象機器なし' }),
+    ).toEqual([]);
   });
 
   it('treats a check that says nothing as absent', () => {
-    expect(canonicalChecks({ 'x:25.2': { done: false, note: '' }, 'x:25.1': { done: false, note: 'memo' } })).toEqual({ 'x:25.1': { done: false, note: 'memo' } });
-    expect(isSameContent(EMPTY_ANSWER, { ...EMPTY_ANSWER, checks: { 'x:25.1': { done: false, note: ' ' } } })).toBe(true);
+    expect(canonicalChecks({ 'x:25.2': { done: false, note: '' }, 'x:25.1': { done: false, note: 'memo' } })).toEqual({
+      'x:25.1': { done: false, note: 'memo' },
+    });
+    expect(isSameContent(EMPTY_ANSWER, { ...EMPTY_ANSWER, checks: { 'x:25.1': { done: false, note: ' ' } } })).toBe(
+      true,
+    );
   });
 
   it('reopens an accepted or ready answer on a real change only, and keeps a returned one returned', () => {
     const accepted: AnswerState = { ...EMPTY_ANSWER, result: 'implemented', reviewState: 'accepted' };
     expect(applyEdit(accepted, { ...accepted })).toBe(accepted);
     expect(applyEdit(accepted, { ...accepted, comment: 'x' }).reviewState).toBe('open');
-    expect(applyEdit({ ...accepted, reviewState: 'ready_for_review' }, { ...accepted, result: 'partial' }).reviewState).toBe('open');
-    expect(applyEdit({ ...accepted, reviewState: 'returned', returnReason: 'why' }, { ...accepted, comment: 'fixed' })).toMatchObject({ reviewState: 'returned', returnReason: 'why' });
+    expect(
+      applyEdit({ ...accepted, reviewState: 'ready_for_review' }, { ...accepted, result: 'partial' }).reviewState,
+    ).toBe('open');
+    expect(
+      applyEdit({ ...accepted, reviewState: 'returned', returnReason: 'why' }, { ...accepted, comment: 'fixed' }),
+    ).toMatchObject({ reviewState: 'returned', returnReason: 'why' });
   });
 });
 

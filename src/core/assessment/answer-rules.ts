@@ -67,13 +67,18 @@ export function isSameContent(a: AnswerContent, b: AnswerContent): boolean {
  * What is wrong with an answer's content for this item: `not_applicable` needs a justification,
  * and every check must be one of the item's own. `at(field)` says where each problem is.
  */
-export function answerContentProblems(item: FrameworkItem, content: AnswerContent, at: (field: string) => Pick<ProblemDetail, 'path' | 'field'> = (field) => ({ field })): ProblemDetail[] {
+export function answerContentProblems(
+  item: FrameworkItem,
+  content: AnswerContent,
+  at: (field: string) => Pick<ProblemDetail, 'path' | 'field'> = (field) => ({ field }),
+): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
   if (content.result === 'not_applicable' && content.justification.trim() === '') {
     problems.push({ ...at('justification'), reason: 'not_applicable needs a justification' });
   }
   for (const checkId of Object.keys(content.checks)) {
-    if (!item.checkIds.includes(checkId)) problems.push({ ...at(`checks.${checkId}`), reason: `${checkId} is not a check of ${item.itemId}` });
+    if (!item.checkIds.includes(checkId))
+      problems.push({ ...at(`checks.${checkId}`), reason: `${checkId} is not a check of ${item.itemId}` });
   }
   return problems;
 }

@@ -6,7 +6,12 @@ import type { AnswerResult } from './assessment.types';
  */
 export type Change = 'improved' | 'worse' | 'unchanged' | 'changed';
 
-const RANK: Readonly<Record<Exclude<AnswerResult, 'not_applicable'>, number>> = { implemented: 3, partial: 2, not_implemented: 1, unanswered: 0 };
+const RANK: Readonly<Record<Exclude<AnswerResult, 'not_applicable'>, number>> = {
+  implemented: 3,
+  partial: 2,
+  not_implemented: 1,
+  unanswered: 0,
+};
 
 /**
  * implemented > partial > not_implemented > unanswered. not_applicable is compared only for

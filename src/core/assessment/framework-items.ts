@@ -38,7 +38,11 @@ export function listFrameworkItems(catalog: Catalog, frameworkId: string): Frame
  * Finds an item by its id (`jssec-v2:25`) or its code alone (`25`, also `025`), the way people
  * write item numbers in files and on the command line. Undefined when no item matches.
  */
-export function resolveItemReference(items: readonly FrameworkItem[], frameworkId: string, reference: string): FrameworkItem | undefined {
+export function resolveItemReference(
+  items: readonly FrameworkItem[],
+  frameworkId: string,
+  reference: string,
+): FrameworkItem | undefined {
   const trimmed = reference.trim();
   const code = trimmed.startsWith(`${frameworkId}:`) ? trimmed.slice(frameworkId.length + 1) : trimmed;
   const canonical = /^\d+$/.test(code) ? String(Number(code)) : code;

@@ -13,7 +13,11 @@ const scoresOf = (entries: [string, AnswerResult][]) => computeScores(items, new
 
 describe('computeScores', () => {
   it('counts implemented as 1, partial as 0.5, unanswered and missing as 0', () => {
-    const scores = scoresOf([['x:1', 'implemented'], ['x:2', 'partial'], ['x:3', 'not_implemented']]);
+    const scores = scoresOf([
+      ['x:1', 'implemented'],
+      ['x:2', 'partial'],
+      ['x:3', 'not_implemented'],
+    ]);
     expect(scores.functions['ID']?.score).toBeCloseTo(1.5 / 3);
     expect(scores.categories['ID.AM']?.score).toBeCloseTo(0.75);
     expect(scores.overall.score).toBeCloseTo(1.5 / 4);
@@ -22,7 +26,12 @@ describe('computeScores', () => {
   });
 
   it('leaves not_applicable out of the denominator but counts it as answered', () => {
-    const scores = scoresOf([['x:1', 'implemented'], ['x:2', 'not_applicable'], ['x:3', 'implemented'], ['x:4', 'unanswered']]);
+    const scores = scoresOf([
+      ['x:1', 'implemented'],
+      ['x:2', 'not_applicable'],
+      ['x:3', 'implemented'],
+      ['x:4', 'unanswered'],
+    ]);
     expect(scores.functions['ID']).toMatchObject({ applicable: 2, score: 1, completion: 1, level: 4 });
     expect(scores.overall).toMatchObject({ applicable: 3, answered: 3 });
     expect(scores.overall.score).toBeCloseTo(2 / 3);

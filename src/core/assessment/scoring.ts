@@ -77,5 +77,9 @@ export function computeScores(items: readonly ScoredItem[], results: ReadonlyMap
     for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), resultOf(item)]);
     return Object.fromEntries([...groups].map(([code, groupResults]) => [code, scoreGroup(groupResults)]));
   };
-  return { overall: scoreGroup(items.map(resultOf)), functions: group((item) => item.functionCode), categories: group((item) => item.categoryCode) };
+  return {
+    overall: scoreGroup(items.map(resultOf)),
+    functions: group((item) => item.functionCode),
+    categories: group((item) => item.categoryCode),
+  };
 }

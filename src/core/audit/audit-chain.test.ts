@@ -92,7 +92,10 @@ describe('hashAuditEntry', () => {
       { clientAddress: null },
       { prevHash: 'b'.repeat(64) },
     ];
-    const hashes = new Set([hashAuditEntry(entry), ...changes.map((change) => hashAuditEntry({ ...entry, ...change }))]);
+    const hashes = new Set([
+      hashAuditEntry(entry),
+      ...changes.map((change) => hashAuditEntry({ ...entry, ...change })),
+    ]);
     expect(hashes.size).toBe(changes.length + 1);
   });
 
@@ -105,13 +108,19 @@ describe('hashAuditEntry', () => {
 
 describe('normaliseAuditSummary', () => {
   it('keeps before and after in their stored form', () => {
-    const summary = { before: { at: new Date('2026-11-22T00:00:00.000Z'), gone: undefined }, after: 1, extra: 'dropped' } as const;
+    const summary = {
+      before: { at: new Date('2026-11-22T00:00:00.000Z'), gone: undefined },
+      after: 1,
+      extra: 'dropped',
+    } as const;
     expect(normaliseAuditSummary(summary)).toEqual({ before: { at: '2026-11-22T00:00:00.000Z' }, after: 1 });
     expect(normaliseAuditSummary({})).toEqual({});
   });
 
   it('hashes like the summary read back from its canonical JSON text', () => {
-    const entry = unhashed(1, GENESIS_HASH, { summary: normaliseAuditSummary({ after: { when: new Date(0), list: [3, 1] } }) });
+    const entry = unhashed(1, GENESIS_HASH, {
+      summary: normaliseAuditSummary({ after: { when: new Date(0), list: [3, 1] } }),
+    });
     const readBack = { ...entry, summary: JSON.parse(canonicalJson(entry.summary)) as UnhashedAuditEntry['summary'] };
     expect(hashAuditEntry(readBack)).toBe(hashAuditEntry(entry));
   });
@@ -140,11 +149,21 @@ describe('verifyChain', () => {
 
   it('reports an edited entry, wherever it is and whatever field changed', () => {
     const entries = buildChain(6);
-    const fields: Partial<AuditEntry>[] = [{ summary: { after: { name: 'forged' } } }, { actorLabel: 'Someone else' }, { occurredAt: '2030-01-01T00:00:00.000Z' }, { organisationId: null }, { action: 'device.view' }];
+    const fields: Partial<AuditEntry>[] = [
+      { summary: { after: { name: 'forged' } } },
+      { actorLabel: 'Someone else' },
+      { occurredAt: '2030-01-01T00:00:00.000Z' },
+      { organisationId: null },
+      { action: 'device.view' },
+    ];
     for (let index = 0; index < entries.length; index += 1) {
       for (const change of fields) {
         const tampered = entries.map((entry, position) => (position === index ? { ...entry, ...change } : entry));
-        expect(verifyChain(tampered, headOf(entries))).toEqual({ ok: false, count: 6, brokenAt: { seq: index + 1, id: `event-${index + 1}`, problem: 'edited' } });
+        expect(verifyChain(tampered, headOf(entries))).toEqual({
+          ok: false,
+          count: 6,
+          brokenAt: { seq: index + 1, id: `event-${index + 1}`, problem: 'edited' },
+        });
       }
     }
   });
@@ -153,21 +172,38 @@ describe('verifyChain', () => {
     const entries = buildChain(6);
     for (const index of [0, 1, 3, 4]) {
       const tampered = entries.filter((_, position) => position !== index);
-      expect(verifyChain(tampered, headOf(entries))).toEqual({ ok: false, count: 5, brokenAt: { seq: index + 2, id: `event-${index + 2}`, problem: 'deleted_before' } });
+      expect(verifyChain(tampered, headOf(entries))).toEqual({
+        ok: false,
+        count: 5,
+        brokenAt: { seq: index + 2, id: `event-${index + 2}`, problem: 'deleted_before' },
+      });
     }
   });
 
   it('reports several deleted entries in a row at the first one after them', () => {
     const entries = buildChain(8);
     const tampered = [...entries.slice(0, 2), ...entries.slice(5)];
-    expect(verifyChain(tampered, headOf(entries))).toMatchObject({ ok: false, brokenAt: { seq: 6, id: 'event-6', problem: 'deleted_before' } });
+    expect(verifyChain(tampered, headOf(entries))).toMatchObject({
+      ok: false,
+      brokenAt: { seq: 6, id: 'event-6', problem: 'deleted_before' },
+    });
   });
 
   it('reports entries deleted at the end as a head mismatch naming the first missing seq', () => {
     const entries = buildChain(6);
-    expect(verifyChain(entries.slice(0, 5), headOf(entries))).toEqual({ ok: false, count: 5, brokenAt: { seq: 6, id: null, problem: 'head_mismatch' } });
-    expect(verifyChain(entries.slice(0, 2), headOf(entries))).toMatchObject({ brokenAt: { seq: 3, id: null, problem: 'head_mismatch' } });
-    expect(verifyChain([], headOf(entries))).toEqual({ ok: false, count: 0, brokenAt: { seq: 1, id: null, problem: 'head_mismatch' } });
+    expect(verifyChain(entries.slice(0, 5), headOf(entries))).toEqual({
+      ok: false,
+      count: 5,
+      brokenAt: { seq: 6, id: null, problem: 'head_mismatch' },
+    });
+    expect(verifyChain(entries.slice(0, 2), headOf(entries))).toMatchObject({
+      brokenAt: { seq: 3, id: null, problem: 'head_mismatch' },
+    });
+    expect(verifyChain([], headOf(entries))).toEqual({
+      ok: false,
+      count: 0,
+      brokenAt: { seq: 1, id: null, problem: 'head_mismatch' },
+    });
   });
 
   it('cannot see entries deleted at the end without the head', () => {
@@ -178,51 +214,83 @@ describe('verifyChain', () => {
     const entries = buildChain(6);
     const forged = sealed(unhashed(3, 'c'.repeat(64), { id: 'forged', actorLabel: 'Mallory' }));
     const tampered = entries.map((entry) => (entry.seq === 3 ? forged : entry));
-    expect(verifyChain(tampered, headOf(entries))).toEqual({ ok: false, count: 6, brokenAt: { seq: 3, id: 'forged', problem: 'inserted' } });
+    expect(verifyChain(tampered, headOf(entries))).toEqual({
+      ok: false,
+      count: 6,
+      brokenAt: { seq: 3, id: 'forged', problem: 'inserted' },
+    });
   });
 
   it('reports a replacement that links to its predecessor at the entry after it', () => {
     const entries = buildChain(6);
     const forged = sealed(unhashed(3, at(entries, 1).hash, { id: 'forged', actorLabel: 'Mallory' }));
     const tampered = entries.map((entry) => (entry.seq === 3 ? forged : entry));
-    expect(verifyChain(tampered, headOf(entries))).toMatchObject({ ok: false, brokenAt: { seq: 4, id: 'event-4', problem: 'inserted' } });
+    expect(verifyChain(tampered, headOf(entries))).toMatchObject({
+      ok: false,
+      brokenAt: { seq: 4, id: 'event-4', problem: 'inserted' },
+    });
   });
 
   it('reports a forged entry before the first one', () => {
     const entries = buildChain(3);
     const forged = sealed(unhashed(0, GENESIS_HASH, { id: 'forged' }));
-    expect(verifyChain([forged, ...entries], headOf(entries))).toMatchObject({ ok: false, count: 4, brokenAt: { seq: 0, id: 'forged', problem: 'inserted' } });
+    expect(verifyChain([forged, ...entries], headOf(entries))).toMatchObject({
+      ok: false,
+      count: 4,
+      brokenAt: { seq: 0, id: 'forged', problem: 'inserted' },
+    });
   });
 
   it('reports a correctly linked entry appended behind the head’s back', () => {
     const entries = buildChain(4);
     const forged = sealed(unhashed(5, at(entries, 3).hash, { id: 'forged' }));
-    expect(verifyChain([...entries, forged], headOf(entries))).toEqual({ ok: false, count: 5, brokenAt: { seq: 5, id: 'forged', problem: 'inserted' } });
+    expect(verifyChain([...entries, forged], headOf(entries))).toEqual({
+      ok: false,
+      count: 5,
+      brokenAt: { seq: 5, id: 'forged', problem: 'inserted' },
+    });
     expect(verifyChain([...entries, forged])).toEqual({ ok: true, count: 5 });
   });
 
   it('reports a last entry replaced in place as a head mismatch', () => {
     const entries = buildChain(4);
     const forged = sealed(unhashed(4, at(entries, 2).hash, { id: 'forged' }));
-    expect(verifyChain([...entries.slice(0, 3), forged], headOf(entries))).toEqual({ ok: false, count: 4, brokenAt: { seq: 4, id: 'forged', problem: 'head_mismatch' } });
+    expect(verifyChain([...entries.slice(0, 3), forged], headOf(entries))).toEqual({
+      ok: false,
+      count: 4,
+      brokenAt: { seq: 4, id: 'forged', problem: 'head_mismatch' },
+    });
   });
 
   it('reports a linked entry whose seq skips ahead as a sequence gap', () => {
     const entries = buildChain(2);
     const skipped = sealed(unhashed(4, at(entries, 1).hash));
     const tampered = [...entries, skipped];
-    expect(verifyChain(tampered, headOf(tampered))).toEqual({ ok: false, count: 3, brokenAt: { seq: 4, id: 'event-4', problem: 'sequence_gap' } });
+    expect(verifyChain(tampered, headOf(tampered))).toEqual({
+      ok: false,
+      count: 3,
+      brokenAt: { seq: 4, id: 'event-4', problem: 'sequence_gap' },
+    });
   });
 
   it('reports a chain with entries but no head', () => {
     const entries = buildChain(3);
-    expect(verifyChain(entries, null)).toEqual({ ok: false, count: 3, brokenAt: { seq: 3, id: 'event-3', problem: 'head_missing' } });
+    expect(verifyChain(entries, null)).toEqual({
+      ok: false,
+      count: 3,
+      brokenAt: { seq: 3, id: 'event-3', problem: 'head_missing' },
+    });
   });
 
   it('reports only the first break when there are several', () => {
     const entries = buildChain(8);
-    const tampered = entries.filter((entry) => entry.seq !== 6).map((entry) => (entry.seq === 3 ? { ...entry, actorLabel: 'Mallory' } : entry));
-    expect(verifyChain(tampered.slice(0, -1), headOf(entries))).toMatchObject({ ok: false, brokenAt: { seq: 3, problem: 'edited' } });
+    const tampered = entries
+      .filter((entry) => entry.seq !== 6)
+      .map((entry) => (entry.seq === 3 ? { ...entry, actorLabel: 'Mallory' } : entry));
+    expect(verifyChain(tampered.slice(0, -1), headOf(entries))).toMatchObject({
+      ok: false,
+      brokenAt: { seq: 3, problem: 'edited' },
+    });
   });
 
   it('reports an edit even when the editor re-linked the rest of the chain', () => {
@@ -233,6 +301,10 @@ describe('verifyChain', () => {
       rewritten.push(sealed({ ...changed, prevHash: rewritten.at(-1)?.hash ?? GENESIS_HASH }));
     }
     expect(verifyChain(rewritten)).toEqual({ ok: true, count: 4 });
-    expect(verifyChain(rewritten, headOf(entries))).toEqual({ ok: false, count: 4, brokenAt: { seq: 4, id: 'event-4', problem: 'head_mismatch' } });
+    expect(verifyChain(rewritten, headOf(entries))).toEqual({
+      ok: false,
+      count: 4,
+      brokenAt: { seq: 4, id: 'event-4', problem: 'head_mismatch' },
+    });
   });
 });

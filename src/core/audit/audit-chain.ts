@@ -121,7 +121,11 @@ export function verifyChain(entries: readonly AuditEntry[], head?: AuditChainHea
   return headBreak ? { ok: false, count, brokenAt: headBreak } : { ok: true, count };
 }
 
-function findEntryProblem(entry: AuditEntry, previous: AuditEntry | undefined, head: AuditChainHead | null | undefined): ChainProblem | undefined {
+function findEntryProblem(
+  entry: AuditEntry,
+  previous: AuditEntry | undefined,
+  head: AuditChainHead | null | undefined,
+): ChainProblem | undefined {
   // Every append moves the head in the same transaction, so an entry past it was written around the trail.
   if (head && entry.seq > head.lastSeq) return 'inserted';
   if (hashAuditEntry(entry) !== entry.hash) return 'edited';
@@ -136,6 +140,7 @@ function findHeadBreak(last: AuditEntry | undefined, head: AuditChainHead | null
   if (head === null) return last ? { seq: last.seq, id: last.id, problem: 'head_missing' } : undefined;
   const lastSeq = last?.seq ?? 0;
   if (head.lastSeq > lastSeq) return { seq: lastSeq + 1, id: null, problem: 'head_mismatch' };
-  if (head.lastHash !== (last?.hash ?? GENESIS_HASH)) return { seq: lastSeq, id: last?.id ?? null, problem: 'head_mismatch' };
+  if (head.lastHash !== (last?.hash ?? GENESIS_HASH))
+    return { seq: lastSeq, id: last?.id ?? null, problem: 'head_mismatch' };
   return undefined;
 }

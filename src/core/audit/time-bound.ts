@@ -8,9 +8,12 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\
  * text comparison orders it correctly. A date alone as an upper bound includes that whole day.
  */
 export function parseTimeBound(value: string, field: string, isUpperBound: boolean): string {
-  const time = (DATE_ONLY.test(value) || DATE_TIME.test(value)) && isRealDay(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
+  const time =
+    (DATE_ONLY.test(value) || DATE_TIME.test(value)) && isRealDay(value.slice(0, 10)) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(time)) {
-    throw new DomainError('VALIDATION_FAILED', `"${value}" is not an ISO 8601 date or time.`, [{ field, reason: 'must look like 2026-11-22 or 2026-11-22T09:00:00Z' }]);
+    throw new DomainError('VALIDATION_FAILED', `"${value}" is not an ISO 8601 date or time.`, [
+      { field, reason: 'must look like 2026-11-22 or 2026-11-22T09:00:00Z' },
+    ]);
   }
   const dayAfter = isUpperBound && DATE_ONLY.test(value) ? 24 * 60 * 60 * 1000 : 0;
   return new Date(time + dayAfter).toISOString();

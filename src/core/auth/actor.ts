@@ -20,5 +20,13 @@ export const ANONYMOUS: Actor = { kind: 'anonymous' };
 
 /** The command-line operator on the server machine: an installation administrator with no organisation. */
 export function cliActor(label = 'cli'): Extract<Actor, { kind: 'user' }> {
-  return { kind: 'user', userId: '', email: label, organisationId: null, role: null, via: 'cli', mustChangePassword: false };
+  return {
+    kind: 'user',
+    userId: '',
+    email: label,
+    organisationId: null,
+    role: null,
+    via: 'cli',
+    mustChangePassword: false,
+  };
 }

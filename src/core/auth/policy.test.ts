@@ -5,8 +5,19 @@ import { checkPassword, isCommonPassword } from './password-policy';
 import { can } from './policy';
 import { canGrantRole, capRole, type Role } from './roles';
 
-const member = (role: Role, organisationId = 'org-a', extra: Partial<Extract<Actor, { kind: 'user' }>> = {}): Actor => ({
-  kind: 'user', userId: 'u1', email: 'a@example.jp', organisationId, role, via: 'session', mustChangePassword: false, ...extra,
+const member = (
+  role: Role,
+  organisationId = 'org-a',
+  extra: Partial<Extract<Actor, { kind: 'user' }>> = {},
+): Actor => ({
+  kind: 'user',
+  userId: 'u1',
+  email: 'a@example.jp',
+  organisationId,
+  role,
+  via: 'session',
+  mustChangePassword: false,
+  ...extra,
 });
 
 describe('can', () => {
@@ -50,7 +61,17 @@ describe('roles', () => {
 describe('passwords', () => {
   it('refuses short, common and factory-default passwords and their lazy variants', () => {
     expect(checkPassword('short')).toContain('too_short');
-    for (const password of ['password', 'xc3511', 'Password123456', 'adminadminadmin', 'vizxvvizxvvizxv', '123456789012', 'aaaaaaaaaaaa', 'P@ssw0rd!!!!2024', '7ujMko0admin']) {
+    for (const password of [
+      'password',
+      'xc3511',
+      'Password123456',
+      'adminadminadmin',
+      'vizxvvizxvvizxv',
+      '123456789012',
+      'aaaaaaaaaaaa',
+      'P@ssw0rd!!!!2024',
+      '7ujMko0admin',
+    ]) {
       expect(isCommonPassword(password), password).toBe(true);
     }
     expect(checkPassword('correct horse battery staple')).toEqual([]);

@@ -14,12 +14,24 @@ function refusal(run: () => unknown): { code: string; field: string | undefined 
 
 describe('acceptEvidenceContent', () => {
   it('keeps an allowed detected type, whatever the name says', () => {
-    expect(acceptEvidenceContent({ kind: 'detected', mediaType: 'application/pdf' }, 'screenshot.png', 10)).toBe('application/pdf');
-    expect(acceptEvidenceContent({ kind: 'detected', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, 'a.xlsx', 10)).toContain('spreadsheetml');
+    expect(acceptEvidenceContent({ kind: 'detected', mediaType: 'application/pdf' }, 'screenshot.png', 10)).toBe(
+      'application/pdf',
+    );
+    expect(
+      acceptEvidenceContent(
+        { kind: 'detected', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        'a.xlsx',
+        10,
+      ),
+    ).toContain('spreadsheetml');
   });
 
   it('refuses a detected type off the list, naming the file field', () => {
-    expect(refusal(() => acceptEvidenceContent({ kind: 'detected', mediaType: 'application/x-msdownload' }, 'report.pdf', 10))).toEqual({ code: 'VALIDATION_FAILED', field: 'file' });
+    expect(
+      refusal(() =>
+        acceptEvidenceContent({ kind: 'detected', mediaType: 'application/x-msdownload' }, 'report.pdf', 10),
+      ),
+    ).toEqual({ code: 'VALIDATION_FAILED', field: 'file' });
   });
 
   it('takes text only under a text name, and types it by that name', () => {

@@ -6,9 +6,7 @@ import { DomainError } from '../domain-error';
  * NUL bytes (plain text has no signature), or neither.
  */
 export type SniffedContent =
-  | { readonly kind: 'detected'; readonly mediaType: string }
-  | { readonly kind: 'text' }
-  | { readonly kind: 'unknown' };
+  { readonly kind: 'detected'; readonly mediaType: string } | { readonly kind: 'text' } | { readonly kind: 'unknown' };
 
 /** Types accepted when recognised by their signature: documents, screenshots, archives, Office files. */
 export const ALLOWED_DETECTED_MEDIA_TYPES: readonly string[] = [
@@ -35,7 +33,8 @@ export const TEXT_MEDIA_TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.json': 'application/json',
 };
 
-const ALLOWED_SUMMARY = 'PDF, PNG, JPEG, GIF, WebP, ZIP, Word/Excel/PowerPoint (.docx/.xlsx/.pptx), or UTF-8 text (.txt, .csv, .log, .json, .md)';
+const ALLOWED_SUMMARY =
+  'PDF, PNG, JPEG, GIF, WebP, ZIP, Word/Excel/PowerPoint (.docx/.xlsx/.pptx), or UTF-8 text (.txt, .csv, .log, .json, .md)';
 
 /**
  * The media type to store for an uploaded file, or VALIDATION_FAILED naming field `file` when
@@ -46,14 +45,23 @@ export function acceptEvidenceContent(content: SniffedContent, fileName: string,
   switch (content.kind) {
     case 'detected':
       if (ALLOWED_DETECTED_MEDIA_TYPES.includes(content.mediaType)) return content.mediaType;
-      throw refuse(`Files of type ${content.mediaType} are not accepted as evidence. Accepted: ${ALLOWED_SUMMARY}.`, `type ${content.mediaType} is not accepted`);
+      throw refuse(
+        `Files of type ${content.mediaType} are not accepted as evidence. Accepted: ${ALLOWED_SUMMARY}.`,
+        `type ${content.mediaType} is not accepted`,
+      );
     case 'text': {
       const mediaType = TEXT_MEDIA_TYPE_BY_EXTENSION[extensionOf(fileName)];
       if (mediaType) return mediaType;
-      throw refuse(`Text files are accepted only as .txt, .csv, .log, .json or .md. Accepted: ${ALLOWED_SUMMARY}.`, 'text file without a .txt/.csv/.log/.json/.md name');
+      throw refuse(
+        `Text files are accepted only as .txt, .csv, .log, .json or .md. Accepted: ${ALLOWED_SUMMARY}.`,
+        'text file without a .txt/.csv/.log/.json/.md name',
+      );
     }
     case 'unknown':
-      throw refuse(`The file's content is not a type accepted as evidence. Accepted: ${ALLOWED_SUMMARY}.`, 'type not recognised');
+      throw refuse(
+        `The file's content is not a type accepted as evidence. Accepted: ${ALLOWED_SUMMARY}.`,
+        'type not recognised',
+      );
   }
 }
 
@@ -79,9 +87,14 @@ export function cleanFileName(raw: string): string {
 
 /** The refusal of an upload over the limit: 413 PAYLOAD_TOO_LARGE, the limit in `limitBytes`. */
 export function evidenceTooLarge(maxBytes: number): DomainError {
-  return new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than the upload limit of ${formatBytes(maxBytes)}. Nothing was stored.`, [{ field: 'file', reason: `larger than ${maxBytes} bytes` }], {
-    limitBytes: maxBytes,
-  });
+  return new DomainError(
+    'PAYLOAD_TOO_LARGE',
+    `The file is larger than the upload limit of ${formatBytes(maxBytes)}. Nothing was stored.`,
+    [{ field: 'file', reason: `larger than ${maxBytes} bytes` }],
+    {
+      limitBytes: maxBytes,
+    },
+  );
 }
 
 /** 26214400 → "25 MiB", 1536 → "1.5 KiB", 900 → "900 bytes". */

@@ -16,6 +16,7 @@ export function checkDays(days: Readonly<Record<string, string | null | undefine
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string' && !isCalendarDay(entry[1]))
     .map(([field]) => ({ field, reason: 'is not a calendar day (YYYY-MM-DD)' }));
   const { evidenceDate, validUntil } = days;
-  if (problems.length === 0 && evidenceDate && validUntil && validUntil < evidenceDate) problems.push({ field: 'validUntil', reason: 'is before evidenceDate' });
+  if (problems.length === 0 && evidenceDate && validUntil && validUntil < evidenceDate)
+    problems.push({ field: 'validUntil', reason: 'is before evidenceDate' });
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'A date is not valid.', problems);
 }

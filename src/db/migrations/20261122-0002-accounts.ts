@@ -30,7 +30,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await db.schema
     .createTable('membership')
-    .addColumn('organisation_id', 'text', (column) => column.notNull().references('organisation.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'text', (column) =>
+      column.notNull().references('organisation.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'text', (column) => column.notNull().references('app_user.id').onDelete('cascade'))
     .addColumn('role', 'text', (column) => column.notNull())
     .addColumn('created_at', 'text', (column) => column.notNull())
@@ -57,7 +59,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('id', 'text', (column) => column.primaryKey())
     .addColumn('token_hash', 'text', (column) => column.notNull().unique())
     .addColumn('user_id', 'text', (column) => column.notNull().references('app_user.id').onDelete('cascade'))
-    .addColumn('organisation_id', 'text', (column) => column.notNull().references('organisation.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'text', (column) =>
+      column.notNull().references('organisation.id').onDelete('cascade'),
+    )
     .addColumn('role_ceiling', 'text', (column) => column.notNull())
     .addColumn('name', 'text', (column) => column.notNull())
     .addColumn('created_at', 'text', (column) => column.notNull())
@@ -77,7 +81,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
     .createTable('invitation')
     .addColumn('id', 'text', (column) => column.primaryKey())
-    .addColumn('organisation_id', 'text', (column) => column.notNull().references('organisation.id').onDelete('cascade'))
+    .addColumn('organisation_id', 'text', (column) =>
+      column.notNull().references('organisation.id').onDelete('cascade'),
+    )
     .addColumn('email', 'text', (column) => column.notNull())
     .addColumn('role', 'text', (column) => column.notNull())
     .addColumn('token_hash', 'text', (column) => column.notNull().unique())
@@ -89,7 +95,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['invitation', 'login_throttle', 'api_token', 'user_session', 'membership', 'app_user', 'organisation']) {
+  for (const table of [
+    'invitation',
+    'login_throttle',
+    'api_token',
+    'user_session',
+    'membership',
+    'app_user',
+    'organisation',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

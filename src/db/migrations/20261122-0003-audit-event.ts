@@ -21,7 +21,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('hash', 'text', (column) => column.notNull())
     .addPrimaryKeyConstraint('audit_event_pk', ['chain_key', 'seq'])
     .execute();
-  await db.schema.createIndex('audit_event_org_time_idx').on('audit_event').columns(['organisation_id', 'occurred_at']).execute();
+  await db.schema
+    .createIndex('audit_event_org_time_idx')
+    .on('audit_event')
+    .columns(['organisation_id', 'occurred_at'])
+    .execute();
 
   await db.schema
     .createTable('audit_chain_head')

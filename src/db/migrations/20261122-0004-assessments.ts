@@ -42,7 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addColumn('closed_at', 'text')
     .execute();
-  await db.schema.createIndex('assessment_org_system_idx').on('assessment').columns(['organisation_id', 'system_id']).execute();
+  await db.schema
+    .createIndex('assessment_org_system_idx')
+    .on('assessment')
+    .columns(['organisation_id', 'system_id'])
+    .execute();
 
   await db.schema
     .createTable('answer')
@@ -75,7 +79,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('before', 'text')
     .addColumn('after', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('answer_history_item_idx').on('answer_history').columns(['assessment_id', 'item_id', 'version']).execute();
+  await db.schema
+    .createIndex('answer_history_item_idx')
+    .on('answer_history')
+    .columns(['assessment_id', 'item_id', 'version'])
+    .execute();
 
   await db.schema
     .createTable('evidence')
@@ -139,7 +147,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('scores', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('score_snapshot_assessment_idx').on('score_snapshot').columns(['assessment_id', 'taken_at']).execute();
+  await db.schema
+    .createIndex('score_snapshot_assessment_idx')
+    .on('score_snapshot')
+    .columns(['assessment_id', 'taken_at'])
+    .execute();
 
   await db.schema
     .createTable('item_weight')
@@ -151,7 +163,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['item_weight', 'score_snapshot', 'finding', 'answer_evidence', 'evidence', 'answer_history', 'answer', 'assessment', 'iot_system']) {
+  for (const table of [
+    'item_weight',
+    'score_snapshot',
+    'finding',
+    'answer_evidence',
+    'evidence',
+    'answer_history',
+    'answer',
+    'assessment',
+    'iot_system',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

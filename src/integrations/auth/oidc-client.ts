@@ -13,7 +13,10 @@ export interface OidcClient {
   /** A fresh authorization request: the URL to send the browser to, and what to remember. */
   startAuthorization(redirectUri: string): Promise<{ url: URL; remember: OidcRequestState }>;
   /** Exchanges the code on the callback URL and returns the verified ID token claims. */
-  finishAuthorization(callbackUrl: URL, remembered: OidcRequestState): Promise<{ subject: string; email: string | undefined; emailVerified: boolean; name: string | undefined }>;
+  finishAuthorization(
+    callbackUrl: URL,
+    remembered: OidcRequestState,
+  ): Promise<{ subject: string; email: string | undefined; emailVerified: boolean; name: string | undefined }>;
 }
 
 /**
@@ -25,7 +28,13 @@ export function createOidcClient(config: OidcConfig): OidcClient {
   const loopback = config.issuer.protocol === 'http:';
   const discover = () => {
     configuration ??= client
-      .discovery(config.issuer, config.clientId, config.clientSecret, undefined, loopback ? { execute: [client.allowInsecureRequests] } : undefined)
+      .discovery(
+        config.issuer,
+        config.clientId,
+        config.clientSecret,
+        undefined,
+        loopback ? { execute: [client.allowInsecureRequests] } : undefined,
+      )
       .catch((error: unknown) => {
         configuration = undefined;
         throw new DomainError('UNAUTHENTICATED', `The identity provider is unreachable: ${(error as Error).message}`);
@@ -34,7 +43,11 @@ export function createOidcClient(config: OidcConfig): OidcClient {
   };
   return {
     async startAuthorization(redirectUri) {
-      const remember = { state: client.randomState(), nonce: client.randomNonce(), codeVerifier: client.randomPKCECodeVerifier() };
+      const remember = {
+        state: client.randomState(),
+        nonce: client.randomNonce(),
+        codeVerifier: client.randomPKCECodeVerifier(),
+      };
       const url = client.buildAuthorizationUrl(await discover(), {
         redirect_uri: redirectUri,
         scope: 'openid email profile',
@@ -57,7 +70,10 @@ export function createOidcClient(config: OidcConfig): OidcClient {
       if (!idClaims) throw new DomainError('UNAUTHENTICATED', 'The identity provider returned no ID token.');
       // Providers that follow the spec strictly put scope claims (email) only in UserInfo; its
       // `sub` is checked against the ID token's by openid-client.
-      const claims: Record<string, unknown> = typeof idClaims['email'] === 'string' ? idClaims : { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), sub: idClaims.sub };
+      const claims: Record<string, unknown> =
+        typeof idClaims['email'] === 'string'
+          ? idClaims
+          : { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), sub: idClaims.sub };
       return {
         subject: idClaims.sub,
         email: typeof claims['email'] === 'string' ? claims['email'] : undefined,

@@ -8,7 +8,14 @@ export function newTotpSecret(): string {
 }
 
 function totpFor(secret: string, label: string): TOTP {
-  return new TOTP({ issuer: 'iotcheck', label, secret: Secret.fromBase32(secret), algorithm: 'SHA1', digits: 6, period: PERIOD_SECONDS });
+  return new TOTP({
+    issuer: 'iotcheck',
+    label,
+    secret: Secret.fromBase32(secret),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: PERIOD_SECONDS,
+  });
 }
 
 /** The otpauth:// URI an authenticator app reads from the QR code. */

@@ -19,7 +19,6 @@ function filesUnder(dir: string): string[] {
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-
 /** A zip archive of uncompressed entries (enough for signature detection of Office files). */
 function storedZip(entries: Record<string, string>): Buffer {
   const locals: Buffer[] = [];
@@ -75,7 +74,11 @@ describe('evidence store', () => {
 
   it('stages, sniffs and puts a file under its sha256', async () => {
     const staged = await store.stage(Readable.from([PDF.subarray(0, 10), PDF.subarray(10)]), { maxBytes: 1024 });
-    expect(staged).toMatchObject({ sha256: sha(PDF), sizeBytes: PDF.length, content: { kind: 'detected', mediaType: 'application/pdf' } });
+    expect(staged).toMatchObject({
+      sha256: sha(PDF),
+      sizeBytes: PDF.length,
+      content: { kind: 'detected', mediaType: 'application/pdf' },
+    });
     expect(await store.has(staged.sha256)).toBe(false);
     await staged.commit();
     const path = join(root, 'evidence', sha(PDF).slice(0, 2), sha(PDF));
@@ -93,7 +96,9 @@ describe('evidence store', () => {
   it('leaves nothing behind when the upload is discarded or too large', async () => {
     const staged = await store.stage(Readable.from([PDF]), { maxBytes: 1024 });
     await staged.discard();
-    await expect(store.stage(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), { maxBytes: 1024 })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    await expect(
+      store.stage(Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), { maxBytes: 1024 }),
+    ).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
     expect(filesUnder(join(root, 'evidence'))).toEqual([]);
   });
 
@@ -112,16 +117,41 @@ describe('evidence store', () => {
     const latin1 = await store.stage(Readable.from([Buffer.from([0x63, 0x61, 0x66, 0xe9])]), { maxBytes: 1024 });
     // A three-byte character split across chunks is still text.
     const split = Buffer.from('検査');
-    const acrossChunks = await store.stage(Readable.from([split.subarray(0, 2), split.subarray(2)]), { maxBytes: 1024 });
-    expect([text.content, withNul.content, latin1.content, acrossChunks.content]).toEqual([{ kind: 'text' }, { kind: 'unknown' }, { kind: 'unknown' }, { kind: 'text' }]);
+    const acrossChunks = await store.stage(Readable.from([split.subarray(0, 2), split.subarray(2)]), {
+      maxBytes: 1024,
+    });
+    expect([text.content, withNul.content, latin1.content, acrossChunks.content]).toEqual([
+      { kind: 'text' },
+      { kind: 'unknown' },
+      { kind: 'unknown' },
+      { kind: 'text' },
+    ]);
     await Promise.all([text, withNul, latin1, acrossChunks].map((staged) => staged.discard()));
   });
 
   it('recognises zip archives and Office files by their content, as the allow-list names them', async () => {
     const samples: [string, Buffer, string][] = [
-      ['report.docx', officeFile('word/document.xml', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml'), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-      ['ports.xlsx', officeFile('xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-      ['brief.pptx', officeFile('ppt/presentation.xml', 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml'), 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+      [
+        'report.docx',
+        officeFile(
+          'word/document.xml',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
+        ),
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      ],
+      [
+        'ports.xlsx',
+        officeFile('xl/workbook.xml', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml'),
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ],
+      [
+        'brief.pptx',
+        officeFile(
+          'ppt/presentation.xml',
+          'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
+        ),
+        'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+      ],
       ['logs.zip', storedZip({ 'syslog.txt': 'boot ok' }), 'application/zip'],
     ];
     for (const [name, bytes, mediaType] of samples) {

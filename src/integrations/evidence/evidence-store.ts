@@ -98,7 +98,11 @@ export function createEvidenceStore(root: string): EvidenceStore {
         await pipeline(source, measure, sink);
         const sha256 = hash.digest('hex');
         const detected = await fileTypeFromFile(tempPath);
-        const content: SniffedContent = detected ? { kind: 'detected', mediaType: detected.mime } : text.isText() ? { kind: 'text' } : { kind: 'unknown' };
+        const content: SniffedContent = detected
+          ? { kind: 'detected', mediaType: detected.mime }
+          : text.isText()
+            ? { kind: 'text' }
+            : { kind: 'unknown' };
         return {
           sha256,
           sizeBytes,
@@ -167,7 +171,9 @@ export function createEvidenceStore(root: string): EvidenceStore {
         throw error;
       }
       let removed = 0;
-      for (const name of names.filter((candidate) => candidate.startsWith(TEMP_PREFIX) && candidate.endsWith(TEMP_SUFFIX))) {
+      for (const name of names.filter(
+        (candidate) => candidate.startsWith(TEMP_PREFIX) && candidate.endsWith(TEMP_SUFFIX),
+      )) {
         const path = join(root, name);
         const stats = await stat(path).catch(() => undefined);
         if (stats && stats.mtime < before) {

@@ -17,10 +17,22 @@ export interface ExportedFile {
 export function formatFrameworkExport(tree: FrameworkTree, format: ExportFormat, lang?: Language): ExportedFile {
   switch (format) {
     case 'json':
-      return { mediaType: 'application/json', extension: 'json', content: `${JSON.stringify(toExportDocument(tree, lang), null, 2)}\n` };
+      return {
+        mediaType: 'application/json',
+        extension: 'json',
+        content: `${JSON.stringify(toExportDocument(tree, lang), null, 2)}\n`,
+      };
     case 'yaml':
-      return { mediaType: 'application/yaml', extension: 'yaml', content: toYaml(toExportDocument(tree, lang), { lineWidth: 0 }) };
+      return {
+        mediaType: 'application/yaml',
+        extension: 'yaml',
+        content: toYaml(toExportDocument(tree, lang), { lineWidth: 0 }),
+      };
     case 'csv':
-      return { mediaType: 'text/csv', extension: 'csv', content: `\ufeff${toCsv(toExportRows(tree, lang), { header: true, record_delimiter: 'windows' })}` };
+      return {
+        mediaType: 'text/csv',
+        extension: 'csv',
+        content: `\ufeff${toCsv(toExportRows(tree, lang), { header: true, record_delimiter: 'windows' })}`,
+      };
   }
 }

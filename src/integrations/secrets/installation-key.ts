@@ -10,7 +10,12 @@ import { DomainError } from '../../core/domain-error';
 export function readInstallationKey(options: { configured: string | undefined; dataDir: string }): Buffer {
   if (options.configured !== undefined) {
     const key = Buffer.from(options.configured, 'base64');
-    if (key.length !== 32) throw new DomainError('CONFIG_INVALID', 'SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).', [{ field: 'SECRET_KEY', reason: 'must decode to 32 bytes' }]);
+    if (key.length !== 32)
+      throw new DomainError(
+        'CONFIG_INVALID',
+        'SECRET_KEY must be 32 bytes, base64-encoded (openssl rand -base64 32).',
+        [{ field: 'SECRET_KEY', reason: 'must decode to 32 bytes' }],
+      );
     return key;
   }
   const file = join(options.dataDir, 'secret.key');
@@ -20,6 +25,9 @@ export function readInstallationKey(options: { configured: string | undefined; d
   }
   chmodSync(file, 0o600);
   const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-  if (key.length !== 32) throw new DomainError('CONFIG_INVALID', `${file} does not hold a 32-byte base64 key.`, [{ file, reason: 'must decode to 32 bytes' }]);
+  if (key.length !== 32)
+    throw new DomainError('CONFIG_INVALID', `${file} does not hold a 32-byte base64 key.`, [
+      { file, reason: 'must decode to 32 bytes' },
+    ]);
   return key;
 }

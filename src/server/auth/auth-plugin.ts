@@ -106,7 +106,8 @@ function authorize(request: FastifyRequest, access: Exclude<RouteAccess, 'public
   const actor = request.actor;
   if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
   if (access === 'authenticated') {
-    if (actor.mustChangePassword && !request.routeOptions.config.allowPendingAccount) throw new DomainError('FORBIDDEN', 'Change your password first.');
+    if (actor.mustChangePassword && !request.routeOptions.config.allowPendingAccount)
+      throw new DomainError('FORBIDDEN', 'Change your password first.');
     return;
   }
   if (!can(actor, access, actor.organisationId ? { organisationId: actor.organisationId } : {})) {

@@ -1,6 +1,15 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { ChangePasswordSchema, CreatedTokenSchema, CreateTokenSchema, OkSchema, SwitchOrganisationSchema, TokenListSchema, TotpCodeSchema, TotpEnrolmentSchema } from '../../contracts/auth.schema';
+import {
+  ChangePasswordSchema,
+  CreatedTokenSchema,
+  CreateTokenSchema,
+  OkSchema,
+  SwitchOrganisationSchema,
+  TokenListSchema,
+  TotpCodeSchema,
+  TotpEnrolmentSchema,
+} from '../../contracts/auth.schema';
 import { DomainError } from '../../core/domain-error';
 import { changePassword } from '../../services/accounts/change-password';
 import { beginTotpEnrolment, confirmTotpEnrolment } from '../../services/accounts/enrol-totp';
@@ -15,39 +24,83 @@ const tags = ['account'];
 export const accountRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, deps) => {
   app.post(
     '/password',
-    { config: { access: 'account.update', allowPendingAccount: true }, schema: { tags, summary: 'Change my password', body: ChangePasswordSchema, response: { 200: OkSchema } } },
+    {
+      config: { access: 'account.update', allowPendingAccount: true },
+      schema: { tags, summary: 'Change my password', body: ChangePasswordSchema, response: { 200: OkSchema } },
+    },
     async (request) => {
-      await changePassword(deps, { actor: request.actor, ...request.body, ...(request.sessionToken ? { sessionToken: request.sessionToken } : {}), context: contextOf(request) });
+      await changePassword(deps, {
+        actor: request.actor,
+        ...request.body,
+        ...(request.sessionToken ? { sessionToken: request.sessionToken } : {}),
+        context: contextOf(request),
+      });
       return { ok: true as const };
     },
   );
 
-  app.post('/totp/enrol', { config: { access: 'account.update', allowPendingAccount: true }, schema: { tags, summary: 'Start TOTP enrolment (secret and QR code)', response: { 200: TotpEnrolmentSchema } } }, async (request) =>
-    beginTotpEnrolment(deps, { actor: request.actor }),
+  app.post(
+    '/totp/enrol',
+    {
+      config: { access: 'account.update', allowPendingAccount: true },
+      schema: { tags, summary: 'Start TOTP enrolment (secret and QR code)', response: { 200: TotpEnrolmentSchema } },
+    },
+    async (request) => beginTotpEnrolment(deps, { actor: request.actor }),
   );
 
   app.post(
     '/totp/confirm',
-    { config: { access: 'account.update', allowPendingAccount: true }, schema: { tags, summary: 'Finish TOTP enrolment with a first code', body: TotpCodeSchema, response: { 200: OkSchema } } },
+    {
+      config: { access: 'account.update', allowPendingAccount: true },
+      schema: {
+        tags,
+        summary: 'Finish TOTP enrolment with a first code',
+        body: TotpCodeSchema,
+        response: { 200: OkSchema },
+      },
+    },
     async (request) => {
       await confirmTotpEnrolment(deps, { actor: request.actor, code: request.body.code, context: contextOf(request) });
       return { ok: true as const };
     },
   );
 
-  app.get('/tokens', { config: { access: 'account.tokens' }, schema: { tags, summary: 'My API tokens in this organisation', response: { 200: TokenListSchema } } }, async (request) => ({
-    tokens: await listMyApiTokens(deps, { actor: request.actor }),
-  }));
+  app.get(
+    '/tokens',
+    {
+      config: { access: 'account.tokens' },
+      schema: { tags, summary: 'My API tokens in this organisation', response: { 200: TokenListSchema } },
+    },
+    async (request) => ({
+      tokens: await listMyApiTokens(deps, { actor: request.actor }),
+    }),
+  );
 
   app.post(
     '/tokens',
-    { config: { access: 'account.tokens' }, schema: { tags, summary: 'Create an API token (shown once)', body: CreateTokenSchema, response: { 200: CreatedTokenSchema } } },
+    {
+      config: { access: 'account.tokens' },
+      schema: {
+        tags,
+        summary: 'Create an API token (shown once)',
+        body: CreateTokenSchema,
+        response: { 200: CreatedTokenSchema },
+      },
+    },
     async (request) => createApiToken(deps, { actor: request.actor, ...request.body, context: contextOf(request) }),
   );
 
   app.delete(
     '/tokens/:id',
-    { config: { access: 'account.tokens' }, schema: { tags, summary: 'Revoke one of my API tokens', params: Type.Object({ id: Type.String() }), response: { 200: OkSchema } } },
+    {
+      config: { access: 'account.tokens' },
+      schema: {
+        tags,
+        summary: 'Revoke one of my API tokens',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: OkSchema },
+      },
+    },
     async (request) => {
       await revokeMyApiToken(deps, { actor: request.actor, tokenId: request.params.id, context: contextOf(request) });
       return { ok: true as const };
@@ -56,10 +109,22 @@ export const accountRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
 
   app.post(
     '/organisation',
-    { config: { access: 'authenticated' }, schema: { tags, summary: 'Switch the current organisation of this session', body: SwitchOrganisationSchema, response: { 200: OkSchema } } },
+    {
+      config: { access: 'authenticated' },
+      schema: {
+        tags,
+        summary: 'Switch the current organisation of this session',
+        body: SwitchOrganisationSchema,
+        response: { 200: OkSchema },
+      },
+    },
     async (request) => {
       if (!request.sessionToken) throw new DomainError('FORBIDDEN', 'API tokens are bound to one organisation.');
-      await switchOrganisation(deps, { actor: request.actor, sessionToken: request.sessionToken, organisationId: request.body.organisationId });
+      await switchOrganisation(deps, {
+        actor: request.actor,
+        sessionToken: request.sessionToken,
+        organisationId: request.body.organisationId,
+      });
       return { ok: true as const };
     },
   );

@@ -1,5 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LoginRequestSchema, LoginResponseSchema, MeSchema, OkSchema, SetupRequestSchema, SetupStatusSchema, TotpCodeSchema } from '../../contracts/auth.schema';
+import {
+  LoginRequestSchema,
+  LoginResponseSchema,
+  MeSchema,
+  OkSchema,
+  SetupRequestSchema,
+  SetupStatusSchema,
+  TotpCodeSchema,
+} from '../../contracts/auth.schema';
 import { ProblemSchema } from '../../contracts/problem.schema';
 import { DomainError } from '../../core/domain-error';
 import { countUsers } from '../../db/user.repository';
@@ -21,16 +29,35 @@ const publicLimited = { access: 'public' as const, rateLimit: { max: 30, timeWin
 export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, deps) => {
   const secure = deps.config.publicUrl.protocol === 'https:';
 
-  app.get('/setup', { config: { access: 'public' }, schema: { tags, summary: 'Whether first-run setup is still open', response: { 200: SetupStatusSchema } } }, async () => ({
-    needed: (await countUsers(deps.database.db)) === 0,
-  }));
+  app.get(
+    '/setup',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'Whether first-run setup is still open', response: { 200: SetupStatusSchema } },
+    },
+    async () => ({
+      needed: (await countUsers(deps.database.db)) === 0,
+    }),
+  );
 
   app.post(
     '/setup',
-    { config: publicLimited, schema: { tags, summary: 'Create the first owner (only while no user exists)', body: SetupRequestSchema, response: { 200: LoginResponseSchema, 409: ProblemSchema } } },
+    {
+      config: publicLimited,
+      schema: {
+        tags,
+        summary: 'Create the first owner (only while no user exists)',
+        body: SetupRequestSchema,
+        response: { 200: LoginResponseSchema, 409: ProblemSchema },
+      },
+    },
     async (request, reply) => {
       await createFirstOwner(deps, { ...request.body, actor: request.actor, context: contextOf(request) });
-      const session = await logIn(deps, { email: request.body.email, password: request.body.password, context: contextOf(request) });
+      const session = await logIn(deps, {
+        email: request.body.email,
+        password: request.body.password,
+        context: contextOf(request),
+      });
       setSessionCookie(reply, session.sessionToken, session.expiresAt, secure);
       return { status: 'signed_in' as const };
     },
@@ -38,10 +65,22 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
 
   app.post(
     '/login',
-    { config: publicLimited, schema: { tags, summary: 'Sign in with e-mail and password', body: LoginRequestSchema, response: { 200: LoginResponseSchema, 401: ProblemSchema, 429: ProblemSchema } } },
+    {
+      config: publicLimited,
+      schema: {
+        tags,
+        summary: 'Sign in with e-mail and password',
+        body: LoginRequestSchema,
+        response: { 200: LoginResponseSchema, 401: ProblemSchema, 429: ProblemSchema },
+      },
+    },
     async (request, reply) => {
       const previous = request.cookies[SESSION_COOKIE];
-      const session = await logIn(deps, { ...request.body, ...(previous ? { previousSessionToken: previous } : {}), context: contextOf(request) });
+      const session = await logIn(deps, {
+        ...request.body,
+        ...(previous ? { previousSessionToken: previous } : {}),
+        context: contextOf(request),
+      });
       setSessionCookie(reply, session.sessionToken, session.expiresAt, secure);
       return { status: session.secondFactorRequired ? ('second_factor_required' as const) : ('signed_in' as const) };
     },
@@ -49,7 +88,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
 
   app.post(
     '/login/totp',
-    { config: publicLimited, schema: { tags, summary: 'Second sign-in step: the code from the authenticator app', body: TotpCodeSchema, response: { 200: LoginResponseSchema, 401: ProblemSchema } } },
+    {
+      config: publicLimited,
+      schema: {
+        tags,
+        summary: 'Second sign-in step: the code from the authenticator app',
+        body: TotpCodeSchema,
+        response: { 200: LoginResponseSchema, 401: ProblemSchema },
+      },
+    },
     async (request) => {
       const token = request.cookies[SESSION_COOKIE];
       if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in with your password first.');
@@ -60,27 +107,44 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
 
   app.post(
     '/logout',
-    { config: { access: 'authenticated', allowPendingAccount: true }, schema: { tags, summary: 'Sign out', response: { 200: OkSchema } } },
+    {
+      config: { access: 'authenticated', allowPendingAccount: true },
+      schema: { tags, summary: 'Sign out', response: { 200: OkSchema } },
+    },
     async (request, reply) => {
-      if (request.sessionToken) await logOut(deps, { actor: request.actor, sessionToken: request.sessionToken, context: contextOf(request) });
+      if (request.sessionToken)
+        await logOut(deps, { actor: request.actor, sessionToken: request.sessionToken, context: contextOf(request) });
       clearSessionCookie(reply, secure);
       return { ok: true as const };
     },
   );
 
-  app.get('/me', { config: { access: 'public' }, schema: { tags, summary: 'The signed-in user, organisations and CSRF token', response: { 200: MeSchema } } }, async (request) => {
-    const actor = request.actor;
-    if (actor.kind !== 'user') return { authenticated: false };
-    const user = await findUserById(deps.database.db, actor.userId);
-    if (!user) return { authenticated: false };
-    return {
-      authenticated: true,
-      user: { id: user.id, email: user.email, displayName: user.displayName, totpEnabled: user.totpEnabled, mustChangePassword: user.mustChangePassword },
-      organisationId: actor.organisationId,
-      role: actor.role,
-      organisations: await listMyOrganisations(deps, { actor }),
-      totpEnrolmentRequired: request.totpEnrolmentRequired,
-      ...(request.csrfToken ? { csrfToken: request.csrfToken } : {}),
-    };
-  });
+  app.get(
+    '/me',
+    {
+      config: { access: 'public' },
+      schema: { tags, summary: 'The signed-in user, organisations and CSRF token', response: { 200: MeSchema } },
+    },
+    async (request) => {
+      const actor = request.actor;
+      if (actor.kind !== 'user') return { authenticated: false };
+      const user = await findUserById(deps.database.db, actor.userId);
+      if (!user) return { authenticated: false };
+      return {
+        authenticated: true,
+        user: {
+          id: user.id,
+          email: user.email,
+          displayName: user.displayName,
+          totpEnabled: user.totpEnabled,
+          mustChangePassword: user.mustChangePassword,
+        },
+        organisationId: actor.organisationId,
+        role: actor.role,
+        organisations: await listMyOrganisations(deps, { actor }),
+        totpEnrolmentRequired: request.totpEnrolmentRequired,
+        ...(request.csrfToken ? { csrfToken: request.csrfToken } : {}),
+      };
+    },
+  );
 };

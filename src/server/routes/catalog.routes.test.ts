@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CatalogNodeView, FrameworkList, FrameworkTreeResponse, SearchResponse } from '../../contracts/catalog.schema';
+import type {
+  CatalogNodeView,
+  FrameworkList,
+  FrameworkTreeResponse,
+  SearchResponse,
+} from '../../contracts/catalog.schema';
 import { createTestApp } from '../../testing/test-app';
 import { createSqliteTestDatabase, type TestDatabase } from '../../testing/test-database';
 
@@ -19,7 +24,11 @@ describe('/api/catalog', () => {
 
   it('lists the three frameworks with counts and content hashes', async () => {
     const body = (await get('/api/catalog/frameworks')).json<FrameworkList>();
-    expect(body.frameworks.map((framework) => framework.id).sort()).toEqual(['jssec-v2', 'nist-csf-1.1', 'nist-csf-2.0']);
+    expect(body.frameworks.map((framework) => framework.id).sort()).toEqual([
+      'jssec-v2',
+      'nist-csf-1.1',
+      'nist-csf-2.0',
+    ]);
     const jssec = body.frameworks.find((framework) => framework.id === 'jssec-v2');
     expect(jssec?.counts).toEqual({ function: 5, category: 23, item: 60, check: 143 });
     expect(jssec?.contentHash).toMatch(/^[0-9a-f]{64}$/);
@@ -38,7 +47,12 @@ describe('/api/catalog', () => {
   it('returns a node with its ancestors, children and crosswalks both ways', async () => {
     const item = (await get('/api/catalog/nodes/jssec-v2:25')).json<CatalogNodeView>();
     expect(item.ancestors.map((node) => node.code)).toEqual(['PR', 'PR.AC']);
-    expect(item.children.map((node) => node.id)).toEqual(['jssec-v2:25.1', 'jssec-v2:25.2', 'jssec-v2:25.3', 'jssec-v2:25.4']);
+    expect(item.children.map((node) => node.id)).toEqual([
+      'jssec-v2:25.1',
+      'jssec-v2:25.2',
+      'jssec-v2:25.3',
+      'jssec-v2:25.4',
+    ]);
     expect(item.crosswalks.outgoing.map((link) => link.id)).toContain('nist-csf-1.1:PR.AC');
 
     const subcategory = (await get('/api/catalog/nodes/nist-csf-2.0:PR.AA-01')).json<CatalogNodeView>();
@@ -51,13 +65,21 @@ describe('/api/catalog', () => {
     const node = await get('/api/catalog/nodes/jssec-v2:99');
     expect(node.statusCode).toBe(404);
     expect(node.json()).toMatchObject({ code: 'CATALOG_NODE_NOT_FOUND' });
-    expect((await get('/api/catalog/frameworks/nope')).json()).toMatchObject({ status: 404, code: 'FRAMEWORK_NOT_FOUND' });
+    expect((await get('/api/catalog/frameworks/nope')).json()).toMatchObject({
+      status: 404,
+      code: 'FRAMEWORK_NOT_FOUND',
+    });
   });
 
   it('searches in both languages and by code', async () => {
-    const search = async (q: string) => (await get(`/api/catalog/search?q=${encodeURIComponent(q)}&framework=jssec-v2`)).json<SearchResponse>();
-    expect((await search('パスワード')).results.map((hit) => hit.id)).toEqual(expect.arrayContaining(['jssec-v2:25', 'jssec-v2:26']));
-    expect((await search('Password')).results.map((hit) => hit.id)).toEqual(expect.arrayContaining(['jssec-v2:25', 'jssec-v2:26']));
+    const search = async (q: string) =>
+      (await get(`/api/catalog/search?q=${encodeURIComponent(q)}&framework=jssec-v2`)).json<SearchResponse>();
+    expect((await search('パスワード')).results.map((hit) => hit.id)).toEqual(
+      expect.arrayContaining(['jssec-v2:25', 'jssec-v2:26']),
+    );
+    expect((await search('Password')).results.map((hit) => hit.id)).toEqual(
+      expect.arrayContaining(['jssec-v2:25', 'jssec-v2:26']),
+    );
     expect((await search('ID.AM')).results[0]).toMatchObject({ id: 'jssec-v2:ID.AM', kind: 'category', path: ['ID'] });
     expect((await search('telnet')).results[0]?.id).toBe('jssec-v2:32');
   });
@@ -72,7 +94,9 @@ describe('/api/catalog', () => {
   it('exports CSV with a BOM and YAML and JSON in one language', async () => {
     const csv = await get('/api/catalog/frameworks/jssec-v2/export?format=csv');
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.startsWith('\ufeffid,kind,function,category,item,code,title_ja,explanation_ja,title_en')).toBe(true);
+    expect(csv.body.startsWith('\ufeffid,kind,function,category,item,code,title_ja,explanation_ja,title_en')).toBe(
+      true,
+    );
     const json = (await get('/api/catalog/frameworks/jssec-v2/export?format=json&lang=en')).json();
     expect(typeof json.functions[0].categories[0].items[0].title).toBe('string');
     const yaml = await get('/api/catalog/frameworks/nist-csf-2.0/export?format=yaml&lang=ja');

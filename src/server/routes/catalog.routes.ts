@@ -22,13 +22,25 @@ const config = { access: 'public' as const };
 
 /** /api/catalog — frameworks, trees, nodes with crosswalks, search and export. */
 export const catalogRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, deps) => {
-  app.get('/frameworks', { config, schema: { tags, summary: 'List frameworks', response: { 200: FrameworkListSchema } } }, async () => ({
-    frameworks: listFrameworks(deps),
-  }));
+  app.get(
+    '/frameworks',
+    { config, schema: { tags, summary: 'List frameworks', response: { 200: FrameworkListSchema } } },
+    async () => ({
+      frameworks: listFrameworks(deps),
+    }),
+  );
 
   app.get(
     '/frameworks/:id',
-    { config, schema: { tags, summary: 'A framework with its whole tree', params: Type.Object({ id: Type.String() }), response: { 200: FrameworkTreeSchema, 404: ProblemSchema } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A framework with its whole tree',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: FrameworkTreeSchema, 404: ProblemSchema },
+      },
+    },
     async (request) => getFrameworkTree(deps, { frameworkId: request.params.id }),
   );
 
@@ -36,24 +48,53 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
     '/frameworks/:id/export',
     {
       config,
-      schema: { tags, summary: 'Export a framework as JSON, CSV or YAML', params: Type.Object({ id: Type.String() }), querystring: ExportQuerySchema, produces: ['application/json', 'text/csv', 'application/yaml'] },
+      schema: {
+        tags,
+        summary: 'Export a framework as JSON, CSV or YAML',
+        params: Type.Object({ id: Type.String() }),
+        querystring: ExportQuerySchema,
+        produces: ['application/json', 'text/csv', 'application/yaml'],
+      },
     },
     async (request, reply) => {
-      const file = exportFramework(deps, { frameworkId: request.params.id, format: request.query.format ?? 'json', ...(request.query.lang ? { lang: request.query.lang } : {}) });
+      const file = exportFramework(deps, {
+        frameworkId: request.params.id,
+        format: request.query.format ?? 'json',
+        ...(request.query.lang ? { lang: request.query.lang } : {}),
+      });
       const name = `${request.params.id}${request.query.lang ? `.${request.query.lang}` : ''}.${file.extension}`;
-      return reply.type(`${file.mediaType}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}"`).send(file.content);
+      return reply
+        .type(`${file.mediaType}; charset=utf-8`)
+        .header('content-disposition', `attachment; filename="${name}"`)
+        .send(file.content);
     },
   );
 
   app.get(
     '/nodes/:id',
-    { config, schema: { tags, summary: 'A node with its children and crosswalks both ways', params: Type.Object({ id: Type.String() }), response: { 200: CatalogNodeViewSchema, 404: ProblemSchema } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A node with its children and crosswalks both ways',
+        params: Type.Object({ id: Type.String() }),
+        response: { 200: CatalogNodeViewSchema, 404: ProblemSchema },
+      },
+    },
     async (request) => getCatalogNode(deps, { id: request.params.id }),
   );
 
   app.get(
     '/search',
-    { config, schema: { tags, summary: 'Search ids and texts in Japanese and English', querystring: SearchQuerySchema, response: { 200: SearchResultSchema, 400: ProblemSchema } } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Search ids and texts in Japanese and English',
+        querystring: SearchQuerySchema,
+        response: { 200: SearchResultSchema, 400: ProblemSchema },
+      },
+    },
     async (request) => ({
       query: request.query.q,
       results: searchCatalog(deps, {

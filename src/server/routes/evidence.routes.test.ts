@@ -27,13 +27,24 @@ describe('evidence routes', () => {
   let viewer: TestPrincipal;
   let outsider: TestPrincipal;
   const storedFiles = () => listFiles(join(dataDir, 'evidence'));
-  const evidenceRows = () => database.db.selectFrom('evidence').selectAll().where('organisation_id', '=', organisationId).execute();
+  const evidenceRows = () =>
+    database.db.selectFrom('evidence').selectAll().where('organisation_id', '=', organisationId).execute();
 
   const upload = async (principal: TestPrincipal, parts: readonly FormPart[]) => {
     const body = multipartBody(parts);
-    return app.inject({ method: 'POST', url: '/api/evidence', headers: { ...(await headersOf(principal)), 'content-type': body.contentType }, payload: body.payload });
+    return app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: { ...(await headersOf(principal)), 'content-type': body.contentType },
+      payload: body.payload,
+    });
   };
-  const pdfPart = (data: Buffer, fileName = 'scan.pdf', contentType = 'application/pdf'): FormPart => ({ name: 'file', fileName, contentType, data });
+  const pdfPart = (data: Buffer, fileName = 'scan.pdf', contentType = 'application/pdf'): FormPart => ({
+    name: 'file',
+    fileName,
+    contentType,
+    data,
+  });
 
   beforeAll(async () => {
     database = await createSqliteTestDatabase();
@@ -52,16 +63,33 @@ describe('evidence routes', () => {
   beforeEach(async () => {
     // Each test starts with no evidence: rows through the API, files through the store's rules.
     for (const row of await evidenceRows()) {
-      await app.inject({ method: 'DELETE', url: `/api/evidence/${row.id}?confirm=true`, headers: await headersOf(assessor) });
+      await app.inject({
+        method: 'DELETE',
+        url: `/api/evidence/${row.id}?confirm=true`,
+        headers: await headersOf(assessor),
+      });
     }
     expect(storedFiles()).toEqual([]);
   });
 
   it('stores an uploaded PDF with the sniffed type even when the client claims image/png', async () => {
     const pdf = uniquePdf();
-    const response = await upload(assessor, [{ name: 'evidenceDate', value: '2026-11-01' }, pdfPart(pdf, 'scan.png', 'image/png'), { name: 'title', value: 'Port scan (after the file)' }]);
+    const response = await upload(assessor, [
+      { name: 'evidenceDate', value: '2026-11-01' },
+      pdfPart(pdf, 'scan.png', 'image/png'),
+      { name: 'title', value: 'Port scan (after the file)' },
+    ]);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ kind: 'file', title: 'Port scan (after the file)', mediaType: 'application/pdf', sha256: sha(pdf), sizeBytes: pdf.length, originalName: 'scan.png', evidenceDate: '2026-11-01', supports: [] });
+    expect(response.json()).toMatchObject({
+      kind: 'file',
+      title: 'Port scan (after the file)',
+      mediaType: 'application/pdf',
+      sha256: sha(pdf),
+      sizeBytes: pdf.length,
+      originalName: 'scan.png',
+      evidenceDate: '2026-11-01',
+      supports: [],
+    });
     expect(storedFiles()).toEqual([join(sha(pdf).slice(0, 2), sha(pdf))]);
     const rows = await evidenceRows();
     expect(rows.map((row) => [row.media_type, row.sha256])).toEqual([['application/pdf', sha(pdf)]]);
@@ -78,7 +106,11 @@ describe('evidence routes', () => {
   it('refuses a file over EVIDENCE_MAX_BYTES with 413 and stores nothing', async () => {
     const response = await upload(assessor, [pdfPart(Buffer.concat([uniquePdf(), Buffer.alloc(1024 * 1024)]))]);
     expect(response.statusCode).toBe(413);
-    expect(response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limitBytes: 1024 * 1024, errors: [{ field: 'file' }] });
+    expect(response.json()).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      limitBytes: 1024 * 1024,
+      errors: [{ field: 'file' }],
+    });
     expect(response.json().detail).toContain('1 MiB');
     expect(await evidenceRows()).toEqual([]);
     expect(storedFiles()).toEqual([]);
@@ -105,7 +137,12 @@ describe('evidence routes', () => {
     expect(unknownField.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'owner' }] });
     const badDate = await upload(assessor, [{ name: 'validUntil', value: 'soon' }, pdfPart(uniquePdf())]);
     expect(badDate.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'validUntil' }] });
-    const json = await app.inject({ method: 'POST', url: '/api/evidence', headers: await headersOf(assessor), payload: { title: 'x' } });
+    const json = await app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: await headersOf(assessor),
+      payload: { title: 'x' },
+    });
     expect(json.statusCode).toBe(400);
     expect(storedFiles()).toEqual([]);
     expect(await evidenceRows()).toEqual([]);
@@ -123,37 +160,81 @@ describe('evidence routes', () => {
   it('downloads with the stored type, an RFC 5987 file name and nosniff — to its own organisation only', async () => {
     const pdf = uniquePdf();
     const created = (await upload(assessor, [pdfPart(pdf, '点検 報告(1).png', 'image/png')])).json<{ id: string }>();
-    const download = await app.inject({ method: 'GET', url: `/api/evidence/${created.id}/download`, headers: await headersOf(viewer) });
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/evidence/${created.id}/download`,
+      headers: await headersOf(viewer),
+    });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload).toEqual(pdf);
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.headers['x-content-type-options']).toBe('nosniff');
-    expect(download.headers['content-disposition']).toBe(`attachment; filename="__ __(1).png"; filename*=UTF-8''%E7%82%B9%E6%A4%9C%20%E5%A0%B1%E5%91%8A%281%29.png`);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename="__ __(1).png"; filename*=UTF-8''%E7%82%B9%E6%A4%9C%20%E5%A0%B1%E5%91%8A%281%29.png`,
+    );
 
-    const foreign = await app.inject({ method: 'GET', url: `/api/evidence/${created.id}/download`, headers: await headersOf(outsider) });
+    const foreign = await app.inject({
+      method: 'GET',
+      url: `/api/evidence/${created.id}/download`,
+      headers: await headersOf(outsider),
+    });
     expect(foreign.statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: `/api/evidence/${created.id}`, headers: await headersOf(outsider) })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/evidence/${created.id}`, headers: await headersOf(outsider) }))
+        .statusCode,
+    ).toBe(404);
   });
 
   it('links, lists by answer, unlinks, and needs confirm to delete evidence behind an accepted answer', async () => {
     const assessmentId = await seedAssessmentRow(database, organisationId);
     await seedAnswerRow(database, organisationId, assessmentId, 'jssec-v2:25', 'accepted');
     const headers = await headersOf(assessor);
-    const created = (await upload(assessor, [{ name: 'assessmentId', value: assessmentId }, { name: 'itemId', value: 'jssec-v2:25' }, pdfPart(uniquePdf())])).json<{ id: string; supports: unknown[] }>();
+    const created = (
+      await upload(assessor, [
+        { name: 'assessmentId', value: assessmentId },
+        { name: 'itemId', value: 'jssec-v2:25' },
+        pdfPart(uniquePdf()),
+      ])
+    ).json<{ id: string; supports: unknown[] }>();
     expect(created.supports).toEqual([{ assessmentId, itemId: 'jssec-v2:25' }]);
-    const note = (await app.inject({ method: 'POST', url: '/api/evidence/entries', headers, payload: { kind: 'link', title: 'Config backup', url: 'https://git.example.jp/cameras' } })).json<{ id: string }>();
-    const linked = await app.inject({ method: 'POST', url: `/api/assessments/${assessmentId}/answers/jssec-v2:26/evidence`, headers, payload: { evidenceId: note.id } });
+    const note = (
+      await app.inject({
+        method: 'POST',
+        url: '/api/evidence/entries',
+        headers,
+        payload: { kind: 'link', title: 'Config backup', url: 'https://git.example.jp/cameras' },
+      })
+    ).json<{ id: string }>();
+    const linked = await app.inject({
+      method: 'POST',
+      url: `/api/assessments/${assessmentId}/answers/jssec-v2:26/evidence`,
+      headers,
+      payload: { evidenceId: note.id },
+    });
     expect(linked.json()).toMatchObject({ id: note.id, supports: [{ assessmentId, itemId: 'jssec-v2:26' }] });
 
-    const forItem = await app.inject({ method: 'GET', url: `/api/evidence?assessmentId=${assessmentId}&itemId=jssec-v2:26`, headers });
+    const forItem = await app.inject({
+      method: 'GET',
+      url: `/api/evidence?assessmentId=${assessmentId}&itemId=jssec-v2:26`,
+      headers,
+    });
     expect(forItem.json<{ evidence: { id: string }[] }>().evidence.map((evidence) => evidence.id)).toEqual([note.id]);
-    const unlinked = await app.inject({ method: 'DELETE', url: `/api/assessments/${assessmentId}/answers/jssec-v2:26/evidence/${note.id}`, headers });
+    const unlinked = await app.inject({
+      method: 'DELETE',
+      url: `/api/assessments/${assessmentId}/answers/jssec-v2:26/evidence/${note.id}`,
+      headers,
+    });
     expect(unlinked.json()).toEqual({ ok: true });
-    expect((await app.inject({ method: 'GET', url: `/api/evidence/${note.id}`, headers })).json()).toMatchObject({ supports: [] });
+    expect((await app.inject({ method: 'GET', url: `/api/evidence/${note.id}`, headers })).json()).toMatchObject({
+      supports: [],
+    });
 
     const refused = await app.inject({ method: 'DELETE', url: `/api/evidence/${created.id}`, headers });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ code: 'CONFLICT', acceptedSupports: [{ assessmentId, itemId: 'jssec-v2:25' }] });
+    expect(refused.json()).toMatchObject({
+      code: 'CONFLICT',
+      acceptedSupports: [{ assessmentId, itemId: 'jssec-v2:25' }],
+    });
     expect(storedFiles()).toHaveLength(1);
     const confirmed = await app.inject({ method: 'DELETE', url: `/api/evidence/${created.id}?confirm=true`, headers });
     expect(confirmed.statusCode).toBe(200);
@@ -161,7 +242,12 @@ describe('evidence routes', () => {
   });
 
   it('takes only http(s) links', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/evidence/entries', headers: await headersOf(assessor), payload: { kind: 'link', title: 'x', url: 'javascript:alert(1)' } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/evidence/entries',
+      headers: await headersOf(assessor),
+      payload: { kind: 'link', title: 'x', url: 'javascript:alert(1)' },
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ errors: [{ field: 'url' }] });
   });
@@ -185,8 +271,20 @@ describe('evidence upload limit at the default 25 MiB', () => {
   it('refuses a 30 MB upload with 413 and leaves no row and no file', async () => {
     const organisationId = await seedOrganisation(database, 'Big');
     const session = await (await seedMember(database, organisationId, 'assessor')).session();
-    const body = multipartBody([{ name: 'file', fileName: 'huge.pdf', contentType: 'application/pdf', data: Buffer.concat([uniquePdf(), Buffer.alloc(30 * 1000 * 1000)]) }]);
-    const response = await app.inject({ method: 'POST', url: '/api/evidence', headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': body.contentType }, payload: body.payload });
+    const body = multipartBody([
+      {
+        name: 'file',
+        fileName: 'huge.pdf',
+        contentType: 'application/pdf',
+        data: Buffer.concat([uniquePdf(), Buffer.alloc(30 * 1000 * 1000)]),
+      },
+    ]);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/evidence',
+      headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': body.contentType },
+      payload: body.payload,
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limitBytes: 26_214_400 });
     expect(await database.db.selectFrom('evidence').select('id').execute()).toEqual([]);

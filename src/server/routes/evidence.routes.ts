@@ -1,8 +1,19 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { EvidenceListSchema, EvidenceSchema, LinkEvidenceSchema, LinkOrTextEvidenceSchema } from '../../contracts/assessment.schema';
+import {
+  EvidenceListSchema,
+  EvidenceSchema,
+  LinkEvidenceSchema,
+  LinkOrTextEvidenceSchema,
+} from '../../contracts/assessment.schema';
 import { OkSchema } from '../../contracts/auth.schema';
-import { DeleteEvidenceQuerySchema, EvidenceDeleteConflictSchema, EvidenceQuerySchema, EvidenceTooLargeSchema, EvidenceUploadFieldsSchema } from '../../contracts/evidence.schema';
+import {
+  DeleteEvidenceQuerySchema,
+  EvidenceDeleteConflictSchema,
+  EvidenceQuerySchema,
+  EvidenceTooLargeSchema,
+  EvidenceUploadFieldsSchema,
+} from '../../contracts/evidence.schema';
 import { ProblemSchema } from '../../contracts/problem.schema';
 import { createEvidenceEntry } from '../../services/evidence/create-evidence-entry';
 import { deleteEvidence } from '../../services/evidence/delete-evidence';
@@ -49,21 +60,62 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app,
     },
   );
 
-  app.post('/evidence/entries', { config: { access: 'evidence.write' }, schema: { tags, summary: 'Record a link or a text as evidence', body: LinkOrTextEvidenceSchema, response: { 200: EvidenceSchema } } }, async (request) =>
-    createEvidenceEntry(evidenceDeps, { actor: request.actor, entry: request.body, context: contextOf(request) }),
+  app.post(
+    '/evidence/entries',
+    {
+      config: { access: 'evidence.write' },
+      schema: {
+        tags,
+        summary: 'Record a link or a text as evidence',
+        body: LinkOrTextEvidenceSchema,
+        response: { 200: EvidenceSchema },
+      },
+    },
+    async (request) =>
+      createEvidenceEntry(evidenceDeps, { actor: request.actor, entry: request.body, context: contextOf(request) }),
   );
 
-  app.get('/evidence', { config: { access: 'evidence.read' }, schema: { tags, summary: 'Evidence of the organisation, newest first', querystring: EvidenceQuerySchema, response: { 200: EvidenceListSchema } } }, async (request) => ({
-    evidence: await listEvidence(evidenceDeps, { actor: request.actor, ...request.query }),
-  }));
+  app.get(
+    '/evidence',
+    {
+      config: { access: 'evidence.read' },
+      schema: {
+        tags,
+        summary: 'Evidence of the organisation, newest first',
+        querystring: EvidenceQuerySchema,
+        response: { 200: EvidenceListSchema },
+      },
+    },
+    async (request) => ({
+      evidence: await listEvidence(evidenceDeps, { actor: request.actor, ...request.query }),
+    }),
+  );
 
-  app.get('/evidence/:id', { config: { access: 'evidence.read' }, schema: { tags, summary: 'One evidence and the answers it supports', params: IdParams, response: { 200: EvidenceSchema, 404: ProblemSchema } } }, async (request) =>
-    getEvidence(evidenceDeps, { actor: request.actor, evidenceId: request.params.id }),
+  app.get(
+    '/evidence/:id',
+    {
+      config: { access: 'evidence.read' },
+      schema: {
+        tags,
+        summary: 'One evidence and the answers it supports',
+        params: IdParams,
+        response: { 200: EvidenceSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => getEvidence(evidenceDeps, { actor: request.actor, evidenceId: request.params.id }),
   );
 
   app.get(
     '/evidence/:id/download',
-    { config: { access: 'evidence.read' }, schema: { tags, summary: 'Download the file of an evidence', params: IdParams, produces: ['application/octet-stream'] } },
+    {
+      config: { access: 'evidence.read' },
+      schema: {
+        tags,
+        summary: 'Download the file of an evidence',
+        params: IdParams,
+        produces: ['application/octet-stream'],
+      },
+    },
     async (request, reply) => {
       const file = await openEvidenceFile(evidenceDeps, { actor: request.actor, evidenceId: request.params.id });
       return reply
@@ -78,24 +130,68 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app,
 
   app.delete(
     '/evidence/:id',
-    { config: { access: 'evidence.write' }, schema: { tags, summary: 'Delete an evidence (confirm=true when it supports an accepted answer)', params: IdParams, querystring: DeleteEvidenceQuerySchema, response: { 200: OkSchema, 409: EvidenceDeleteConflictSchema } } },
+    {
+      config: { access: 'evidence.write' },
+      schema: {
+        tags,
+        summary: 'Delete an evidence (confirm=true when it supports an accepted answer)',
+        params: IdParams,
+        querystring: DeleteEvidenceQuerySchema,
+        response: { 200: OkSchema, 409: EvidenceDeleteConflictSchema },
+      },
+    },
     async (request) => {
-      await deleteEvidence(evidenceDeps, { actor: request.actor, evidenceId: request.params.id, confirm: request.query.confirm === true, context: contextOf(request) });
+      await deleteEvidence(evidenceDeps, {
+        actor: request.actor,
+        evidenceId: request.params.id,
+        confirm: request.query.confirm === true,
+        context: contextOf(request),
+      });
       return { ok: true as const };
     },
   );
 
   app.post(
     '/assessments/:id/answers/:itemId/evidence',
-    { config: { access: 'evidence.write' }, schema: { tags, summary: 'Link existing evidence to an answer', params: AnswerParams, body: LinkEvidenceSchema, response: { 200: EvidenceSchema } } },
-    async (request) => linkEvidence(evidenceDeps, { actor: request.actor, assessmentId: request.params.id, itemId: request.params.itemId, evidenceId: request.body.evidenceId, context: contextOf(request) }),
+    {
+      config: { access: 'evidence.write' },
+      schema: {
+        tags,
+        summary: 'Link existing evidence to an answer',
+        params: AnswerParams,
+        body: LinkEvidenceSchema,
+        response: { 200: EvidenceSchema },
+      },
+    },
+    async (request) =>
+      linkEvidence(evidenceDeps, {
+        actor: request.actor,
+        assessmentId: request.params.id,
+        itemId: request.params.itemId,
+        evidenceId: request.body.evidenceId,
+        context: contextOf(request),
+      }),
   );
 
   app.delete(
     '/assessments/:id/answers/:itemId/evidence/:evidenceId',
-    { config: { access: 'evidence.write' }, schema: { tags, summary: 'Unlink evidence from an answer (the evidence stays)', params: Type.Object({ ...AnswerParams.properties, evidenceId: Type.String() }), response: { 200: OkSchema } } },
+    {
+      config: { access: 'evidence.write' },
+      schema: {
+        tags,
+        summary: 'Unlink evidence from an answer (the evidence stays)',
+        params: Type.Object({ ...AnswerParams.properties, evidenceId: Type.String() }),
+        response: { 200: OkSchema },
+      },
+    },
     async (request) => {
-      await unlinkEvidence(evidenceDeps, { actor: request.actor, assessmentId: request.params.id, itemId: request.params.itemId, evidenceId: request.params.evidenceId, context: contextOf(request) });
+      await unlinkEvidence(evidenceDeps, {
+        actor: request.actor,
+        assessmentId: request.params.id,
+        itemId: request.params.itemId,
+        evidenceId: request.params.evidenceId,
+        context: contextOf(request),
+      });
       return { ok: true as const };
     },
   );

@@ -1,6 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { FindingInputSchema, FindingListSchema, FindingSchema, FindingUpdateSchema } from '../../contracts/assessment.schema';
+import {
+  FindingInputSchema,
+  FindingListSchema,
+  FindingSchema,
+  FindingUpdateSchema,
+} from '../../contracts/assessment.schema';
 import { FindingConflictSchema } from '../../contracts/evidence.schema';
 import { ProblemSchema } from '../../contracts/problem.schema';
 import { createFinding } from '../../services/findings/create-finding';
@@ -14,17 +19,61 @@ const IdParams = Type.Object({ id: Type.String() });
 
 /** Findings of an assessment: gaps with impact, recommendation, owner, due date and status. */
 export const findingsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, deps) => {
-  app.get('/assessments/:id/findings', { config: { access: 'assessments.read' }, schema: { tags, summary: 'Findings of an assessment', params: IdParams, response: { 200: FindingListSchema, 404: ProblemSchema } } }, async (request) => ({
-    findings: await listFindings(deps, { actor: request.actor, assessmentId: request.params.id }),
-  }));
+  app.get(
+    '/assessments/:id/findings',
+    {
+      config: { access: 'assessments.read' },
+      schema: {
+        tags,
+        summary: 'Findings of an assessment',
+        params: IdParams,
+        response: { 200: FindingListSchema, 404: ProblemSchema },
+      },
+    },
+    async (request) => ({
+      findings: await listFindings(deps, { actor: request.actor, assessmentId: request.params.id }),
+    }),
+  );
 
-  app.post('/assessments/:id/findings', { config: { access: 'findings.write' }, schema: { tags, summary: 'Record a finding on an item', params: IdParams, body: FindingInputSchema, response: { 200: FindingSchema } } }, async (request) =>
-    createFinding(deps, { actor: request.actor, assessmentId: request.params.id, finding: request.body, context: contextOf(request) }),
+  app.post(
+    '/assessments/:id/findings',
+    {
+      config: { access: 'findings.write' },
+      schema: {
+        tags,
+        summary: 'Record a finding on an item',
+        params: IdParams,
+        body: FindingInputSchema,
+        response: { 200: FindingSchema },
+      },
+    },
+    async (request) =>
+      createFinding(deps, {
+        actor: request.actor,
+        assessmentId: request.params.id,
+        finding: request.body,
+        context: contextOf(request),
+      }),
   );
 
   app.patch(
     '/findings/:id',
-    { config: { access: 'findings.write' }, schema: { tags, summary: 'Update a finding (stale version → 409 with the current one)', params: IdParams, body: FindingUpdateSchema, response: { 200: FindingSchema, 409: FindingConflictSchema } } },
-    async (request) => updateFinding(deps, { actor: request.actor, findingId: request.params.id, update: request.body, context: contextOf(request) }),
+    {
+      config: { access: 'findings.write' },
+      schema: {
+        tags,
+        summary: 'Update a finding (stale version → 409 with the current one)',
+        params: IdParams,
+        body: FindingUpdateSchema,
+        response: { 200: FindingSchema, 409: FindingConflictSchema },
+      },
+    },
+    async (request) =>
+      updateFinding(deps, {
+        actor: request.actor,
+        findingId: request.params.id,
+        update: request.body,
+        context: contextOf(request),
+      }),
   );
 };

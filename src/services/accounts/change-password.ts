@@ -16,15 +16,25 @@ export async function changePassword(
   const actor = requireUser(input.actor);
   const user = await findUserById(deps.database.db, actor.userId);
   if (!user?.passwordHash || !(await deps.passwords.verify(user.passwordHash, input.currentPassword))) {
-    throw new DomainError('VALIDATION_FAILED', 'The current password is wrong.', [{ field: 'currentPassword', reason: 'wrong' }]);
+    throw new DomainError('VALIDATION_FAILED', 'The current password is wrong.', [
+      { field: 'currentPassword', reason: 'wrong' },
+    ]);
   }
-  if (input.newPassword === input.currentPassword) throw new DomainError('VALIDATION_FAILED', 'Choose a new password.', [{ field: 'newPassword', reason: 'unchanged' }]);
+  if (input.newPassword === input.currentPassword)
+    throw new DomainError('VALIDATION_FAILED', 'Choose a new password.', [
+      { field: 'newPassword', reason: 'unchanged' },
+    ]);
   requireValidPassword(input.newPassword, user.email, 'newPassword');
   const passwordHash = await deps.passwords.hash(input.newPassword);
   const now = deps.clock();
   await deps.database.db.transaction().execute(async (transaction) => {
     await updatePassword(transaction, user.id, { passwordHash, mustChangePassword: false, now: now.toISOString() });
     await deleteSessionsOfUser(transaction, user.id, input.sessionToken ? hashSecret(input.sessionToken) : undefined);
-    await recordAudit(transaction, actor, input.context, now, { organisationId: null, action: 'account.password_changed', targetType: 'user', targetId: user.id });
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId: null,
+      action: 'account.password_changed',
+      targetType: 'user',
+      targetId: user.id,
+    });
   });
 }

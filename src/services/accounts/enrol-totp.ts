@@ -21,23 +21,44 @@ export async function beginTotpEnrolment(deps: AccountDeps, input: { actor: Acto
   if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
   if (user.totpEnabled) throw new DomainError('CONFLICT', 'Two-step sign-in is already on.');
   const secret = newTotpSecret();
-  await updateTotp(deps.database.db, user.id, { sealedSecret: deps.secretBox.seal(secret), enabled: false, lastStep: 0, now: deps.clock().toISOString() });
+  await updateTotp(deps.database.db, user.id, {
+    sealedSecret: deps.secretBox.seal(secret),
+    enabled: false,
+    lastStep: 0,
+    now: deps.clock().toISOString(),
+  });
   const uri = totpUri(secret, user.email);
   const svg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return { secret, uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }
 
 /** Finishes enrolment when the first code from the app matches; from then on sign-in asks for a code. */
-export async function confirmTotpEnrolment(deps: AccountDeps, input: { actor: Actor; code: string; context: RequestContext }): Promise<void> {
+export async function confirmTotpEnrolment(
+  deps: AccountDeps,
+  input: { actor: Actor; code: string; context: RequestContext },
+): Promise<void> {
   const actor = requireUser(input.actor);
   const now = deps.clock();
   const user = await findUserById(deps.database.db, actor.userId);
   if (!user?.totpSecretSealed || user.totpEnabled) throw new DomainError('CONFLICT', 'Start enrolment first.');
   const step = matchTotpStep(deps.secretBox.open(user.totpSecretSealed), input.code.trim(), now);
-  if (step === undefined) throw new DomainError('VALIDATION_FAILED', 'The code does not match. Check the time on your phone and try again.', [{ field: 'code', reason: 'invalid' }]);
+  if (step === undefined)
+    throw new DomainError('VALIDATION_FAILED', 'The code does not match. Check the time on your phone and try again.', [
+      { field: 'code', reason: 'invalid' },
+    ]);
   await deps.database.db.transaction().execute(async (transaction) => {
-    await updateTotp(transaction, user.id, { sealedSecret: user.totpSecretSealed, enabled: true, lastStep: 0, now: now.toISOString() });
+    await updateTotp(transaction, user.id, {
+      sealedSecret: user.totpSecretSealed,
+      enabled: true,
+      lastStep: 0,
+      now: now.toISOString(),
+    });
     await advanceTotpStep(transaction, user.id, step);
-    await recordAudit(transaction, actor, input.context, now, { organisationId: null, action: 'account.totp_enabled', targetType: 'user', targetId: user.id });
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId: null,
+      action: 'account.totp_enabled',
+      targetType: 'user',
+      targetId: user.id,
+    });
   });
 }

@@ -24,10 +24,15 @@ export async function createApiToken(
   const role = await findMembership(deps.database.db, organisationId, actor.userId);
   if (!role) throw new DomainError('FORBIDDEN', 'You are not a member of this organisation.');
   if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > MAX_TOKEN_DAYS) {
-    throw new DomainError('VALIDATION_FAILED', `A token expires after 1–${MAX_TOKEN_DAYS} days.`, [{ field: 'expiresInDays', reason: 'out of range' }]);
+    throw new DomainError('VALIDATION_FAILED', `A token expires after 1–${MAX_TOKEN_DAYS} days.`, [
+      { field: 'expiresInDays', reason: 'out of range' },
+    ]);
   }
   const name = input.name.trim();
-  if (name === '' || name.length > 100) throw new DomainError('VALIDATION_FAILED', 'Give the token a name (up to 100 characters).', [{ field: 'name', reason: 'length' }]);
+  if (name === '' || name.length > 100)
+    throw new DomainError('VALIDATION_FAILED', 'Give the token a name (up to 100 characters).', [
+      { field: 'name', reason: 'length' },
+    ]);
   const now = deps.clock();
   const token = newApiToken();
   const record: ApiTokenRecord = {
@@ -43,7 +48,13 @@ export async function createApiToken(
   };
   await deps.database.db.transaction().execute(async (transaction) => {
     await insertApiToken(transaction, { ...record, tokenHash: hashSecret(token) });
-    await recordAudit(transaction, actor, input.context, now, { organisationId, action: 'token.create', targetType: 'api_token', targetId: record.id, after: { name, roleCeiling: record.roleCeiling, expiresAt: record.expiresAt } });
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId,
+      action: 'token.create',
+      targetType: 'api_token',
+      targetId: record.id,
+      after: { name, roleCeiling: record.roleCeiling, expiresAt: record.expiresAt },
+    });
   });
   return { token, record };
 }
@@ -55,13 +66,28 @@ export async function listMyApiTokens(deps: AccountDeps, input: { actor: Actor }
 }
 
 /** Revokes one of the actor's own tokens in the current organisation. */
-export async function revokeMyApiToken(deps: AccountDeps, input: { actor: Actor; tokenId: string; context?: RequestContext }): Promise<void> {
+export async function revokeMyApiToken(
+  deps: AccountDeps,
+  input: { actor: Actor; tokenId: string; context?: RequestContext },
+): Promise<void> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const now = deps.clock();
   await deps.database.db.transaction().execute(async (transaction) => {
-    if (!(await revokeApiToken(transaction, { organisationId, userId: actor.userId, tokenId: input.tokenId, now: now.toISOString() }))) {
+    if (
+      !(await revokeApiToken(transaction, {
+        organisationId,
+        userId: actor.userId,
+        tokenId: input.tokenId,
+        now: now.toISOString(),
+      }))
+    ) {
       throw new DomainError('NOT_FOUND', 'No such active token.');
     }
-    await recordAudit(transaction, actor, input.context, now, { organisationId, action: 'token.revoke', targetType: 'api_token', targetId: input.tokenId });
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId,
+      action: 'token.revoke',
+      targetType: 'api_token',
+      targetId: input.tokenId,
+    });
   });
 }

@@ -15,13 +15,27 @@ import { requireUser } from './require-user';
  * when they belong to no other organisation: an account is global, so an administrator of one
  * tenant must not be able to take over someone's access to another. The CLI can reset anyone.
  */
-export async function resetPassword(deps: AccountDeps, input: { actor: Actor; userId: string; context?: RequestContext }): Promise<{ temporaryPassword: string }> {
+export async function resetPassword(
+  deps: AccountDeps,
+  input: { actor: Actor; userId: string; context?: RequestContext },
+): Promise<{ temporaryPassword: string }> {
   const actor = requireUser(input.actor);
   const user = await findUserById(deps.database.db, input.userId);
-  const inScope = actor.via === 'cli' || (actor.organisationId !== null && (await findMembership(deps.database.db, actor.organisationId, input.userId)) !== undefined);
+  const inScope =
+    actor.via === 'cli' ||
+    (actor.organisationId !== null &&
+      (await findMembership(deps.database.db, actor.organisationId, input.userId)) !== undefined);
   if (!user || !inScope) throw new DomainError('NOT_FOUND', 'No such member.');
-  if (actor.via !== 'cli' && (await listOrganisationsOfUser(deps.database.db, user.id)).some((organisation) => organisation.id !== actor.organisationId)) {
-    throw new DomainError('FORBIDDEN', 'This person also belongs to another organisation; an installation administrator must reset the password (iotcheck user reset-password).');
+  if (
+    actor.via !== 'cli' &&
+    (await listOrganisationsOfUser(deps.database.db, user.id)).some(
+      (organisation) => organisation.id !== actor.organisationId,
+    )
+  ) {
+    throw new DomainError(
+      'FORBIDDEN',
+      'This person also belongs to another organisation; an installation administrator must reset the password (iotcheck user reset-password).',
+    );
   }
   const temporaryPassword = `${randomBytes(12).toString('base64url')}-${randomBytes(4).toString('hex')}`;
   const passwordHash = await deps.passwords.hash(temporaryPassword);
@@ -29,7 +43,13 @@ export async function resetPassword(deps: AccountDeps, input: { actor: Actor; us
   await deps.database.db.transaction().execute(async (transaction) => {
     await updatePassword(transaction, user.id, { passwordHash, mustChangePassword: true, now: now.toISOString() });
     await deleteSessionsOfUser(transaction, user.id);
-    await recordAudit(transaction, actor, input.context, now, { organisationId: actor.organisationId, action: 'account.password_reset', targetType: 'user', targetId: user.id, after: { mustChangePassword: true } });
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId: actor.organisationId,
+      action: 'account.password_reset',
+      targetType: 'user',
+      targetId: user.id,
+      after: { mustChangePassword: true },
+    });
   });
   return { temporaryPassword };
 }

@@ -19,12 +19,21 @@ const FROZEN: Readonly<Record<AssessmentPurpose, readonly AssessmentStatus[]>> =
  * The organisation's assessment, or NOT_FOUND (also for another organisation's id). For a
  * change, a status that freezes that kind of change is refused with CONFLICT.
  */
-export async function requireAssessment(database: Pick<Database, 'db'>, organisationId: string, assessmentId: string, purpose: AssessmentPurpose): Promise<AssessmentScope> {
+export async function requireAssessment(
+  database: Pick<Database, 'db'>,
+  organisationId: string,
+  assessmentId: string,
+  purpose: AssessmentPurpose,
+): Promise<AssessmentScope> {
   const assessment = await findAssessmentScope(database.db, organisationId, assessmentId);
-  if (!assessment) throw new DomainError('NOT_FOUND', 'No such assessment.', [{ field: 'assessmentId', reason: 'unknown' }]);
+  if (!assessment)
+    throw new DomainError('NOT_FOUND', 'No such assessment.', [{ field: 'assessmentId', reason: 'unknown' }]);
   if (FROZEN[purpose].includes(assessment.status)) {
     const what = purpose === 'change-findings' ? 'its findings' : 'its answers and their evidence';
-    throw new DomainError('CONFLICT', `The assessment is ${assessment.status}; ${what} can no longer change.${assessment.status === 'done' ? ' Reopen it (status in_progress) to edit.' : ''}`);
+    throw new DomainError(
+      'CONFLICT',
+      `The assessment is ${assessment.status}; ${what} can no longer change.${assessment.status === 'done' ? ' Reopen it (status in_progress) to edit.' : ''}`,
+    );
   }
   return assessment;
 }
@@ -33,10 +42,17 @@ export async function requireAssessment(database: Pick<Database, 'db'>, organisa
  * Checks that `itemId` is a checksheet item of the assessment's framework. `from` says where the
  * id came from: a URL path (NOT_FOUND) or a body field (VALIDATION_FAILED naming it).
  */
-export function requireAssessmentItem(catalog: Catalog, assessment: AssessmentScope, itemId: string, from: 'path' | 'field'): void {
+export function requireAssessmentItem(
+  catalog: Catalog,
+  assessment: AssessmentScope,
+  itemId: string,
+  from: 'path' | 'field',
+): void {
   const node = catalog.nodes.get(itemId);
   if (node && node.kind === 'item' && node.frameworkId === assessment.frameworkId) return;
   const message = `${itemId} is not an item of ${assessment.frameworkId}, the framework of this assessment.`;
   if (from === 'path') throw new DomainError('NOT_FOUND', message);
-  throw new DomainError('VALIDATION_FAILED', message, [{ field: 'itemId', reason: `not an item of ${assessment.frameworkId}` }]);
+  throw new DomainError('VALIDATION_FAILED', message, [
+    { field: 'itemId', reason: `not an item of ${assessment.frameworkId}` },
+  ]);
 }

@@ -1,5 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestAssessmentDeps, domainErrorOf, seedAssessment, seedAssessmentTeam } from '../../testing/test-assessments';
+import {
+  createTestAssessmentDeps,
+  domainErrorOf,
+  seedAssessment,
+  seedAssessmentTeam,
+} from '../../testing/test-assessments';
 import { describeEachDialect } from '../../testing/test-database';
 import { applyAssessmentDocument } from './apply-assessment-document';
 import { exportAssessmentDocument } from './export-assessment-document';
@@ -10,14 +15,33 @@ describeEachDialect('assessment documents', (database) => {
   const deps = () => createTestAssessmentDeps(database());
   const rowCounts = async () => {
     const db = database().db;
-    const tally = async (table: 'assessment' | 'answer' | 'answer_history' | 'audit_event' | 'score_snapshot') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow()).n);
-    return { assessment: await tally('assessment'), answer: await tally('answer'), history: await tally('answer_history'), audit: await tally('audit_event'), snapshots: await tally('score_snapshot') };
+    const tally = async (table: 'assessment' | 'answer' | 'answer_history' | 'audit_event' | 'score_snapshot') =>
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string | number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    return {
+      assessment: await tally('assessment'),
+      answer: await tally('answer'),
+      history: await tally('answer_history'),
+      audit: await tally('audit_event'),
+      snapshots: await tally('score_snapshot'),
+    };
   };
 
   it('reports every problem of a bad document, located, and writes nothing', async () => {
     const team = await seedAssessmentTeam(database());
     const { systemId, assessmentId } = await seedAssessment(deps(), team.owner);
-    await saveAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '1', update: { version: 0, result: 'partial' } });
+    await saveAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '1',
+      update: { version: 0, result: 'partial' },
+    });
     const before = await rowCounts();
     const document = {
       iotcheck: 'assessment/v1',
@@ -50,8 +74,19 @@ describeEachDialect('assessment documents', (database) => {
     const stranger = await seedAssessmentTeam(database(), 'Other');
     const { systemId, assessmentId } = await seedAssessment(deps(), stranger.owner);
     const before = await rowCounts();
-    expect((await domainErrorOf(applyAssessmentDocument(deps(), { actor: team.owner, document: 'not a document' }))).details).toEqual([{ path: '(document)', field: '(document)', reason: expect.any(String) }]);
-    const foreign = await domainErrorOf(applyAssessmentDocument(deps(), { actor: team.owner, document: { iotcheck: 'assessment/v1', assessment: { id: assessmentId, systemId, title: 't', frameworkId: 'jssec-v2' }, answers: [] } }));
+    expect(
+      (await domainErrorOf(applyAssessmentDocument(deps(), { actor: team.owner, document: 'not a document' }))).details,
+    ).toEqual([{ path: '(document)', field: '(document)', reason: expect.any(String) }]);
+    const foreign = await domainErrorOf(
+      applyAssessmentDocument(deps(), {
+        actor: team.owner,
+        document: {
+          iotcheck: 'assessment/v1',
+          assessment: { id: assessmentId, systemId, title: 't', frameworkId: 'jssec-v2' },
+          answers: [],
+        },
+      }),
+    );
     expect(foreign.details.map((detail) => detail.path)).toEqual(['assessment.id', 'assessment.systemId']);
     expect(await rowCounts()).toEqual(before);
   });
@@ -73,25 +108,63 @@ describeEachDialect('assessment documents', (database) => {
     expect(first).toMatchObject({ created: true, changed: 3, unchanged: 1 });
     const detail = await getAssessment(deps(), { actor: team.viewer, assessmentId: first.assessmentId });
     expect(detail.assessment).toMatchObject({ title: 'ベンダー回答の取り込み', status: 'planned', systemId });
-    expect(detail.answers.find((answer) => answer.itemId === 'jssec-v2:25')).toMatchObject({ result: 'partial', checks: { 'jssec-v2:25.1': { done: true, note: '' } } });
+    expect(detail.answers.find((answer) => answer.itemId === 'jssec-v2:25')).toMatchObject({
+      result: 'partial',
+      checks: { 'jssec-v2:25.1': { done: true, note: '' } },
+    });
 
-    const again = await applyAssessmentDocument(deps(), { actor: team.assessor, document: { ...document, assessment: { ...document.assessment, id: first.assessmentId } } });
+    const again = await applyAssessmentDocument(deps(), {
+      actor: team.assessor,
+      document: { ...document, assessment: { ...document.assessment, id: first.assessmentId } },
+    });
     expect(again).toEqual({ assessmentId: first.assessmentId, created: false, changed: 0, unchanged: 4 });
   });
 
   it('round-trips: an exported document applies with no change, and an edited one changes only what differs', async () => {
     const team = await seedAssessmentTeam(database());
     const { assessmentId } = await seedAssessment(deps(), team.owner);
-    await saveAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '25', update: { version: 0, result: 'partial', checks: { 'jssec-v2:25.2': { done: true, note: 'メモ' } } } });
+    await saveAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '25',
+      update: { version: 0, result: 'partial', checks: { 'jssec-v2:25.2': { done: true, note: 'メモ' } } },
+    });
     const exported = await exportAssessmentDocument(deps(), { actor: team.viewer, assessmentId });
     expect(exported.answers).toHaveLength(60);
-    expect(exported.assessment).toMatchObject({ id: assessmentId, catalogHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    expect(exported.answers[24]).toEqual({ item: 'jssec-v2:25', result: 'partial', justification: '', comment: '', checks: { 'jssec-v2:25.1': false, 'jssec-v2:25.2': true, 'jssec-v2:25.3': false, 'jssec-v2:25.4': false } });
-    expect(await applyAssessmentDocument(deps(), { actor: team.assessor, document: exported })).toMatchObject({ created: false, changed: 0, unchanged: 60 });
+    expect(exported.assessment).toMatchObject({
+      id: assessmentId,
+      catalogHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(exported.answers[24]).toEqual({
+      item: 'jssec-v2:25',
+      result: 'partial',
+      justification: '',
+      comment: '',
+      checks: { 'jssec-v2:25.1': false, 'jssec-v2:25.2': true, 'jssec-v2:25.3': false, 'jssec-v2:25.4': false },
+    });
+    expect(await applyAssessmentDocument(deps(), { actor: team.assessor, document: exported })).toMatchObject({
+      created: false,
+      changed: 0,
+      unchanged: 60,
+    });
 
-    const edited = { ...exported, answers: exported.answers.map((answer) => (answer.item === 'jssec-v2:25' ? { ...answer, result: 'implemented' as const, checks: { ...answer.checks, 'jssec-v2:25.1': true } } : answer)) };
-    expect(await applyAssessmentDocument(deps(), { actor: team.assessor, document: edited })).toMatchObject({ changed: 1, unchanged: 59 });
+    const edited = {
+      ...exported,
+      answers: exported.answers.map((answer) =>
+        answer.item === 'jssec-v2:25'
+          ? { ...answer, result: 'implemented' as const, checks: { ...answer.checks, 'jssec-v2:25.1': true } }
+          : answer,
+      ),
+    };
+    expect(await applyAssessmentDocument(deps(), { actor: team.assessor, document: edited })).toMatchObject({
+      changed: 1,
+      unchanged: 59,
+    });
     const item25 = (await getAssessment(deps(), { actor: team.viewer, assessmentId })).answers[24];
-    expect(item25).toMatchObject({ result: 'implemented', version: 2, checks: { 'jssec-v2:25.1': { done: true, note: '' }, 'jssec-v2:25.2': { done: true, note: 'メモ' } } });
+    expect(item25).toMatchObject({
+      result: 'implemented',
+      version: 2,
+      checks: { 'jssec-v2:25.1': { done: true, note: '' }, 'jssec-v2:25.2': { done: true, note: 'メモ' } },
+    });
   });
 });

@@ -1,6 +1,14 @@
 import type { Transaction } from 'kysely';
 import { Value } from 'typebox/value';
-import { answerContentProblems, applyEdit, canonicalChecks, EMPTY_ANSWER, type AnswerContent, type AnswerState, type CheckState } from '../../core/assessment/answer-rules';
+import {
+  answerContentProblems,
+  applyEdit,
+  canonicalChecks,
+  EMPTY_ANSWER,
+  type AnswerContent,
+  type AnswerState,
+  type CheckState,
+} from '../../core/assessment/answer-rules';
 import { listFrameworkItems, resolveItemReference, type FrameworkItem } from '../../core/assessment/framework-items';
 import { RESULTS, type AnswerResult } from '../../core/assessment/assessment.types';
 import type { Actor } from '../../core/auth/actor';
@@ -38,12 +46,21 @@ interface ReadableHeader {
   readonly frameworkId: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const optionalText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 /** A problem located by its path in the document (`answers[3].result`), with the field it names. */
 function at(path: string, reason: string): ProblemDetail {
-  return { path, field: path.split(/[.[\]]/).filter(Boolean).pop() ?? path, reason };
+  return {
+    path,
+    field:
+      path
+        .split(/[.[\]]/)
+        .filter(Boolean)
+        .pop() ?? path,
+    reason,
+  };
 }
 
 /** Shape problems (types, enums, lengths), at most one per path; unions report one per branch. */
@@ -70,24 +87,50 @@ function readDocument(document: unknown): { header: ReadableHeader; entries: Rea
   if (typeof systemId !== 'string' || typeof frameworkId !== 'string') return undefined;
   const entries = document['answers'].flatMap((entry: unknown, index): ReadableEntry[] => {
     if (!isRecord(entry) || typeof entry['item'] !== 'string') return [];
-    const result = (RESULTS as readonly unknown[]).includes(entry['result']) ? (entry['result'] as AnswerResult) : undefined;
-    const checks = isRecord(entry['checks']) ? Object.fromEntries(Object.entries(entry['checks']).filter((check): check is [string, boolean] => typeof check[1] === 'boolean')) : {};
-    return [{ index, item: entry['item'], result, justification: optionalText(entry['justification']), comment: optionalText(entry['comment']), checks }];
+    const result = (RESULTS as readonly unknown[]).includes(entry['result'])
+      ? (entry['result'] as AnswerResult)
+      : undefined;
+    const checks = isRecord(entry['checks'])
+      ? Object.fromEntries(
+          Object.entries(entry['checks']).filter((check): check is [string, boolean] => typeof check[1] === 'boolean'),
+        )
+      : {};
+    return [
+      {
+        index,
+        item: entry['item'],
+        result,
+        justification: optionalText(entry['justification']),
+        comment: optionalText(entry['comment']),
+        checks,
+      },
+    ];
   });
-  return { header: { id: optionalText(id), systemId, frameworkId, title: typeof title === 'string' ? title : '' }, entries };
+  return {
+    header: { id: optionalText(id), systemId, frameworkId, title: typeof title === 'string' ? title : '' },
+    entries,
+  };
 }
 
 /** YAML reads `item: 25` as a number; an item number means the same as the text "25". */
 function withItemNumbersAsText(document: unknown): unknown {
   if (!isRecord(document) || !Array.isArray(document['answers'])) return document;
-  const answers = document['answers'].map((entry: unknown) => (isRecord(entry) && typeof entry['item'] === 'number' ? { ...entry, item: String(entry['item']) } : entry));
+  const answers = document['answers'].map((entry: unknown) =>
+    isRecord(entry) && typeof entry['item'] === 'number' ? { ...entry, item: String(entry['item']) } : entry,
+  );
   return { ...document, answers };
 }
 
 /** The content a document entry asks for: given fields replace, left-out ones stay; checks set only `done`. */
-function contentFromDocument(frameworkId: string, item: FrameworkItem, before: AnswerState, entry: ReadableEntry & { result: AnswerResult }): AnswerContent {
+function contentFromDocument(
+  frameworkId: string,
+  item: FrameworkItem,
+  before: AnswerState,
+  entry: ReadableEntry & { result: AnswerResult },
+): AnswerContent {
   const checks: Record<string, CheckState> = { ...before.checks };
-  for (const [checkId, done] of Object.entries(normaliseCheckKeys(frameworkId, item, entry.checks))) checks[checkId] = { done, note: before.checks[checkId]?.note ?? '' };
+  for (const [checkId, done] of Object.entries(normaliseCheckKeys(frameworkId, item, entry.checks)))
+    checks[checkId] = { done, note: before.checks[checkId]?.note ?? '' };
   return {
     assigneeUserId: before.assigneeUserId,
     dueDate: before.dueDate,
@@ -104,20 +147,34 @@ interface Plan {
 }
 
 /** Checks everything the document says against the catalog and the database, writing nothing. */
-async function plan(transaction: Transaction<DatabaseSchema>, deps: AssessmentDeps, organisationId: string, readable: { header: ReadableHeader; entries: readonly ReadableEntry[] }, problems: ProblemDetail[]): Promise<Plan> {
+async function plan(
+  transaction: Transaction<DatabaseSchema>,
+  deps: AssessmentDeps,
+  organisationId: string,
+  readable: { header: ReadableHeader; entries: readonly ReadableEntry[] },
+  problems: ProblemDetail[],
+): Promise<Plan> {
   const { header } = readable;
   if (!deps.catalog.frameworks.has(header.frameworkId)) {
-    problems.push(at('assessment.frameworkId', `unknown framework; known: ${[...deps.catalog.frameworks.keys()].join(', ')}`));
+    problems.push(
+      at('assessment.frameworkId', `unknown framework; known: ${[...deps.catalog.frameworks.keys()].join(', ')}`),
+    );
     return { existing: undefined, entries: [] };
   }
   const existing = header.id === undefined ? undefined : await findAssessment(transaction, organisationId, header.id);
-  if (header.id !== undefined && !existing) problems.push(at('assessment.id', 'no such assessment in this organisation'));
-  if (existing && existing.frameworkId !== header.frameworkId) problems.push(at('assessment.frameworkId', `the assessment uses ${existing.frameworkId}`));
-  if (existing && existing.systemId !== header.systemId) problems.push(at('assessment.systemId', `the assessment is of system ${existing.systemId}`));
-  if (!existing && !(await findSystem(transaction, organisationId, header.systemId))) problems.push(at('assessment.systemId', 'no such system in this organisation'));
+  if (header.id !== undefined && !existing)
+    problems.push(at('assessment.id', 'no such assessment in this organisation'));
+  if (existing && existing.frameworkId !== header.frameworkId)
+    problems.push(at('assessment.frameworkId', `the assessment uses ${existing.frameworkId}`));
+  if (existing && existing.systemId !== header.systemId)
+    problems.push(at('assessment.systemId', `the assessment is of system ${existing.systemId}`));
+  if (!existing && !(await findSystem(transaction, organisationId, header.systemId)))
+    problems.push(at('assessment.systemId', 'no such system in this organisation'));
 
   const items = listFrameworkItems(deps.catalog, header.frameworkId);
-  const stored = existing ? await listAnswers(transaction, organisationId, existing.id) : new Map<string, StoredAnswer>();
+  const stored = existing
+    ? await listAnswers(transaction, organisationId, existing.id)
+    : new Map<string, StoredAnswer>();
   const seen = new Map<string, number>();
   const entries: Plan['entries'][number][] = [];
   for (const entry of readable.entries) {
@@ -134,7 +191,10 @@ async function plan(transaction: Transaction<DatabaseSchema>, deps: AssessmentDe
     seen.set(item.itemId, entry.index);
     const before = stored.get(item.itemId);
     // With an unreadable result there is no content to check, only the checks' names.
-    const content = contentFromDocument(header.frameworkId, item, before ?? EMPTY_ANSWER, { ...entry, result: entry.result ?? 'unanswered' });
+    const content = contentFromDocument(header.frameworkId, item, before ?? EMPTY_ANSWER, {
+      ...entry,
+      result: entry.result ?? 'unanswered',
+    });
     problems.push(...answerContentProblems(item, content, inList('answers', entry.index)));
     if (entry.result !== undefined) entries.push({ item, before, after: applyEdit(before ?? EMPTY_ANSWER, content) });
   }
@@ -152,9 +212,17 @@ async function plan(transaction: Transaction<DatabaseSchema>, deps: AssessmentDe
  * a catalogHash that differs from today's catalog is accepted: items are checked against the
  * catalog as it is now.
  */
-export async function applyAssessmentDocument(deps: AssessmentDeps, input: { actor: Actor; document: unknown; context?: RequestContext }): Promise<ApplyResult> {
+export async function applyAssessmentDocument(
+  deps: AssessmentDeps,
+  input: { actor: Actor; document: unknown; context?: RequestContext },
+): Promise<ApplyResult> {
   const { actor, organisationId } = requireOrganisation(input.actor);
-  const invalid = (problems: ProblemDetail[]) => new DomainError('VALIDATION_FAILED', `The assessment document has ${problems.length} problem(s); nothing was applied.`, problems);
+  const invalid = (problems: ProblemDetail[]) =>
+    new DomainError(
+      'VALIDATION_FAILED',
+      `The assessment document has ${problems.length} problem(s); nothing was applied.`,
+      problems,
+    );
   const document = withItemNumbersAsText(input.document);
   const shape = shapeProblems(document);
   const readable = readDocument(document);
@@ -167,15 +235,42 @@ export async function applyAssessmentDocument(deps: AssessmentDeps, input: { act
     if (problems.length > 0) throw invalid(problems);
     const changes = planned.entries.filter(({ before, after }) => after !== (before ?? EMPTY_ANSWER));
     if (planned.existing && changes.length > 0 && !isEditable(planned.existing)) {
-      throw new DomainError('CONFLICT', `The assessment is ${planned.existing.status}; reopen it to change answers.`, [{ path: 'assessment.id', field: 'id', reason: planned.existing.status }]);
+      throw new DomainError('CONFLICT', `The assessment is ${planned.existing.status}; reopen it to change answers.`, [
+        { path: 'assessment.id', field: 'id', reason: planned.existing.status },
+      ]);
     }
     const assessment =
       planned.existing ??
-      (await createAssessmentInTransaction(transaction, deps.catalog, { actor, organisationId, now, context: input.context, fields: { systemId: readable.header.systemId, title: readable.header.title, frameworkId: readable.header.frameworkId } }));
+      (await createAssessmentInTransaction(transaction, deps.catalog, {
+        actor,
+        organisationId,
+        now,
+        context: input.context,
+        fields: {
+          systemId: readable.header.systemId,
+          title: readable.header.title,
+          frameworkId: readable.header.frameworkId,
+        },
+      }));
     for (const { item, before, after } of changes) {
-      await writeAnswer(transaction, { actor, context: input.context, now, organisationId, assessmentId: assessment.id, itemId: item.itemId, before, after, action: 'answer.apply' });
+      await writeAnswer(transaction, {
+        actor,
+        context: input.context,
+        now,
+        organisationId,
+        assessmentId: assessment.id,
+        itemId: item.itemId,
+        before,
+        after,
+        action: 'answer.apply',
+      });
     }
     if (changes.length > 0) await takeDailySnapshotIfDue(transaction, deps.catalog, organisationId, assessment, now);
-    return { assessmentId: assessment.id, created: planned.existing === undefined, changed: changes.length, unchanged: planned.entries.length - changes.length };
+    return {
+      assessmentId: assessment.id,
+      created: planned.existing === undefined,
+      changed: changes.length,
+      unchanged: planned.entries.length - changes.length,
+    };
   });
 }

@@ -15,13 +15,20 @@ import { requireAssessment } from './require-assessment';
  * implemented > partial > not_implemented > unanswered; not_applicable compares only for equality
  * (both n/a → unchanged, one → changed). Function scores use computeScores on both sides.
  */
-export async function compareAssessments(deps: Pick<AssessmentDeps, 'database' | 'catalog'>, input: { actor: Actor; baseId: string; otherId: string }): Promise<Comparison> {
+export async function compareAssessments(
+  deps: Pick<AssessmentDeps, 'database' | 'catalog'>,
+  input: { actor: Actor; baseId: string; otherId: string },
+): Promise<Comparison> {
   const { organisationId } = requireOrganisation(input.actor);
   const db = deps.database.db;
   const base = await requireAssessment(db, organisationId, input.baseId);
   const other = await requireAssessment(db, organisationId, input.otherId);
   if (base.frameworkId !== other.frameworkId) {
-    throw new DomainError('VALIDATION_FAILED', `Only assessments of the same framework compare (${base.frameworkId} ≠ ${other.frameworkId}).`, [{ field: 'otherId', reason: 'different framework' }]);
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `Only assessments of the same framework compare (${base.frameworkId} ≠ ${other.frameworkId}).`,
+      [{ field: 'otherId', reason: 'different framework' }],
+    );
   }
   const items = listFrameworkItems(deps.catalog, base.frameworkId);
   const results = await listAnswerResults(db, organisationId, [base.id, other.id]);

@@ -13,13 +13,59 @@ import { saveAnswersBulk } from './save-answers-bulk';
 async function seedEvidenceAndFindings(database: TestDatabase, organisationId: string, assessmentId: string) {
   const evidenceId = randomUUID();
   const at = '2026-11-20T00:00:00.000Z';
-  await database.db.insertInto('evidence').values({ id: evidenceId, organisation_id: organisationId, kind: 'text', title: 'パスワード変更記録', evidence_date: null, valid_until: null, sha256: null, media_type: null, size_bytes: null, original_name: null, url: null, body: '変更済み', created_at: at, created_by: null }).execute();
-  await database.db.insertInto('answer_evidence').values({ assessment_id: assessmentId, item_id: 'jssec-v2:25', evidence_id: evidenceId, organisation_id: organisationId, linked_at: at, linked_by: null }).execute();
+  await database.db
+    .insertInto('evidence')
+    .values({
+      id: evidenceId,
+      organisation_id: organisationId,
+      kind: 'text',
+      title: 'パスワード変更記録',
+      evidence_date: null,
+      valid_until: null,
+      sha256: null,
+      media_type: null,
+      size_bytes: null,
+      original_name: null,
+      url: null,
+      body: '変更済み',
+      created_at: at,
+      created_by: null,
+    })
+    .execute();
+  await database.db
+    .insertInto('answer_evidence')
+    .values({
+      assessment_id: assessmentId,
+      item_id: 'jssec-v2:25',
+      evidence_id: evidenceId,
+      organisation_id: organisationId,
+      linked_at: at,
+      linked_by: null,
+    })
+    .execute();
   const finding = (status: string, issue: string) => ({
-    id: randomUUID(), organisation_id: organisationId, assessment_id: assessmentId, item_id: 'jssec-v2:25', device_id: null, issue, impact: '', recommendation: '', priority: 'high',
-    owner_name: '設備課', due_date: '2026-12-31', status, accepted_by: null, accepted_reason: null, version: 2, created_at: at, updated_at: at,
+    id: randomUUID(),
+    organisation_id: organisationId,
+    assessment_id: assessmentId,
+    item_id: 'jssec-v2:25',
+    device_id: null,
+    issue,
+    impact: '',
+    recommendation: '',
+    priority: 'high',
+    owner_name: '設備課',
+    due_date: '2026-12-31',
+    status,
+    accepted_by: null,
+    accepted_reason: null,
+    version: 2,
+    created_at: at,
+    updated_at: at,
   });
-  await database.db.insertInto('finding').values([finding('open', 'カメラ 3 台が初期パスワード'), finding('resolved', 'ゲートウェイの初期パスワード')]).execute();
+  await database.db
+    .insertInto('finding')
+    .values([finding('open', 'カメラ 3 台が初期パスワード'), finding('resolved', 'ゲートウェイの初期パスワード')])
+    .execute();
   return { evidenceId };
 }
 
@@ -34,21 +80,63 @@ describeEachDialect('copying and comparing assessments', (database) => {
   it('copies answers, checks, comments, evidence links and open findings into a planned run with review reset', async () => {
     const team = await seedAssessmentTeam(database());
     const { assessmentId } = await seedAssessment(deps(), team.owner);
-    await saveAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '25', update: { version: 0, result: 'partial', comment: '一部の機器が未対応', dueDate: '2026-12-01', checks: { '25.1': { done: true, note: '台帳で確認' } } } });
-    await saveAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '30', update: { version: 0, result: 'not_applicable', justification: '無線 LAN なし' } });
+    await saveAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '25',
+      update: {
+        version: 0,
+        result: 'partial',
+        comment: '一部の機器が未対応',
+        dueDate: '2026-12-01',
+        checks: { '25.1': { done: true, note: '台帳で確認' } },
+      },
+    });
+    await saveAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '30',
+      update: { version: 0, result: 'not_applicable', justification: '無線 LAN なし' },
+    });
     await reviewAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '25', action: 'ready', version: 1 });
     await reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '25', action: 'accept', version: 2 });
     const { evidenceId } = await seedEvidenceAndFindings(database(), team.organisationId, assessmentId);
 
     const copy = await copyAssessment(deps(), { actor: team.assessor, assessmentId });
-    expect(copy).toMatchObject({ status: 'planned', copiedFrom: assessmentId, title: 'FY2027 checksheet', frameworkId: 'jssec-v2', version: 1 });
+    expect(copy).toMatchObject({
+      status: 'planned',
+      copiedFrom: assessmentId,
+      title: 'FY2027 checksheet',
+      frameworkId: 'jssec-v2',
+      version: 1,
+    });
     const detail = await getAssessment(deps(), { actor: team.viewer, assessmentId: copy.id });
     const item25 = detail.answers.find((answer) => answer.itemId === 'jssec-v2:25');
-    expect(item25).toMatchObject({ result: 'partial', comment: '一部の機器が未対応', reviewState: 'open', version: 1, dueDate: null, checks: { 'jssec-v2:25.1': { done: true, note: '台帳で確認' } }, evidenceCount: 1, openFindings: 1 });
-    expect(detail.answers.find((answer) => answer.itemId === 'jssec-v2:30')).toMatchObject({ result: 'not_applicable', justification: '無線 LAN なし' });
-    const links = await database().db.selectFrom('answer_evidence').select('evidence_id').where('assessment_id', '=', copy.id).execute();
+    expect(item25).toMatchObject({
+      result: 'partial',
+      comment: '一部の機器が未対応',
+      reviewState: 'open',
+      version: 1,
+      dueDate: null,
+      checks: { 'jssec-v2:25.1': { done: true, note: '台帳で確認' } },
+      evidenceCount: 1,
+      openFindings: 1,
+    });
+    expect(detail.answers.find((answer) => answer.itemId === 'jssec-v2:30')).toMatchObject({
+      result: 'not_applicable',
+      justification: '無線 LAN なし',
+    });
+    const links = await database()
+      .db.selectFrom('answer_evidence')
+      .select('evidence_id')
+      .where('assessment_id', '=', copy.id)
+      .execute();
     expect(links).toEqual([{ evidence_id: evidenceId }]);
-    const findings = await database().db.selectFrom('finding').select(['issue', 'status', 'version']).where('assessment_id', '=', copy.id).execute();
+    const findings = await database()
+      .db.selectFrom('finding')
+      .select(['issue', 'status', 'version'])
+      .where('assessment_id', '=', copy.id)
+      .execute();
     expect(findings).toEqual([{ issue: 'カメラ 3 台が初期パスワード', status: 'open', version: 1 }]);
     const source = await getAssessment(deps(), { actor: team.viewer, assessmentId });
     expect(source.answers.find((answer) => answer.itemId === 'jssec-v2:25')?.reviewState).toBe('accepted');

@@ -36,7 +36,10 @@ function nextYear(day: string | null): string | undefined {
  * year's dates have passed), evidence links and open findings copied. Items the framework no
  * longer has are left behind. One transaction; the copy and each answer are audited.
  */
-export async function copyAssessment(deps: AssessmentDeps, input: { actor: Actor; assessmentId: string; title?: string; context?: RequestContext }): Promise<Assessment> {
+export async function copyAssessment(
+  deps: AssessmentDeps,
+  input: { actor: Actor; assessmentId: string; title?: string; context?: RequestContext },
+): Promise<Assessment> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const now = deps.clock();
   const copy = await deps.database.db.transaction().execute(async (transaction) => {
@@ -56,26 +59,63 @@ export async function copyAssessment(deps: AssessmentDeps, input: { actor: Actor
         ...(periodStart ? { periodStart } : {}),
         ...(periodEnd ? { periodEnd } : {}),
         // A lead who has left the organisation is not carried over.
-        ...(source.leadUserId && (await findMembership(transaction, organisationId, source.leadUserId)) ? { leadUserId: source.leadUserId } : {}),
+        ...(source.leadUserId && (await findMembership(transaction, organisationId, source.leadUserId))
+          ? { leadUserId: source.leadUserId }
+          : {}),
       },
     });
     const items = listFrameworkItems(deps.catalog, created.frameworkId);
     const answers = await listAnswers(transaction, organisationId, source.id);
     let copied = 0;
     const members = new Map<string, boolean>();
-    const isMember = async (userId: string) => members.get(userId) ?? members.set(userId, (await findMembership(transaction, organisationId, userId)) !== undefined).get(userId) === true;
+    const isMember = async (userId: string) =>
+      members.get(userId) ??
+      members.set(userId, (await findMembership(transaction, organisationId, userId)) !== undefined).get(userId) ===
+        true;
     for (const item of items) {
       const answer = answers.get(item.itemId);
       if (!answer) continue;
-      const checks = canonicalChecks(Object.fromEntries(Object.entries(answer.checks).filter(([checkId]) => item.checkIds.includes(checkId))));
-      const after: AnswerState = { ...EMPTY_ANSWER, result: answer.result, justification: answer.justification, comment: answer.comment, checks, assigneeUserId: answer.assigneeUserId && (await isMember(answer.assigneeUserId)) ? answer.assigneeUserId : null };
-      await writeAnswer(transaction, { actor, context: input.context, now, organisationId, assessmentId: created.id, itemId: item.itemId, before: undefined, after, action: 'answer.copy' });
+      const checks = canonicalChecks(
+        Object.fromEntries(Object.entries(answer.checks).filter(([checkId]) => item.checkIds.includes(checkId))),
+      );
+      const after: AnswerState = {
+        ...EMPTY_ANSWER,
+        result: answer.result,
+        justification: answer.justification,
+        comment: answer.comment,
+        checks,
+        assigneeUserId: answer.assigneeUserId && (await isMember(answer.assigneeUserId)) ? answer.assigneeUserId : null,
+      };
+      await writeAnswer(transaction, {
+        actor,
+        context: input.context,
+        now,
+        organisationId,
+        assessmentId: created.id,
+        itemId: item.itemId,
+        before: undefined,
+        after,
+        action: 'answer.copy',
+      });
       copied += 1;
     }
-    const scope = { organisationId, fromAssessmentId: source.id, toAssessmentId: created.id, itemIds: items.map((item) => item.itemId), at: now.toISOString(), by: authorOf(actor) };
+    const scope = {
+      organisationId,
+      fromAssessmentId: source.id,
+      toAssessmentId: created.id,
+      itemIds: items.map((item) => item.itemId),
+      at: now.toISOString(),
+      by: authorOf(actor),
+    };
     const evidenceLinks = await copyEvidenceLinks(transaction, scope);
     const findings = await copyOpenFindings(transaction, scope);
-    await recordAudit(transaction, actor, input.context, now, { organisationId, action: 'assessment.copy_contents', targetType: 'assessment', targetId: created.id, after: { copiedFrom: source.id, answers: copied, evidenceLinks, findings } });
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId,
+      action: 'assessment.copy_contents',
+      targetType: 'assessment',
+      targetId: created.id,
+      after: { copiedFrom: source.id, answers: copied, evidenceLinks, findings },
+    });
     return created;
   });
   return presentAssessment(copy);

@@ -21,15 +21,23 @@ export const DEFAULT_FRAMEWORK_ID = 'jssec-v2';
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Problems with an assessment's title, period and lead (a lead must be a member of the organisation). */
-export async function assessmentProblems(db: Kysely<DatabaseSchema>, organisationId: string, input: Pick<AssessmentInput, 'title' | 'periodStart' | 'periodEnd' | 'leadUserId'>): Promise<ProblemDetail[]> {
+export async function assessmentProblems(
+  db: Kysely<DatabaseSchema>,
+  organisationId: string,
+  input: Pick<AssessmentInput, 'title' | 'periodStart' | 'periodEnd' | 'leadUserId'>,
+): Promise<ProblemDetail[]> {
   const problems: ProblemDetail[] = [];
-  if (input.title.trim() === '' || input.title.length > 200) problems.push({ field: 'title', reason: 'needs 1–200 characters' });
+  if (input.title.trim() === '' || input.title.length > 200)
+    problems.push({ field: 'title', reason: 'needs 1–200 characters' });
   for (const field of ['periodStart', 'periodEnd'] as const) {
     const day = input[field];
-    if (day !== undefined && (!DAY.test(day) || Number.isNaN(Date.parse(day)))) problems.push({ field, reason: 'must be a date YYYY-MM-DD' });
+    if (day !== undefined && (!DAY.test(day) || Number.isNaN(Date.parse(day))))
+      problems.push({ field, reason: 'must be a date YYYY-MM-DD' });
   }
-  if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart) problems.push({ field: 'periodEnd', reason: 'is before periodStart' });
-  if (input.leadUserId !== undefined && !(await findMembership(db, organisationId, input.leadUserId))) problems.push({ field: 'leadUserId', reason: 'is not a member of this organisation' });
+  if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart)
+    problems.push({ field: 'periodEnd', reason: 'is before periodStart' });
+  if (input.leadUserId !== undefined && !(await findMembership(db, organisationId, input.leadUserId)))
+    problems.push({ field: 'leadUserId', reason: 'is not a member of this organisation' });
   return problems;
 }
 
@@ -40,7 +48,14 @@ export async function assessmentProblems(db: Kysely<DatabaseSchema>, organisatio
 export async function createAssessmentInTransaction(
   transaction: Transaction<DatabaseSchema>,
   catalog: Catalog,
-  input: { actor: Actor & { kind: 'user' }; organisationId: string; now: Date; fields: AssessmentInput; copiedFrom?: string; context?: RequestContext | undefined },
+  input: {
+    actor: Actor & { kind: 'user' };
+    organisationId: string;
+    now: Date;
+    fields: AssessmentInput;
+    copiedFrom?: string;
+    context?: RequestContext | undefined;
+  },
 ): Promise<StoredAssessment> {
   const { organisationId, fields } = input;
   await requireSystem(transaction, organisationId, fields.systemId);
@@ -71,15 +86,33 @@ export async function createAssessmentInTransaction(
     action: input.copiedFrom ? 'assessment.copy' : 'assessment.create',
     targetType: 'assessment',
     targetId: assessment.id,
-    after: { systemId: assessment.systemId, title: assessment.title, frameworkId: assessment.frameworkId, frameworkVersion: assessment.frameworkVersion, catalogHash: assessment.catalogHash, ...(input.copiedFrom ? { copiedFrom: input.copiedFrom } : {}) },
+    after: {
+      systemId: assessment.systemId,
+      title: assessment.title,
+      frameworkId: assessment.frameworkId,
+      frameworkVersion: assessment.frameworkVersion,
+      catalogHash: assessment.catalogHash,
+      ...(input.copiedFrom ? { copiedFrom: input.copiedFrom } : {}),
+    },
   });
   return assessment;
 }
 
 /** Starts a planned assessment of a system against a framework (jssec-v2 unless named). */
-export async function createAssessment(deps: AssessmentDeps, input: { actor: Actor; fields: AssessmentInput; context?: RequestContext }): Promise<Assessment> {
+export async function createAssessment(
+  deps: AssessmentDeps,
+  input: { actor: Actor; fields: AssessmentInput; context?: RequestContext },
+): Promise<Assessment> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const now = deps.clock();
-  const assessment = await deps.database.db.transaction().execute((transaction) => createAssessmentInTransaction(transaction, deps.catalog, { actor, organisationId, now, fields: input.fields, context: input.context }));
+  const assessment = await deps.database.db.transaction().execute((transaction) =>
+    createAssessmentInTransaction(transaction, deps.catalog, {
+      actor,
+      organisationId,
+      now,
+      fields: input.fields,
+      context: input.context,
+    }),
+  );
   return presentAssessment(assessment);
 }

@@ -13,8 +13,10 @@ import { presentSystem } from './present-system';
 /** What a system's editable fields must satisfy (the HTTP schema says the same; the CLI comes here directly). */
 export function systemProblems(system: Pick<StoredSystem, 'name' | 'criticality'>): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
-  if (system.name.trim() === '' || system.name.length > 200) problems.push({ field: 'name', reason: 'needs 1–200 characters' });
-  if (!(CRITICALITIES as readonly string[]).includes(system.criticality)) problems.push({ field: 'criticality', reason: `one of ${CRITICALITIES.join(', ')}` });
+  if (system.name.trim() === '' || system.name.length > 200)
+    problems.push({ field: 'name', reason: 'needs 1–200 characters' });
+  if (!(CRITICALITIES as readonly string[]).includes(system.criticality))
+    problems.push({ field: 'criticality', reason: `one of ${CRITICALITIES.join(', ')}` });
   return problems;
 }
 
@@ -25,7 +27,10 @@ export function auditedSystem(system: StoredSystem): Omit<StoredSystem, 'id' | '
 }
 
 /** Adds an IoT system (the scope assessments are made over) to the actor's organisation. */
-export async function createSystem(deps: Pick<AssessmentDeps, 'database' | 'clock'>, input: { actor: Actor; system: SystemInput; context?: RequestContext }): Promise<IotSystem> {
+export async function createSystem(
+  deps: Pick<AssessmentDeps, 'database' | 'clock'>,
+  input: { actor: Actor; system: SystemInput; context?: RequestContext },
+): Promise<IotSystem> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const now = deps.clock().toISOString();
   const given = input.system;
@@ -48,7 +53,13 @@ export async function createSystem(deps: Pick<AssessmentDeps, 'database' | 'cloc
   if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'The system is not valid.', problems);
   await deps.database.db.transaction().execute(async (transaction) => {
     await insertSystem(transaction, organisationId, system);
-    await recordAudit(transaction, actor, input.context, new Date(now), { organisationId, action: 'system.create', targetType: 'system', targetId: system.id, after: auditedSystem(system) });
+    await recordAudit(transaction, actor, input.context, new Date(now), {
+      organisationId,
+      action: 'system.create',
+      targetType: 'system',
+      targetId: system.id,
+      after: auditedSystem(system),
+    });
   });
   return presentSystem(system);
 }

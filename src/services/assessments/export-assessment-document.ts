@@ -15,14 +15,23 @@ export const ASSESSMENT_DOCUMENT_VERSION = 'assessment/v1';
  * justification, comment and each check as done or not. Applying it back changes nothing.
  * Assignees, due dates, review states and check notes stay in iotcheck.
  */
-export async function exportAssessmentDocument(deps: Pick<AssessmentDeps, 'database' | 'catalog'>, input: { actor: Actor; assessmentId: string }): Promise<AssessmentDocument> {
+export async function exportAssessmentDocument(
+  deps: Pick<AssessmentDeps, 'database' | 'catalog'>,
+  input: { actor: Actor; assessmentId: string },
+): Promise<AssessmentDocument> {
   const { organisationId } = requireOrganisation(input.actor);
   const db = deps.database.db;
   const assessment = await requireAssessment(db, organisationId, input.assessmentId);
   const answers = await listAnswers(db, organisationId, assessment.id);
   return {
     iotcheck: ASSESSMENT_DOCUMENT_VERSION,
-    assessment: { id: assessment.id, systemId: assessment.systemId, title: assessment.title, frameworkId: assessment.frameworkId, catalogHash: assessment.catalogHash },
+    assessment: {
+      id: assessment.id,
+      systemId: assessment.systemId,
+      title: assessment.title,
+      frameworkId: assessment.frameworkId,
+      catalogHash: assessment.catalogHash,
+    },
     answers: listFrameworkItems(deps.catalog, assessment.frameworkId).map((item) => {
       const answer = answers.get(item.itemId);
       return {

@@ -14,7 +14,10 @@ import { requireAssessment, requireSystem } from './require-assessment';
  * An assessment with its system and an answer for EVERY item of its framework, in sheet order:
  * items never saved appear unanswered with version 0, so the client can save them with version 0.
  */
-export async function getAssessment(deps: Pick<AssessmentDeps, 'database' | 'catalog'>, input: { actor: Actor; assessmentId: string }): Promise<AssessmentDetail> {
+export async function getAssessment(
+  deps: Pick<AssessmentDeps, 'database' | 'catalog'>,
+  input: { actor: Actor; assessmentId: string },
+): Promise<AssessmentDetail> {
   const { organisationId } = requireOrganisation(input.actor);
   const db = deps.database.db;
   const assessment = await requireAssessment(db, organisationId, input.assessmentId);
@@ -26,6 +29,11 @@ export async function getAssessment(deps: Pick<AssessmentDeps, 'database' | 'cat
   return {
     assessment: presentAssessment(assessment),
     system: presentSystem(system),
-    answers: items.map((item) => presentAnswer(item.itemId, answers.get(item.itemId), { evidenceCount: evidence.get(item.itemId) ?? 0, openFindings: findings.get(item.itemId) ?? 0 })),
+    answers: items.map((item) =>
+      presentAnswer(item.itemId, answers.get(item.itemId), {
+        evidenceCount: evidence.get(item.itemId) ?? 0,
+        openFindings: findings.get(item.itemId) ?? 0,
+      }),
+    ),
   };
 }

@@ -5,7 +5,10 @@ import { requireOrganisation } from '../accounts/require-user';
 import type { AssessmentDeps } from './assessment-deps';
 
 /** The weights the organisation gave items for ranking gaps; items not listed weigh 1. */
-export async function getItemWeights(deps: Pick<AssessmentDeps, 'database'>, input: { actor: Actor }): Promise<ItemWeights> {
+export async function getItemWeights(
+  deps: Pick<AssessmentDeps, 'database'>,
+  input: { actor: Actor },
+): Promise<ItemWeights> {
   const { organisationId } = requireOrganisation(input.actor);
   return { weights: Object.fromEntries(await listItemWeights(deps.database.db, organisationId)) };
 }

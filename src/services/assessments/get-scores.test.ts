@@ -17,7 +17,15 @@ describeEachDialect('scores through the service', (database) => {
     const { assessmentId } = await seedAssessment(deps(), team.owner);
     const scores = await getScores(deps(), { actor: team.viewer, assessmentId });
     expect(items).toHaveLength(60);
-    expect(scores.overall).toMatchObject({ items: 60, applicable: 60, answered: 0, unanswered: 60, score: 0, completion: 0, level: 0 });
+    expect(scores.overall).toMatchObject({
+      items: 60,
+      applicable: 60,
+      answered: 0,
+      unanswered: 60,
+      score: 0,
+      completion: 0,
+      level: 0,
+    });
     expect(Object.keys(scores.functions)).toEqual(['ID', 'PR', 'DE', 'RS', 'RC']);
   });
 
@@ -37,7 +45,16 @@ describeEachDialect('scores through the service', (database) => {
       ],
     });
     const scores = await getScores(deps(), { actor: team.viewer, assessmentId });
-    expect(scores.overall).toMatchObject({ items: 60, applicable: 59, answered: 5, implemented: 2, partial: 1, notImplemented: 1, notApplicable: 1, unanswered: 55 });
+    expect(scores.overall).toMatchObject({
+      items: 60,
+      applicable: 59,
+      answered: 5,
+      implemented: 2,
+      partial: 1,
+      notImplemented: 1,
+      notApplicable: 1,
+      unanswered: 55,
+    });
     expect(scores.overall.score).toBeCloseTo(2.5 / 59);
     expect(scores.overall.completion).toBeCloseTo(5 / 60);
     expect(scores.functions['ID']?.applicable).toBe(inFunction('ID') - 1);
@@ -56,7 +73,16 @@ describeEachDialect('scores through the service', (database) => {
     const team = await seedAssessmentTeam(database());
     const { assessmentId } = await seedAssessment(deps(), team.owner);
     const recover = items.filter((item) => item.functionCode === 'RC');
-    await saveAnswersBulk(deps(), { actor: team.assessor, assessmentId, answers: recover.map((item) => ({ itemId: item.itemId, version: 0, result: 'not_applicable' as const, justification: '復旧は親システムの計画で扱う' })) });
+    await saveAnswersBulk(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      answers: recover.map((item) => ({
+        itemId: item.itemId,
+        version: 0,
+        result: 'not_applicable' as const,
+        justification: '復旧は親システムの計画で扱う',
+      })),
+    });
     const scores = await getScores(deps(), { actor: team.viewer, assessmentId });
     expect(scores.functions['RC']).toMatchObject({ applicable: 0, score: null, completion: 1, level: 0 });
     expect(scores.overall.applicable).toBe(60 - recover.length);

@@ -6,7 +6,10 @@ import { presentSystem } from './present-system';
 import { requireSystem } from './require-assessment';
 
 /** One system of the actor's organisation, or NOT_FOUND. */
-export async function getSystem(deps: Pick<AssessmentDeps, 'database'>, input: { actor: Actor; systemId: string }): Promise<IotSystem> {
+export async function getSystem(
+  deps: Pick<AssessmentDeps, 'database'>,
+  input: { actor: Actor; systemId: string },
+): Promise<IotSystem> {
   const { organisationId } = requireOrganisation(input.actor);
   return presentSystem(await requireSystem(deps.database.db, organisationId, input.systemId, 'id'));
 }

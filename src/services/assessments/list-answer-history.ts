@@ -7,7 +7,10 @@ import { requireItem } from './edit-answer';
 import { requireAssessment } from './require-assessment';
 
 /** Every change of one item's answer, newest first, each with the whole answer before and after. */
-export async function listAnswerHistory(deps: Pick<AssessmentDeps, 'database' | 'catalog'>, input: { actor: Actor; assessmentId: string; itemId: string }): Promise<AnswerHistory> {
+export async function listAnswerHistory(
+  deps: Pick<AssessmentDeps, 'database' | 'catalog'>,
+  input: { actor: Actor; assessmentId: string; itemId: string },
+): Promise<AnswerHistory> {
   const { organisationId } = requireOrganisation(input.actor);
   const db = deps.database.db;
   const assessment = await requireAssessment(db, organisationId, input.assessmentId);

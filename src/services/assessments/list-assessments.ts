@@ -9,11 +9,22 @@ import type { AssessmentDeps } from './assessment-deps';
 import { presentAssessment } from './present-assessment';
 
 /** The organisation's assessments (of one system when given), newest first, with overall score and completion. */
-export async function listAssessments(deps: Pick<AssessmentDeps, 'database' | 'catalog'>, input: { actor: Actor; systemId?: string }): Promise<AssessmentSummary[]> {
+export async function listAssessments(
+  deps: Pick<AssessmentDeps, 'database' | 'catalog'>,
+  input: { actor: Actor; systemId?: string },
+): Promise<AssessmentSummary[]> {
   const { organisationId } = requireOrganisation(input.actor);
   const db = deps.database.db;
-  const assessments = await readAssessments(db, organisationId, input.systemId === undefined ? {} : { systemId: input.systemId });
-  const results = await listAnswerResults(db, organisationId, assessments.map((assessment) => assessment.id));
+  const assessments = await readAssessments(
+    db,
+    organisationId,
+    input.systemId === undefined ? {} : { systemId: input.systemId },
+  );
+  const results = await listAnswerResults(
+    db,
+    organisationId,
+    assessments.map((assessment) => assessment.id),
+  );
   const itemsByFramework = new Map<string, FrameworkItem[]>();
   const itemsOf = (frameworkId: string): FrameworkItem[] => {
     const known = itemsByFramework.get(frameworkId);
@@ -25,6 +36,11 @@ export async function listAssessments(deps: Pick<AssessmentDeps, 'database' | 'c
   };
   return assessments.map((assessment) => {
     const overall = computeScores(itemsOf(assessment.frameworkId), results.get(assessment.id) ?? new Map()).overall;
-    return { ...presentAssessment(assessment), systemName: assessment.systemName, overallScore: overall.score, completion: overall.completion };
+    return {
+      ...presentAssessment(assessment),
+      systemName: assessment.systemName,
+      overallScore: overall.score,
+      completion: overall.completion,
+    };
   });
 }

@@ -23,14 +23,24 @@ export async function listGaps(deps: AssessmentDeps, input: { actor: Actor; asse
   const answers = await listAnswers(db, organisationId, assessment.id);
   const weights = await listItemWeights(db, organisationId);
   const findingsByItem = new Map<string, OpenFinding[]>();
-  for (const finding of await listOpenFindings(db, organisationId, assessment.id)) findingsByItem.set(finding.itemId, [...(findingsByItem.get(finding.itemId) ?? []), finding]);
+  for (const finding of await listOpenFindings(db, organisationId, assessment.id))
+    findingsByItem.set(finding.itemId, [...(findingsByItem.get(finding.itemId) ?? []), finding]);
   const today = deps.clock().toISOString().slice(0, 10);
   const gaps = listFrameworkItems(deps.catalog, assessment.frameworkId).flatMap((item) => {
     const answer = answers.get(item.itemId);
     if (!answer || (answer.result !== 'not_implemented' && answer.result !== 'partial')) return [];
     const weight = weights.get(item.itemId) ?? DEFAULT_ITEM_WEIGHT;
     const overdue = isOverdue(answer.dueDate, today);
-    return [{ itemId: item.itemId, result: answer.result, weight, overdue, rank: rankGap({ weight, criticality: system.criticality, overdue }), openFindings: findingsByItem.get(item.itemId) ?? [] }];
+    return [
+      {
+        itemId: item.itemId,
+        result: answer.result,
+        weight,
+        overdue,
+        rank: rankGap({ weight, criticality: system.criticality, overdue }),
+        openFindings: findingsByItem.get(item.itemId) ?? [],
+      },
+    ];
   });
   // Array.prototype.sort is stable, so equal ranks stay in sheet order.
   return { gaps: gaps.sort((a, b) => b.rank - a.rank) };

@@ -7,7 +7,10 @@ import { requireAssessment } from './require-assessment';
 import { takeDailySnapshotIfDue } from './take-score-snapshot';
 
 /** An assessment's score snapshots, oldest first; today's daily one is taken first when due. */
-export async function listSnapshots(deps: AssessmentDeps, input: { actor: Actor; assessmentId: string }): Promise<SnapshotList> {
+export async function listSnapshots(
+  deps: AssessmentDeps,
+  input: { actor: Actor; assessmentId: string },
+): Promise<SnapshotList> {
   const { organisationId } = requireOrganisation(input.actor);
   return deps.database.db.transaction().execute(async (transaction) => {
     const assessment = await requireAssessment(transaction, organisationId, input.assessmentId);

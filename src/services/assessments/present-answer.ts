@@ -34,19 +34,36 @@ export function presentAnswer(itemId: string, stored: StoredAnswer | undefined, 
 }
 
 /** Reads one item's answer as it is stored now, with its evidence and finding counts. */
-export async function loadAnswer(db: Kysely<DatabaseSchema>, organisationId: string, assessmentId: string, itemId: string): Promise<Answer> {
+export async function loadAnswer(
+  db: Kysely<DatabaseSchema>,
+  organisationId: string,
+  assessmentId: string,
+  itemId: string,
+): Promise<Answer> {
   const [stored, evidence, findings] = await Promise.all([
     findAnswer(db, organisationId, assessmentId, itemId),
     countEvidenceLinks(db, organisationId, assessmentId, itemId),
     countOpenFindings(db, organisationId, assessmentId, itemId),
   ]);
-  return presentAnswer(itemId, stored, { evidenceCount: evidence.get(itemId) ?? 0, openFindings: findings.get(itemId) ?? 0 });
+  return presentAnswer(itemId, stored, {
+    evidenceCount: evidence.get(itemId) ?? 0,
+    openFindings: findings.get(itemId) ?? 0,
+  });
 }
 
 /**
  * A 409 that carries the answer as it is stored now (`current`), so the client can show
  * "yours or theirs" instead of losing either. Every conflict about an answer is built here.
  */
-export async function answerConflict(db: Kysely<DatabaseSchema>, organisationId: string, assessmentId: string, itemId: string, message: string, details: DomainError['details'] = []): Promise<DomainError> {
-  return new DomainError('CONFLICT', message, details, { current: await loadAnswer(db, organisationId, assessmentId, itemId) });
+export async function answerConflict(
+  db: Kysely<DatabaseSchema>,
+  organisationId: string,
+  assessmentId: string,
+  itemId: string,
+  message: string,
+  details: DomainError['details'] = [],
+): Promise<DomainError> {
+  return new DomainError('CONFLICT', message, details, {
+    current: await loadAnswer(db, organisationId, assessmentId, itemId),
+  });
 }

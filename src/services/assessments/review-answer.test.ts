@@ -1,5 +1,10 @@
 import { expect, it } from 'vitest';
-import { createTestAssessmentDeps, domainErrorOf, seedAssessment, seedAssessmentTeam } from '../../testing/test-assessments';
+import {
+  createTestAssessmentDeps,
+  domainErrorOf,
+  seedAssessment,
+  seedAssessmentTeam,
+} from '../../testing/test-assessments';
 import { describeEachDialect } from '../../testing/test-database';
 import { reviewAnswer } from './review-answer';
 import { saveAnswer } from './save-answer';
@@ -10,42 +15,109 @@ describeEachDialect('reviewing answers', (database) => {
   it('goes ready → accepted, and an edit after acceptance reopens the answer', async () => {
     const team = await seedAssessmentTeam(database());
     const { assessmentId } = await seedAssessment(deps(), team.owner);
-    await saveAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '25', update: { version: 0, result: 'implemented' } });
+    await saveAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '25',
+      update: { version: 0, result: 'implemented' },
+    });
 
-    const ready = await reviewAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '25', action: 'ready', version: 1 });
+    const ready = await reviewAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '25',
+      action: 'ready',
+      version: 1,
+    });
     expect(ready).toMatchObject({ reviewState: 'ready_for_review', version: 2 });
-    const refused = await domainErrorOf(reviewAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '25', action: 'accept', version: 2 }));
+    const refused = await domainErrorOf(
+      reviewAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '25', action: 'accept', version: 2 }),
+    );
     expect(refused.code).toBe('FORBIDDEN');
-    const accepted = await reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '25', action: 'accept', version: 2 });
+    const accepted = await reviewAnswer(deps(), {
+      actor: team.owner,
+      assessmentId,
+      itemId: '25',
+      action: 'accept',
+      version: 2,
+    });
     expect(accepted).toMatchObject({ reviewState: 'accepted', version: 3 });
 
-    const edited = await saveAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '25', update: { version: 3, result: 'partial' } });
+    const edited = await saveAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '25',
+      update: { version: 3, result: 'partial' },
+    });
     expect(edited).toMatchObject({ result: 'partial', reviewState: 'open', version: 4 });
-    const unchanged = await saveAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '25', update: { version: 4, comment: '' } });
+    const unchanged = await saveAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '25',
+      update: { version: 4, comment: '' },
+    });
     expect(unchanged.version).toBe(4);
   });
 
   it('needs a reason to return, keeps it until the answer is ready again, and refuses moves the rules do not allow', async () => {
     const team = await seedAssessmentTeam(database());
     const { assessmentId } = await seedAssessment(deps(), team.owner);
-    const notYet = await domainErrorOf(reviewAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '26', action: 'ready', version: 0 }));
+    const notYet = await domainErrorOf(
+      reviewAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '26', action: 'ready', version: 0 }),
+    );
     expect(notYet).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'result' }] });
-    await saveAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '26', update: { version: 0, result: 'partial' } });
-    const early = await domainErrorOf(reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '26', action: 'accept', version: 1 }));
+    await saveAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '26',
+      update: { version: 0, result: 'partial' },
+    });
+    const early = await domainErrorOf(
+      reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '26', action: 'accept', version: 1 }),
+    );
     expect(early.code).toBe('CONFLICT');
     expect(early.extensions['current']).toMatchObject({ reviewState: 'open', version: 1 });
 
     await reviewAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '26', action: 'ready', version: 1 });
-    const noReason = await domainErrorOf(reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '26', action: 'return', reason: ' ', version: 2 }));
+    const noReason = await domainErrorOf(
+      reviewAnswer(deps(), {
+        actor: team.owner,
+        assessmentId,
+        itemId: '26',
+        action: 'return',
+        reason: ' ',
+        version: 2,
+      }),
+    );
     expect(noReason).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'reason' }] });
-    const returned = await reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '26', action: 'return', reason: '証跡が古い', version: 2 });
+    const returned = await reviewAnswer(deps(), {
+      actor: team.owner,
+      assessmentId,
+      itemId: '26',
+      action: 'return',
+      reason: '証跡が古い',
+      version: 2,
+    });
     expect(returned).toMatchObject({ reviewState: 'returned', returnReason: '証跡が古い', version: 3 });
 
-    const edited = await saveAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '26', update: { version: 3, comment: '2026 年の設定画面を添付' } });
+    const edited = await saveAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '26',
+      update: { version: 3, comment: '2026 年の設定画面を添付' },
+    });
     expect(edited).toMatchObject({ reviewState: 'returned', returnReason: '証跡が古い' });
-    const again = await reviewAnswer(deps(), { actor: team.assessor, assessmentId, itemId: '26', action: 'ready', version: 4 });
+    const again = await reviewAnswer(deps(), {
+      actor: team.assessor,
+      assessmentId,
+      itemId: '26',
+      action: 'ready',
+      version: 4,
+    });
     expect(again).toMatchObject({ reviewState: 'ready_for_review', returnReason: null });
-    const stale = await domainErrorOf(reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '26', action: 'accept', version: 4 }));
+    const stale = await domainErrorOf(
+      reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '26', action: 'accept', version: 4 }),
+    );
     expect(stale.code).toBe('CONFLICT');
   });
 });

@@ -16,7 +16,12 @@ import { writeAnswer } from './write-answer';
 /** What a reviewer or assessor does to an answer's review state. */
 export type ReviewAction = 'ready' | 'accept' | 'return' | 'reopen';
 
-const TARGET: Readonly<Record<ReviewAction, ReviewState>> = { ready: 'ready_for_review', accept: 'accepted', return: 'returned', reopen: 'open' };
+const TARGET: Readonly<Record<ReviewAction, ReviewState>> = {
+  ready: 'ready_for_review',
+  accept: 'accepted',
+  return: 'returned',
+  reopen: 'open',
+};
 
 /**
  * Moves an answer through review: an assessor marks it `ready` (or `reopen`s it); a reviewer
@@ -27,14 +32,25 @@ const TARGET: Readonly<Record<ReviewAction, ReviewState>> = { ready: 'ready_for_
  */
 export async function reviewAnswer(
   deps: AssessmentDeps,
-  input: { actor: Actor; assessmentId: string; itemId: string; action: ReviewAction; reason?: string; version: number; context?: RequestContext },
+  input: {
+    actor: Actor;
+    assessmentId: string;
+    itemId: string;
+    action: ReviewAction;
+    reason?: string;
+    version: number;
+    context?: RequestContext;
+  },
 ): Promise<Answer> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   if ((input.action === 'accept' || input.action === 'return') && !can(actor, 'answers.review', { organisationId })) {
     throw new DomainError('FORBIDDEN', 'Only reviewers (owners and admins) accept or return answers.');
   }
   const reason = input.reason?.trim() ?? '';
-  if (input.action === 'return' && reason === '') throw new DomainError('VALIDATION_FAILED', 'Say why the answer is returned.', [{ field: 'reason', reason: 'required when returning' }]);
+  if (input.action === 'return' && reason === '')
+    throw new DomainError('VALIDATION_FAILED', 'Say why the answer is returned.', [
+      { field: 'reason', reason: 'required when returning' },
+    ]);
   const now = deps.clock();
   const itemId = await deps.database.db.transaction().execute(async (transaction) => {
     const assessment = await requireAssessment(transaction, organisationId, input.assessmentId);
@@ -42,14 +58,43 @@ export async function reviewAnswer(
     const before = await findAnswer(transaction, organisationId, assessment.id, item.itemId);
     const current: AnswerState = before ?? EMPTY_ANSWER;
     const storedVersion = before?.version ?? 0;
-    const conflict = (message: string, field: string, why: string) => answerConflict(transaction, organisationId, assessment.id, item.itemId, message, [{ field, reason: why }]);
-    if (input.version !== storedVersion) throw await conflict('Someone else changed this answer first; here is what is stored now.', 'version', `stored version is ${storedVersion}`);
-    if (!isEditable(assessment)) throw await conflict(`The assessment is ${assessment.status}; reopen it to review answers.`, 'status', assessment.status);
+    const conflict = (message: string, field: string, why: string) =>
+      answerConflict(transaction, organisationId, assessment.id, item.itemId, message, [{ field, reason: why }]);
+    if (input.version !== storedVersion)
+      throw await conflict(
+        'Someone else changed this answer first; here is what is stored now.',
+        'version',
+        `stored version is ${storedVersion}`,
+      );
+    if (!isEditable(assessment))
+      throw await conflict(
+        `The assessment is ${assessment.status}; reopen it to review answers.`,
+        'status',
+        assessment.status,
+      );
     const target = TARGET[input.action];
-    if (!canChangeReview(current.reviewState, target)) throw await conflict(`An answer that is ${current.reviewState} cannot be moved to ${target}.`, 'action', `not allowed from ${current.reviewState}`);
-    if (input.action === 'ready' && current.result === 'unanswered') throw new DomainError('VALIDATION_FAILED', 'Answer the item before asking for review.', [{ field: 'result', reason: 'unanswered' }]);
+    if (!canChangeReview(current.reviewState, target))
+      throw await conflict(
+        `An answer that is ${current.reviewState} cannot be moved to ${target}.`,
+        'action',
+        `not allowed from ${current.reviewState}`,
+      );
+    if (input.action === 'ready' && current.result === 'unanswered')
+      throw new DomainError('VALIDATION_FAILED', 'Answer the item before asking for review.', [
+        { field: 'result', reason: 'unanswered' },
+      ]);
     const after: AnswerState = { ...current, reviewState: target, returnReason: target === 'returned' ? reason : null };
-    await writeAnswer(transaction, { actor, context: input.context, now, organisationId, assessmentId: assessment.id, itemId: item.itemId, before, after, action: 'answer.review' });
+    await writeAnswer(transaction, {
+      actor,
+      context: input.context,
+      now,
+      organisationId,
+      assessmentId: assessment.id,
+      itemId: item.itemId,
+      before,
+      after,
+      action: 'answer.review',
+    });
     return item.itemId;
   });
   return loadAnswer(deps.database.db, organisationId, input.assessmentId, itemId);

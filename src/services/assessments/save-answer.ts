@@ -20,7 +20,10 @@ import { writeAnswer } from './write-answer';
  * that was ready for review or accepted sends it back to `open`. An update that changes nothing
  * writes nothing. Writes history and audit in one transaction, and a daily snapshot when due.
  */
-export async function saveAnswer(deps: AssessmentDeps, input: { actor: Actor; assessmentId: string; itemId: string; update: AnswerUpdate; context?: RequestContext }): Promise<Answer> {
+export async function saveAnswer(
+  deps: AssessmentDeps,
+  input: { actor: Actor; assessmentId: string; itemId: string; update: AnswerUpdate; context?: RequestContext },
+): Promise<Answer> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const now = deps.clock();
   const { version, ...update } = input.update;
@@ -30,17 +33,41 @@ export async function saveAnswer(deps: AssessmentDeps, input: { actor: Actor; as
     const before = await findAnswer(transaction, organisationId, assessment.id, item.itemId);
     const storedVersion = before?.version ?? 0;
     if (version !== storedVersion) {
-      throw await answerConflict(transaction, organisationId, assessment.id, item.itemId, 'Someone else saved this answer first; here is what is stored now.', [{ field: 'version', reason: `stored version is ${storedVersion}` }]);
+      throw await answerConflict(
+        transaction,
+        organisationId,
+        assessment.id,
+        item.itemId,
+        'Someone else saved this answer first; here is what is stored now.',
+        [{ field: 'version', reason: `stored version is ${storedVersion}` }],
+      );
     }
     if (!isEditable(assessment)) {
-      throw await answerConflict(transaction, organisationId, assessment.id, item.itemId, `The assessment is ${assessment.status}; reopen it to change answers.`, [{ field: 'status', reason: assessment.status }]);
+      throw await answerConflict(
+        transaction,
+        organisationId,
+        assessment.id,
+        item.itemId,
+        `The assessment is ${assessment.status}; reopen it to change answers.`,
+        [{ field: 'status', reason: assessment.status }],
+      );
     }
     const content = contentAfterUpdate(assessment.frameworkId, item, before ?? EMPTY_ANSWER, update);
     const problems = await editProblems(transaction, organisationId, item, content, byField);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'The answer is not valid.', problems);
     const after = applyEdit(before ?? EMPTY_ANSWER, content);
     if (after !== (before ?? EMPTY_ANSWER)) {
-      await writeAnswer(transaction, { actor, context: input.context, now, organisationId, assessmentId: assessment.id, itemId: item.itemId, before, after, action: 'answer.update' });
+      await writeAnswer(transaction, {
+        actor,
+        context: input.context,
+        now,
+        organisationId,
+        assessmentId: assessment.id,
+        itemId: item.itemId,
+        before,
+        after,
+        action: 'answer.update',
+      });
       await takeDailySnapshotIfDue(transaction, deps.catalog, organisationId, assessment, now);
     }
     return item.itemId;

@@ -23,7 +23,10 @@ export type BulkAnswerUpdate = AnswerUpdate & { readonly itemId: string };
  * `answers[3].justification`; a stale version is a CONFLICT carrying that item's current answer.
  * Returns the saved answers in the order given.
  */
-export async function saveAnswersBulk(deps: AssessmentDeps, input: { actor: Actor; assessmentId: string; answers: readonly BulkAnswerUpdate[]; context?: RequestContext }): Promise<Answer[]> {
+export async function saveAnswersBulk(
+  deps: AssessmentDeps,
+  input: { actor: Actor; assessmentId: string; answers: readonly BulkAnswerUpdate[]; context?: RequestContext },
+): Promise<Answer[]> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const now = deps.clock();
   const db = deps.database.db;
@@ -37,22 +40,38 @@ export async function saveAnswersBulk(deps: AssessmentDeps, input: { actor: Acto
     const seen = new Set<string>();
     input.answers.forEach((entry, index) => {
       const item = resolveItemReference(items, assessment.frameworkId, entry.itemId);
-      if (!item) problems.push({ ...inList('answers', index)('itemId'), reason: `${entry.itemId} is not an item of ${assessment.frameworkId}` });
-      else if (seen.has(item.itemId)) problems.push({ ...inList('answers', index)('itemId'), reason: `${item.itemId} appears more than once` });
+      if (!item)
+        problems.push({
+          ...inList('answers', index)('itemId'),
+          reason: `${entry.itemId} is not an item of ${assessment.frameworkId}`,
+        });
+      else if (seen.has(item.itemId))
+        problems.push({ ...inList('answers', index)('itemId'), reason: `${item.itemId} appears more than once` });
       else {
         seen.add(item.itemId);
         resolved.push({ index, item, entry });
       }
     });
-    if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'Some answers are not valid; nothing was saved.', problems);
+    if (problems.length > 0)
+      throw new DomainError('VALIDATION_FAILED', 'Some answers are not valid; nothing was saved.', problems);
 
     for (const { index, item, entry } of resolved) {
       const storedVersion = stored.get(item.itemId)?.version ?? 0;
       if (entry.version !== storedVersion) {
-        throw await answerConflict(transaction, organisationId, assessment.id, item.itemId, `Someone else saved ${item.itemId} first; nothing was saved.`, [{ ...inList('answers', index)('version'), reason: `stored version is ${storedVersion}` }]);
+        throw await answerConflict(
+          transaction,
+          organisationId,
+          assessment.id,
+          item.itemId,
+          `Someone else saved ${item.itemId} first; nothing was saved.`,
+          [{ ...inList('answers', index)('version'), reason: `stored version is ${storedVersion}` }],
+        );
       }
     }
-    if (!isEditable(assessment)) throw new DomainError('CONFLICT', `The assessment is ${assessment.status}; reopen it to change answers.`, [{ field: 'status', reason: assessment.status }]);
+    if (!isEditable(assessment))
+      throw new DomainError('CONFLICT', `The assessment is ${assessment.status}; reopen it to change answers.`, [
+        { field: 'status', reason: assessment.status },
+      ]);
 
     const planned: { item: FrameworkItem; content: AnswerContent }[] = [];
     for (const { index, item, entry } of resolved) {
@@ -61,14 +80,25 @@ export async function saveAnswersBulk(deps: AssessmentDeps, input: { actor: Acto
       problems.push(...(await editProblems(transaction, organisationId, item, content, inList('answers', index))));
       planned.push({ item, content });
     }
-    if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'Some answers are not valid; nothing was saved.', problems);
+    if (problems.length > 0)
+      throw new DomainError('VALIDATION_FAILED', 'Some answers are not valid; nothing was saved.', problems);
 
     let changed = false;
     for (const { item, content } of planned) {
       const before = stored.get(item.itemId);
       const after = applyEdit(before ?? EMPTY_ANSWER, content);
       if (after === (before ?? EMPTY_ANSWER)) continue;
-      await writeAnswer(transaction, { actor, context: input.context, now, organisationId, assessmentId: assessment.id, itemId: item.itemId, before, after, action: 'answer.update' });
+      await writeAnswer(transaction, {
+        actor,
+        context: input.context,
+        now,
+        organisationId,
+        assessmentId: assessment.id,
+        itemId: item.itemId,
+        before,
+        after,
+        action: 'answer.update',
+      });
       changed = true;
     }
     if (changed) await takeDailySnapshotIfDue(transaction, deps.catalog, organisationId, assessment, now);
@@ -77,5 +107,10 @@ export async function saveAnswersBulk(deps: AssessmentDeps, input: { actor: Acto
   const answers = await listAnswers(db, organisationId, input.assessmentId);
   const evidence = await countEvidenceLinks(db, organisationId, input.assessmentId);
   const findings = await countOpenFindings(db, organisationId, input.assessmentId);
-  return itemIds.map((itemId) => presentAnswer(itemId, answers.get(itemId), { evidenceCount: evidence.get(itemId) ?? 0, openFindings: findings.get(itemId) ?? 0 }));
+  return itemIds.map((itemId) =>
+    presentAnswer(itemId, answers.get(itemId), {
+      evidenceCount: evidence.get(itemId) ?? 0,
+      openFindings: findings.get(itemId) ?? 0,
+    }),
+  );
 }

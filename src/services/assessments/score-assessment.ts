@@ -10,7 +10,12 @@ import type { DatabaseSchema } from '../../db/database';
  * An assessment's scores over every item of its framework as the catalog has it now
  * (computeScores is the one definition; items never answered count as unanswered).
  */
-export async function scoreAssessment(db: Kysely<DatabaseSchema>, catalog: Catalog, organisationId: string, assessment: StoredAssessment): Promise<Scores> {
+export async function scoreAssessment(
+  db: Kysely<DatabaseSchema>,
+  catalog: Catalog,
+  organisationId: string,
+  assessment: StoredAssessment,
+): Promise<Scores> {
   const results = (await listAnswerResults(db, organisationId, [assessment.id])).get(assessment.id) ?? new Map();
   return computeScores(listFrameworkItems(catalog, assessment.frameworkId), results);
 }

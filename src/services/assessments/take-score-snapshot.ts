@@ -10,9 +10,22 @@ import { scoreAssessment } from './score-assessment';
 export const DAILY_SNAPSHOT_INTERVAL_MS = 24 * 60 * 60 * 1000;
 
 /** Records the assessment's scores now (status is the assessment's status at that moment). */
-export async function takeScoreSnapshot(db: Kysely<DatabaseSchema>, catalog: Catalog, organisationId: string, assessment: StoredAssessment, reason: SnapshotReason, now: Date): Promise<void> {
+export async function takeScoreSnapshot(
+  db: Kysely<DatabaseSchema>,
+  catalog: Catalog,
+  organisationId: string,
+  assessment: StoredAssessment,
+  reason: SnapshotReason,
+  now: Date,
+): Promise<void> {
   const scores = await scoreAssessment(db, catalog, organisationId, assessment);
-  await insertScoreSnapshot(db, organisationId, assessment.id, { id: randomUUID(), takenAt: now.toISOString(), reason, status: assessment.status, scores });
+  await insertScoreSnapshot(db, organisationId, assessment.id, {
+    id: randomUUID(),
+    takenAt: now.toISOString(),
+    reason,
+    status: assessment.status,
+    scores,
+  });
 }
 
 /**
@@ -22,7 +35,13 @@ export async function takeScoreSnapshot(db: Kysely<DatabaseSchema>, catalog: Cat
  * runner is needed. Snapshots are derived data (a record of computed scores), so they are not
  * audit entries of their own. Returns true when one was taken.
  */
-export async function takeDailySnapshotIfDue(db: Kysely<DatabaseSchema>, catalog: Catalog, organisationId: string, assessment: StoredAssessment, now: Date): Promise<boolean> {
+export async function takeDailySnapshotIfDue(
+  db: Kysely<DatabaseSchema>,
+  catalog: Catalog,
+  organisationId: string,
+  assessment: StoredAssessment,
+  now: Date,
+): Promise<boolean> {
   if (assessment.status !== 'in_progress') return false;
   const latest = await findLatestSnapshotTime(db, organisationId, assessment.id);
   if (latest !== undefined && now.getTime() - new Date(latest).getTime() < DAILY_SNAPSHOT_INTERVAL_MS) return false;

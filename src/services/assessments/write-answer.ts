@@ -47,11 +47,35 @@ export async function writeAnswer(transaction: Transaction<DatabaseSchema>, writ
   const { organisationId, assessmentId, itemId, before } = write;
   const version = (before?.version ?? 0) + 1;
   const author = authorOf(write.actor);
-  const stored: StoredAnswer = { ...stateOf(write.after), itemId, version, updatedAt: write.now.toISOString(), updatedBy: author };
-  const written = before ? await updateAnswer(transaction, organisationId, assessmentId, stored, before.version) : await insertAnswer(transaction, organisationId, assessmentId, stored);
-  if (!written) throw await answerConflict(transaction, organisationId, assessmentId, itemId, 'Someone else saved this answer first; here is what is stored now.');
+  const stored: StoredAnswer = {
+    ...stateOf(write.after),
+    itemId,
+    version,
+    updatedAt: write.now.toISOString(),
+    updatedBy: author,
+  };
+  const written = before
+    ? await updateAnswer(transaction, organisationId, assessmentId, stored, before.version)
+    : await insertAnswer(transaction, organisationId, assessmentId, stored);
+  if (!written)
+    throw await answerConflict(
+      transaction,
+      organisationId,
+      assessmentId,
+      itemId,
+      'Someone else saved this answer first; here is what is stored now.',
+    );
   const beforeState = before ? stateOf(before) : null;
-  await insertAnswerHistory(transaction, organisationId, { id: randomUUID(), assessmentId, itemId, version, changedAt: stored.updatedAt, changedBy: author, before: beforeState, after: stateOf(stored) });
+  await insertAnswerHistory(transaction, organisationId, {
+    id: randomUUID(),
+    assessmentId,
+    itemId,
+    version,
+    changedAt: stored.updatedAt,
+    changedBy: author,
+    before: beforeState,
+    after: stateOf(stored),
+  });
   await recordAudit(transaction, write.actor, write.context, write.now, {
     organisationId,
     action: write.action,

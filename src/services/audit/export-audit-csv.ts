@@ -19,13 +19,24 @@ export interface ExportAuditCsvOptions {
 const PAGE_SIZE = 500;
 
 /** Exports an organisation's audit events, oldest first, as a CSV file. */
-export async function exportAuditCsv(deps: { database: Database }, options: ExportAuditCsvOptions): Promise<ExportedFile> {
+export async function exportAuditCsv(
+  deps: { database: Database },
+  options: ExportAuditCsvOptions,
+): Promise<ExportedFile> {
   const from = options.from === undefined ? undefined : parseTimeBound(options.from, 'from', false);
   const to = options.to === undefined ? undefined : parseTimeBound(options.to, 'to', true);
   const entries: AuditEntry[] = [];
   let afterSeq: number | undefined;
   do {
-    const page = await listAuditEvents(deps.database.db, { organisationId: options.organisationId, userId: options.userId, action: options.action, from, to, afterSeq, limit: PAGE_SIZE });
+    const page = await listAuditEvents(deps.database.db, {
+      organisationId: options.organisationId,
+      userId: options.userId,
+      action: options.action,
+      from,
+      to,
+      afterSeq,
+      limit: PAGE_SIZE,
+    });
     entries.push(...page.entries);
     afterSeq = page.nextAfterSeq ?? undefined;
   } while (afterSeq !== undefined);

@@ -7,7 +7,15 @@ import { requireOrganisation } from '../accounts/require-user';
 /** One page of the actor's current organisation's audit trail, oldest first. */
 export async function listOrganisationAudit(
   deps: { database: Database },
-  input: { actor: Actor; user?: string; action?: string; from?: string; to?: string; afterSeq?: number; limit?: number },
+  input: {
+    actor: Actor;
+    user?: string;
+    action?: string;
+    from?: string;
+    to?: string;
+    afterSeq?: number;
+    limit?: number;
+  },
 ): Promise<AuditEventPage> {
   const { organisationId } = requireOrganisation(input.actor);
   return listAuditEvents(deps.database.db, {

@@ -15,7 +15,13 @@ export interface AuditFacts {
 }
 
 /** Appends one audit entry for `actor` inside the caller's transaction (same commit as the change). */
-export async function recordAudit(transaction: Transaction<DatabaseSchema>, actor: Actor, context: RequestContext | undefined, at: Date, facts: AuditFacts): Promise<void> {
+export async function recordAudit(
+  transaction: Transaction<DatabaseSchema>,
+  actor: Actor,
+  context: RequestContext | undefined,
+  at: Date,
+  facts: AuditFacts,
+): Promise<void> {
   await appendAuditEvent(transaction, {
     id: randomUUID(),
     occurredAt: at.toISOString(),
@@ -25,7 +31,10 @@ export async function recordAudit(transaction: Transaction<DatabaseSchema>, acto
     action: facts.action,
     targetType: facts.targetType,
     targetId: facts.targetId,
-    summary: { ...(facts.before !== undefined ? { before: facts.before } : {}), ...(facts.after !== undefined ? { after: facts.after } : {}) },
+    summary: {
+      ...(facts.before !== undefined ? { before: facts.before } : {}),
+      ...(facts.after !== undefined ? { after: facts.after } : {}),
+    },
     requestId: context?.requestId ?? null,
     clientAddress: context?.clientAddress ?? null,
   });

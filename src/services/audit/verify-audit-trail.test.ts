@@ -24,7 +24,9 @@ describeEachDialect('verifyAuditTrail', (database) => {
 
   async function appendMany(organisationId: string | null, count: number): Promise<void> {
     for (let n = 1; n <= count; n += 1) {
-      await database().db.transaction().execute((transaction) => appendAuditEvent(transaction, input(organisationId, n)));
+      await database()
+        .db.transaction()
+        .execute((transaction) => appendAuditEvent(transaction, input(organisationId, n)));
     }
   }
 
@@ -37,7 +39,9 @@ describeEachDialect('verifyAuditTrail', (database) => {
     await appendMany('org-intact', 5);
     await appendMany(null, 2);
     expect(await verifyOne('org-intact')).toEqual({ ok: true, count: 5 });
-    expect(await verifyAuditTrail(deps(), { organisationId: null })).toEqual([{ chainKey: '', result: { ok: true, count: 2 } }]);
+    expect(await verifyAuditTrail(deps(), { organisationId: null })).toEqual([
+      { chainKey: '', result: { ok: true, count: 2 } },
+    ]);
     const all = await verifyAuditTrail(deps());
     expect(all.map((report) => report.chainKey)).toEqual(['', 'org-intact']);
     expect(all.every((report) => report.result.ok)).toBe(true);
@@ -49,31 +53,50 @@ describeEachDialect('verifyAuditTrail', (database) => {
 
   it('stays valid after 20 concurrent appends, and verifying meanwhile never raises a false alarm', async () => {
     const appends = Array.from({ length: 20 }, (_, index) =>
-      database().db.transaction().execute((transaction) => appendAuditEvent(transaction, input('org-busy', index + 1))),
+      database()
+        .db.transaction()
+        .execute((transaction) => appendAuditEvent(transaction, input('org-busy', index + 1))),
     );
     const verifications = Array.from({ length: 5 }, () => verifyOne('org-busy'));
     const [, results] = await Promise.all([Promise.all(appends), Promise.all(verifications)]);
     expect(results.every((result) => result?.ok)).toBe(true);
     expect(await verifyOne('org-busy')).toEqual({ ok: true, count: 20 });
-    expect((await readAuditChain(database().db, 'org-busy')).map((entry) => entry.seq)).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    expect((await readAuditChain(database().db, 'org-busy')).map((entry) => entry.seq)).toEqual(
+      Array.from({ length: 20 }, (_, index) => index + 1),
+    );
   });
 
   it('names an entry whose summary was changed in the database as edited', async () => {
     await appendMany('org-edited', 5);
-    await sql`update audit_event set summary = ${'{"after":{"role":"owner"},"before":{"role":"viewer"}}'} where chain_key = ${'org-edited'} and seq = ${3}`.execute(database().db);
-    expect(await verifyOne('org-edited')).toEqual({ ok: false, count: 5, brokenAt: { seq: 3, id: 'org-edited-event-3', problem: 'edited' } });
+    await sql`update audit_event set summary = ${'{"after":{"role":"owner"},"before":{"role":"viewer"}}'} where chain_key = ${'org-edited'} and seq = ${3}`.execute(
+      database().db,
+    );
+    expect(await verifyOne('org-edited')).toEqual({
+      ok: false,
+      count: 5,
+      brokenAt: { seq: 3, id: 'org-edited-event-3', problem: 'edited' },
+    });
   });
 
   it('names an entry whose summary is no longer JSON as edited', async () => {
     await appendMany('org-garbled', 3);
-    await sql`update audit_event set summary = ${'not json'} where chain_key = ${'org-garbled'} and seq = ${2}`.execute(database().db);
-    expect(await verifyOne('org-garbled')).toMatchObject({ ok: false, brokenAt: { seq: 2, id: 'org-garbled-event-2', problem: 'edited' } });
+    await sql`update audit_event set summary = ${'not json'} where chain_key = ${'org-garbled'} and seq = ${2}`.execute(
+      database().db,
+    );
+    expect(await verifyOne('org-garbled')).toMatchObject({
+      ok: false,
+      brokenAt: { seq: 2, id: 'org-garbled-event-2', problem: 'edited' },
+    });
   });
 
   it('names the entry after a deleted one', async () => {
     await appendMany('org-deleted', 5);
     await sql`delete from audit_event where chain_key = ${'org-deleted'} and seq = ${3}`.execute(database().db);
-    expect(await verifyOne('org-deleted')).toEqual({ ok: false, count: 4, brokenAt: { seq: 4, id: 'org-deleted-event-4', problem: 'deleted_before' } });
+    expect(await verifyOne('org-deleted')).toEqual({
+      ok: false,
+      count: 4,
+      brokenAt: { seq: 4, id: 'org-deleted-event-4', problem: 'deleted_before' },
+    });
   });
 
   it('names a forged entry that hashes correctly but is not linked into the chain', async () => {
@@ -102,7 +125,11 @@ describeEachDialect('verifyAuditTrail', (database) => {
         hash: hashAuditEntry(forged),
       })
       .execute();
-    expect(await verifyOne('org-forged')).toEqual({ ok: false, count: 5, brokenAt: { seq: 3, id: 'forged', problem: 'inserted' } });
+    expect(await verifyOne('org-forged')).toEqual({
+      ok: false,
+      count: 5,
+      brokenAt: { seq: 3, id: 'forged', problem: 'inserted' },
+    });
   });
 
   it('names a correctly linked entry appended without moving the head as inserted', async () => {
@@ -112,14 +139,24 @@ describeEachDialect('verifyAuditTrail', (database) => {
     const forged: UnhashedAuditEntry = { ...last, seq: 4, id: 'appended', prevHash: last.hash };
     const hash = hashAuditEntry(forged);
     await sql`insert into audit_event (chain_key, seq, id, occurred_at, organisation_id, actor_user_id, actor_label, action, target_type, target_id, summary, request_id, client_address, prev_hash, hash)
-      values (${forged.chainKey}, ${forged.seq}, ${forged.id}, ${forged.occurredAt}, ${forged.organisationId}, ${forged.actorUserId}, ${forged.actorLabel}, ${forged.action}, ${forged.targetType}, ${forged.targetId}, ${JSON.stringify(forged.summary)}, ${null}, ${null}, ${forged.prevHash}, ${hash})`.execute(database().db);
-    expect(await verifyOne('org-appended')).toEqual({ ok: false, count: 4, brokenAt: { seq: 4, id: 'appended', problem: 'inserted' } });
+      values (${forged.chainKey}, ${forged.seq}, ${forged.id}, ${forged.occurredAt}, ${forged.organisationId}, ${forged.actorUserId}, ${forged.actorLabel}, ${forged.action}, ${forged.targetType}, ${forged.targetId}, ${JSON.stringify(forged.summary)}, ${null}, ${null}, ${forged.prevHash}, ${hash})`.execute(
+      database().db,
+    );
+    expect(await verifyOne('org-appended')).toEqual({
+      ok: false,
+      count: 4,
+      brokenAt: { seq: 4, id: 'appended', problem: 'inserted' },
+    });
   });
 
   it('reports a head mismatch when the last entry was deleted', async () => {
     await appendMany('org-truncated', 5);
     await sql`delete from audit_event where chain_key = ${'org-truncated'} and seq = ${5}`.execute(database().db);
-    expect(await verifyOne('org-truncated')).toEqual({ ok: false, count: 4, brokenAt: { seq: 5, id: null, problem: 'head_mismatch' } });
+    expect(await verifyOne('org-truncated')).toEqual({
+      ok: false,
+      count: 4,
+      brokenAt: { seq: 5, id: null, problem: 'head_mismatch' },
+    });
   });
 
   it('still reports a chain whose entries were all deleted, among all chains', async () => {
@@ -132,6 +169,10 @@ describeEachDialect('verifyAuditTrail', (database) => {
   it('reports a chain whose head was deleted', async () => {
     await appendMany('org-headless', 2);
     await sql`delete from audit_chain_head where chain_key = ${'org-headless'}`.execute(database().db);
-    expect(await verifyOne('org-headless')).toEqual({ ok: false, count: 2, brokenAt: { seq: 2, id: 'org-headless-event-2', problem: 'head_missing' } });
+    expect(await verifyOne('org-headless')).toEqual({
+      ok: false,
+      count: 2,
+      brokenAt: { seq: 2, id: 'org-headless-event-2', problem: 'head_missing' },
+    });
   });
 });

@@ -14,9 +14,13 @@ export interface AuditChainReport {
  * organisation is given, and reports each chain's first broken link. Never throws for a broken chain:
  * the edge decides what a break means (exit code, alert).
  */
-export async function verifyAuditTrail(deps: { database: Database }, options: { organisationId?: string | null } = {}): Promise<AuditChainReport[]> {
+export async function verifyAuditTrail(
+  deps: { database: Database },
+  options: { organisationId?: string | null } = {},
+): Promise<AuditChainReport[]> {
   const { db } = deps.database;
-  const chainKeys = options.organisationId === undefined ? await listAuditChainKeys(db) : [auditChainKey(options.organisationId)];
+  const chainKeys =
+    options.organisationId === undefined ? await listAuditChainKeys(db) : [auditChainKey(options.organisationId)];
   const reports: AuditChainReport[] = [];
   for (const chainKey of chainKeys) reports.push({ chainKey, result: await verifyOneChain(db, chainKey) });
   return reports;

@@ -23,7 +23,12 @@ describeEachDialect('sign-in', (database) => {
       return hasher.verify(hashed, password);
     },
   };
-  const deps = (): AccountDeps => ({ database: database(), clock, passwords: countingHasher, secretBox: createSecretBox(randomBytes(32)) });
+  const deps = (): AccountDeps => ({
+    database: database(),
+    clock,
+    passwords: countingHasher,
+    secretBox: createSecretBox(randomBytes(32)),
+  });
   const context = { clientAddress: '192.0.2.10' };
   const attempt = (email: string, password: string, clientAddress = `198.51.100.${Math.floor(Math.random() * 200)}`) =>
     logIn(deps(), { email, password, context: { clientAddress } }).then(
@@ -32,9 +37,29 @@ describeEachDialect('sign-in', (database) => {
     );
 
   it('creates the first owner once, with no default account', async () => {
-    await createFirstOwner(deps(), { email: 'Owner@Example.jp', password: PASSWORD, organisationName: '本社', actor: cliActor(), context });
-    await expect(createFirstOwner(deps(), { email: 'second@example.jp', password: PASSWORD, organisationName: 'x', actor: cliActor() })).rejects.toMatchObject({ code: 'CONFLICT' });
-    await expect(createFirstOwner(deps(), { email: 'weak@example.jp', password: 'password1234', organisationName: 'x', actor: cliActor() })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await createFirstOwner(deps(), {
+      email: 'Owner@Example.jp',
+      password: PASSWORD,
+      organisationName: '本社',
+      actor: cliActor(),
+      context,
+    });
+    await expect(
+      createFirstOwner(deps(), {
+        email: 'second@example.jp',
+        password: PASSWORD,
+        organisationName: 'x',
+        actor: cliActor(),
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      createFirstOwner(deps(), {
+        email: 'weak@example.jp',
+        password: 'password1234',
+        organisationName: 'x',
+        actor: cliActor(),
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
   it('signs in and resolves the session to the owner of the organisation', async () => {
@@ -67,10 +92,18 @@ describeEachDialect('sign-in', (database) => {
     expect(results.some((result) => result.startsWith('RATE_LIMITED'))).toBe(true);
     expect(await attempt('owner@example.jp', PASSWORD)).toMatch(/^RATE_LIMITED/);
 
-    const throttle = await database().db.selectFrom('login_throttle').selectAll().where('throttle_key', '=', 'account:owner@example.jp').executeTakeFirstOrThrow();
+    const throttle = await database()
+      .db.selectFrom('login_throttle')
+      .selectAll()
+      .where('throttle_key', '=', 'account:owner@example.jp')
+      .executeTakeFirstOrThrow();
     clock.set(new Date(new Date(throttle.locked_until ?? 0).getTime() + 1000));
     expect(await attempt('owner@example.jp', PASSWORD)).toBe('ok');
-    const after = await database().db.selectFrom('login_throttle').selectAll().where('throttle_key', '=', 'account:owner@example.jp').executeTakeFirst();
+    const after = await database()
+      .db.selectFrom('login_throttle')
+      .selectAll()
+      .where('throttle_key', '=', 'account:owner@example.jp')
+      .executeTakeFirst();
     expect(after).toBeUndefined();
   });
 
@@ -81,7 +114,8 @@ describeEachDialect('sign-in', (database) => {
 
   it('throttles one client address trying many accounts', async () => {
     const results: string[] = [];
-    for (let i = 0; i < 25; i += 1) results.push(await attempt(`user${i}@example.jp`, 'wrong-password-x', '203.0.113.7'));
+    for (let i = 0; i < 25; i += 1)
+      results.push(await attempt(`user${i}@example.jp`, 'wrong-password-x', '203.0.113.7'));
     expect(results.at(-1)).toMatch(/^RATE_LIMITED/);
   });
 });

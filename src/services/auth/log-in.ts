@@ -22,7 +22,10 @@ let dummyHash: Promise<string> | undefined;
  * fail with the same message; throttling is keyed by the typed address, existing or not, so
  * neither the answer nor the lock tells whether an account exists.
  */
-export async function logIn(deps: AccountDeps, input: { email: string; password: string; previousSessionToken?: string; context: RequestContext }): Promise<LoginResult> {
+export async function logIn(
+  deps: AccountDeps,
+  input: { email: string; password: string; previousSessionToken?: string; context: RequestContext },
+): Promise<LoginResult> {
   const now = deps.clock();
   const email = normalizeEmail(input.email);
   const accountKey = `account:${email}`;
@@ -48,8 +51,21 @@ export async function logIn(deps: AccountDeps, input: { email: string; password:
       now,
       context: input.context,
     });
-    const actor = { kind: 'user', userId: user.id, email, organisationId: null, role: null, via: 'session', mustChangePassword: user.mustChangePassword } as const;
-    await recordAudit(transaction, actor, input.context, now, { organisationId: null, action: user.totpEnabled ? 'auth.password_ok' : 'auth.login', targetType: 'user', targetId: user.id });
+    const actor = {
+      kind: 'user',
+      userId: user.id,
+      email,
+      organisationId: null,
+      role: null,
+      via: 'session',
+      mustChangePassword: user.mustChangePassword,
+    } as const;
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId: null,
+      action: user.totpEnabled ? 'auth.password_ok' : 'auth.login',
+      targetType: 'user',
+      targetId: user.id,
+    });
     return session;
   });
 }
@@ -59,21 +75,39 @@ async function refuseWhileLocked(database: Database, keys: readonly string[], no
     const state = await readThrottle(database.db, key);
     if (state.lockedUntil && new Date(state.lockedUntil) > now) {
       const seconds = Math.ceil((new Date(state.lockedUntil).getTime() - now.getTime()) / 1000);
-      throw new DomainError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${seconds} s.`, [{ field: 'retryAfterSeconds', reason: String(seconds) }]);
+      throw new DomainError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${seconds} s.`, [
+        { field: 'retryAfterSeconds', reason: String(seconds) },
+      ]);
     }
   }
 }
 
-async function recordFailure(deps: AccountDeps, key: string, freeFailures: number, now: Date, email: string, context: RequestContext): Promise<void> {
+async function recordFailure(
+  deps: AccountDeps,
+  key: string,
+  freeFailures: number,
+  now: Date,
+  email: string,
+  context: RequestContext,
+): Promise<void> {
   await deps.database.db.transaction().execute(async (transaction) => {
     const state = await readThrottle(transaction, key);
-    const stale = key.startsWith('address:') && state.lockedUntil === null && state.updatedAt !== undefined && now.getTime() - new Date(state.updatedAt).getTime() > ADDRESS_WINDOW_MS;
+    const stale =
+      key.startsWith('address:') &&
+      state.lockedUntil === null &&
+      state.updatedAt !== undefined &&
+      now.getTime() - new Date(state.updatedAt).getTime() > ADDRESS_WINDOW_MS;
     const failures = (stale ? 0 : state.failures) + 1;
     const lockSeconds = lockSecondsAfter(failures, freeFailures);
     const lockedUntil = lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000).toISOString() : null;
     await writeThrottle(transaction, key, { failures, lockedUntil }, now.toISOString());
     if (lockSeconds > 0 && failures === freeFailures) {
-      await recordAudit(transaction, ANONYMOUS, context, now, { organisationId: null, action: 'auth.locked', targetType: key.split(':')[0] ?? 'key', targetId: key.startsWith('account:') ? email : context.clientAddress });
+      await recordAudit(transaction, ANONYMOUS, context, now, {
+        organisationId: null,
+        action: 'auth.locked',
+        targetType: key.split(':')[0] ?? 'key',
+        targetId: key.startsWith('account:') ? email : context.clientAddress,
+      });
     }
   });
 }

@@ -5,10 +5,19 @@ import { recordAudit } from '../audit/record-audit';
 import type { AccountDeps, RequestContext } from './account-deps';
 
 /** Ends one session. */
-export async function logOut(deps: AccountDeps, input: { actor: Actor; sessionToken: string; context: RequestContext }): Promise<void> {
+export async function logOut(
+  deps: AccountDeps,
+  input: { actor: Actor; sessionToken: string; context: RequestContext },
+): Promise<void> {
   const now = deps.clock();
   await deps.database.db.transaction().execute(async (transaction) => {
     await deleteSession(transaction, hashSecret(input.sessionToken));
-    if (input.actor.kind === 'user') await recordAudit(transaction, input.actor, input.context, now, { organisationId: null, action: 'auth.logout', targetType: 'user', targetId: input.actor.userId });
+    if (input.actor.kind === 'user')
+      await recordAudit(transaction, input.actor, input.context, now, {
+        organisationId: null,
+        action: 'auth.logout',
+        targetType: 'user',
+        targetId: input.actor.userId,
+      });
   });
 }

@@ -19,7 +19,13 @@ export interface OpenedSession {
  */
 export async function openSession(
   transaction: Transaction<DatabaseSchema>,
-  input: { userId: string; secondFactorPending: boolean; previousSessionToken?: string; now: Date; context: RequestContext },
+  input: {
+    userId: string;
+    secondFactorPending: boolean;
+    previousSessionToken?: string;
+    now: Date;
+    context: RequestContext;
+  },
 ): Promise<OpenedSession> {
   const sessionToken = newSecret();
   const csrfToken = newSecret();

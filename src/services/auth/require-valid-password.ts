@@ -12,6 +12,10 @@ const REASONS = {
 export function requireValidPassword(password: string, email: string, field = 'password'): void {
   const problems = checkPassword(password, { email });
   if (problems.length > 0) {
-    throw new DomainError('VALIDATION_FAILED', `The password ${problems.map((problem) => REASONS[problem]).join('; ')}.`, problems.map((problem) => ({ field, reason: problem })));
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      `The password ${problems.map((problem) => REASONS[problem]).join('; ')}.`,
+      problems.map((problem) => ({ field, reason: problem })),
+    );
   }
 }

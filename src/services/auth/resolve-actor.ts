@@ -33,17 +33,29 @@ export async function resolveSession(deps: AccountDeps, sessionToken: string): P
   const user = await findUserById(deps.database.db, session.userId);
   if (!user || user.disabled) return undefined;
   // Writing last_seen_at on every request would serialise reads on SQLite; once a minute is enough.
-  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000) await touchSession(deps.database.db, tokenHash, now.toISOString());
+  if (now.getTime() - new Date(session.lastSeenAt).getTime() > 60_000)
+    await touchSession(deps.database.db, tokenHash, now.toISOString());
   const { role, totpEnrolmentRequired } = await roleIn(deps, user, session.organisationId);
   return {
-    actor: { kind: 'user', userId: user.id, email: user.email, organisationId: session.organisationId, role, via: 'session', mustChangePassword: user.mustChangePassword },
+    actor: {
+      kind: 'user',
+      userId: user.id,
+      email: user.email,
+      organisationId: session.organisationId,
+      role,
+      via: 'session',
+      mustChangePassword: user.mustChangePassword,
+    },
     session,
     totpEnrolmentRequired,
   };
 }
 
 /** Turns `Authorization: Bearer ioc_…` into an actor scoped to the token's organisation and ceiling. */
-export async function resolveApiToken(deps: AccountDeps, token: string): Promise<(Actor & { kind: 'user' }) | undefined> {
+export async function resolveApiToken(
+  deps: AccountDeps,
+  token: string,
+): Promise<(Actor & { kind: 'user' }) | undefined> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
   const now = deps.clock();
   const record = await findApiTokenByHash(deps.database.db, hashSecret(token));
@@ -51,7 +63,8 @@ export async function resolveApiToken(deps: AccountDeps, token: string): Promise
   const user = await findUserById(deps.database.db, record.userId);
   if (!user || user.disabled) return undefined;
   const { role } = await roleIn(deps, user, record.organisationId);
-  if (!record.lastUsedAt || now.getTime() - new Date(record.lastUsedAt).getTime() > 60_000) await markApiTokenUsed(deps.database.db, record.id, now.toISOString());
+  if (!record.lastUsedAt || now.getTime() - new Date(record.lastUsedAt).getTime() > 60_000)
+    await markApiTokenUsed(deps.database.db, record.id, now.toISOString());
   return {
     kind: 'user',
     userId: user.id,
@@ -65,7 +78,10 @@ export async function resolveApiToken(deps: AccountDeps, token: string): Promise
 
 async function roleIn(deps: AccountDeps, user: UserRecord, organisationId: string | null) {
   if (!organisationId) return { role: null, totpEnrolmentRequired: false };
-  const [role, organisation] = await Promise.all([findMembership(deps.database.db, organisationId, user.id), findOrganisation(deps.database.db, organisationId)]);
+  const [role, organisation] = await Promise.all([
+    findMembership(deps.database.db, organisationId, user.id),
+    findOrganisation(deps.database.db, organisationId),
+  ]);
   const totpEnrolmentRequired = Boolean(role && organisation?.requireTotp && !user.totpEnabled);
   return { role: totpEnrolmentRequired ? null : (role ?? null), totpEnrolmentRequired };
 }

@@ -23,23 +23,54 @@ export interface OidcIdentity {
  */
 export async function signInWithOidc(
   deps: AccountDeps,
-  input: { identity: OidcIdentity; provisioning: { organisation: string | undefined; role: Exclude<Role, 'owner'> }; previousSessionToken?: string; context: RequestContext },
+  input: {
+    identity: OidcIdentity;
+    provisioning: { organisation: string | undefined; role: Exclude<Role, 'owner'> };
+    previousSessionToken?: string;
+    context: RequestContext;
+  },
 ): Promise<OpenedSession> {
   const { identity } = input;
-  if (!identity.email || !identity.emailVerified) throw new DomainError('UNAUTHENTICATED', 'The identity provider did not confirm an e-mail address for this account.');
+  if (!identity.email || !identity.emailVerified)
+    throw new DomainError(
+      'UNAUTHENTICATED',
+      'The identity provider did not confirm an e-mail address for this account.',
+    );
   const email = normalizeEmail(identity.email);
   const now = deps.clock();
   const existing = await findUserByEmail(deps.database.db, email);
   if (existing?.disabled) throw new DomainError('UNAUTHENTICATED', 'This account is disabled.');
   const organisation = input.provisioning.organisation
-    ? ((await findOrganisation(deps.database.db, input.provisioning.organisation)) ?? (await findOrganisationBySlug(deps.database.db, input.provisioning.organisation)))
+    ? ((await findOrganisation(deps.database.db, input.provisioning.organisation)) ??
+      (await findOrganisationBySlug(deps.database.db, input.provisioning.organisation)))
     : undefined;
   return deps.database.db.transaction().execute(async (transaction) => {
     const userId = existing?.id ?? randomUUID();
-    const actor = { kind: 'user', userId, email, organisationId: null, role: null, via: 'session', mustChangePassword: false } as const;
+    const actor = {
+      kind: 'user',
+      userId,
+      email,
+      organisationId: null,
+      role: null,
+      via: 'session',
+      mustChangePassword: false,
+    } as const;
     if (!existing) {
-      await insertUser(transaction, { id: userId, email, displayName: identity.name?.trim() || email, passwordHash: null, mustChangePassword: false, now: now.toISOString() });
-      if (organisation) await upsertMembership(transaction, { organisationId: organisation.id, userId, role: input.provisioning.role, createdAt: now.toISOString() });
+      await insertUser(transaction, {
+        id: userId,
+        email,
+        displayName: identity.name?.trim() || email,
+        passwordHash: null,
+        mustChangePassword: false,
+        now: now.toISOString(),
+      });
+      if (organisation)
+        await upsertMembership(transaction, {
+          organisationId: organisation.id,
+          userId,
+          role: input.provisioning.role,
+          createdAt: now.toISOString(),
+        });
       await recordAudit(transaction, actor, input.context, now, {
         organisationId: organisation?.id ?? null,
         action: 'user.provision',
@@ -55,7 +86,13 @@ export async function signInWithOidc(
       now,
       context: input.context,
     });
-    await recordAudit(transaction, actor, input.context, now, { organisationId: null, action: 'auth.login', targetType: 'user', targetId: userId, after: { method: 'oidc' } });
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId: null,
+      action: 'auth.login',
+      targetType: 'user',
+      targetId: userId,
+      after: { method: 'oidc' },
+    });
     return session;
   });
 }

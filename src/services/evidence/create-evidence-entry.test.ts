@@ -16,11 +16,36 @@ describeEachDialect('createEvidenceEntry', (database) => {
   });
 
   it('records a web link and a text, audited', async () => {
-    const link = await createEvidenceEntry(deps(), { actor, entry: { kind: 'link', title: ' Firewall policy ', url: 'https://wiki.example.jp/fw', body: 'section 3', validUntil: '2027-03-31' } });
-    expect(link).toMatchObject({ kind: 'link', title: 'Firewall policy', url: 'https://wiki.example.jp/fw', body: 'section 3', sha256: null, validUntil: '2027-03-31', createdAt: clock().toISOString(), createdBy: actor.kind === 'user' ? actor.userId : '' });
-    const text = await createEvidenceEntry(deps(), { actor, entry: { kind: 'text', title: 'Interview', body: 'No default passwords remain.' } });
+    const link = await createEvidenceEntry(deps(), {
+      actor,
+      entry: {
+        kind: 'link',
+        title: ' Firewall policy ',
+        url: 'https://wiki.example.jp/fw',
+        body: 'section 3',
+        validUntil: '2027-03-31',
+      },
+    });
+    expect(link).toMatchObject({
+      kind: 'link',
+      title: 'Firewall policy',
+      url: 'https://wiki.example.jp/fw',
+      body: 'section 3',
+      sha256: null,
+      validUntil: '2027-03-31',
+      createdAt: clock().toISOString(),
+      createdBy: actor.kind === 'user' ? actor.userId : '',
+    });
+    const text = await createEvidenceEntry(deps(), {
+      actor,
+      entry: { kind: 'text', title: 'Interview', body: 'No default passwords remain.' },
+    });
     expect(text).toMatchObject({ kind: 'text', url: null, body: 'No default passwords remain.' });
-    const actions = await database().db.selectFrom('audit_event').select('action').where('organisation_id', '=', organisationId).execute();
+    const actions = await database()
+      .db.selectFrom('audit_event')
+      .select('action')
+      .where('organisation_id', '=', organisationId)
+      .execute();
     expect(actions.map((entry) => entry.action)).toEqual(['evidence.create', 'evidence.create']);
   });
 
@@ -34,7 +59,12 @@ describeEachDialect('createEvidenceEntry', (database) => {
     ['a blank title', { kind: 'text', title: '   ', body: 'y' }, 'title'],
     ['an impossible date', { kind: 'text', title: 'x', body: 'y', evidenceDate: '2026-02-30' }, 'evidenceDate'],
   ])('refuses %s, naming the field', async (_case, entry, field) => {
-    await expect(createEvidenceEntry(deps(), { actor, entry })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field }] });
-    expect(await database().db.selectFrom('evidence').select('id').where('organisation_id', '=', organisationId).execute()).toEqual([]);
+    await expect(createEvidenceEntry(deps(), { actor, entry })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field }],
+    });
+    expect(
+      await database().db.selectFrom('evidence').select('id').where('organisation_id', '=', organisationId).execute(),
+    ).toEqual([]);
   });
 });

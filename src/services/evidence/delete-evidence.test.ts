@@ -2,7 +2,13 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { seedMember, seedOrganisation } from '../../testing/test-accounts';
 import { seedAnswerRow, seedAssessmentRow } from '../../testing/test-assessment-rows';
 import { describeEachDialect } from '../../testing/test-database';
-import { createTestEvidenceSetup, incomingFile, uniquePdf, userActor, type TestEvidenceSetup } from '../../testing/test-evidence';
+import {
+  createTestEvidenceSetup,
+  incomingFile,
+  uniquePdf,
+  userActor,
+  type TestEvidenceSetup,
+} from '../../testing/test-evidence';
 import { deleteEvidence } from './delete-evidence';
 import { linkEvidence } from './link-evidence';
 import { uploadEvidence } from './upload-evidence';
@@ -18,7 +24,8 @@ describeEachDialect('deleteEvidence', (database) => {
   });
   afterEach(() => setup.cleanUp());
 
-  const upload = (bytes: Buffer, title: string) => uploadEvidence(setup.deps, { actor, file: incomingFile(bytes, `${title}.pdf`), details: async () => ({ title }) });
+  const upload = (bytes: Buffer, title: string) =>
+    uploadEvidence(setup.deps, { actor, file: incomingFile(bytes, `${title}.pdf`), details: async () => ({ title }) });
 
   it('removes the file only when no other row refers to the same content', async () => {
     const pdf = uniquePdf();
@@ -28,7 +35,9 @@ describeEachDialect('deleteEvidence', (database) => {
     expect(setup.storedFiles()).toHaveLength(1);
     await deleteEvidence(setup.deps, { actor, evidenceId: second.id, confirm: false });
     expect(setup.storedFiles()).toEqual([]);
-    expect(await database().db.selectFrom('evidence').select('id').where('organisation_id', '=', organisationId).execute()).toEqual([]);
+    expect(
+      await database().db.selectFrom('evidence').select('id').where('organisation_id', '=', organisationId).execute(),
+    ).toEqual([]);
   });
 
   it('needs confirmation for evidence behind an accepted answer, and audits what was deleted', async () => {
@@ -46,8 +55,19 @@ describeEachDialect('deleteEvidence', (database) => {
 
     await deleteEvidence(setup.deps, { actor, evidenceId: evidence.id, confirm: true });
     expect(setup.storedFiles()).toEqual([]);
-    expect(await database().db.selectFrom('answer_evidence').select('item_id').where('evidence_id', '=', evidence.id).execute()).toEqual([]);
-    const audit = await database().db.selectFrom('audit_event').select('summary').where('target_id', '=', evidence.id).where('action', '=', 'evidence.delete').executeTakeFirstOrThrow();
+    expect(
+      await database()
+        .db.selectFrom('answer_evidence')
+        .select('item_id')
+        .where('evidence_id', '=', evidence.id)
+        .execute(),
+    ).toEqual([]);
+    const audit = await database()
+      .db.selectFrom('audit_event')
+      .select('summary')
+      .where('target_id', '=', evidence.id)
+      .where('action', '=', 'evidence.delete')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.summary)).toMatchObject({
       before: {
         title: 'reviewed',
@@ -64,8 +84,14 @@ describeEachDialect('deleteEvidence', (database) => {
   it("does not find another organisation's evidence", async () => {
     const evidence = await upload(uniquePdf(), 'mine');
     const otherOrganisation = await seedOrganisation(database(), 'Other');
-    const outsider = userActor((await seedMember(database(), otherOrganisation, 'owner')).userId, otherOrganisation, 'owner');
-    await expect(deleteEvidence(setup.deps, { actor: outsider, evidenceId: evidence.id, confirm: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const outsider = userActor(
+      (await seedMember(database(), otherOrganisation, 'owner')).userId,
+      otherOrganisation,
+      'owner',
+    );
+    await expect(
+      deleteEvidence(setup.deps, { actor: outsider, evidenceId: evidence.id, confirm: true }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(setup.storedFiles()).toHaveLength(1);
   });
 });

@@ -1,6 +1,13 @@
 import type { Actor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
-import { countEvidenceWithContent, deleteEvidenceRecord, findEvidence, listAcceptedSupports, listSupports, type EvidenceRecord } from '../../db/evidence.repository';
+import {
+  countEvidenceWithContent,
+  deleteEvidenceRecord,
+  findEvidence,
+  listAcceptedSupports,
+  listSupports,
+  type EvidenceRecord,
+} from '../../db/evidence.repository';
 import { requireOrganisation } from '../accounts/require-user';
 import { recordAudit } from '../audit/record-audit';
 import type { RequestContext } from '../auth/account-deps';
@@ -12,7 +19,10 @@ import type { EvidenceDeps } from './evidence-deps';
  * unless `confirm` is set. Its file leaves the store only when no other evidence row, in any
  * organisation, refers to the same content.
  */
-export async function deleteEvidence(deps: Pick<EvidenceDeps, 'database' | 'clock' | 'evidenceStore'>, input: { actor: Actor; evidenceId: string; confirm: boolean; context?: RequestContext }): Promise<void> {
+export async function deleteEvidence(
+  deps: Pick<EvidenceDeps, 'database' | 'clock' | 'evidenceStore'>,
+  input: { actor: Actor; evidenceId: string; confirm: boolean; context?: RequestContext },
+): Promise<void> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const now = deps.clock();
   const db = deps.database.db;
@@ -21,7 +31,12 @@ export async function deleteEvidence(deps: Pick<EvidenceDeps, 'database' | 'cloc
     if (!record) throw new DomainError('NOT_FOUND', 'No such evidence.');
     const accepted = await listAcceptedSupports(transaction, organisationId, record.id);
     if (accepted.length > 0 && !input.confirm) {
-      throw new DomainError('CONFLICT', `This evidence supports ${accepted.length} accepted answer(s). Delete it anyway with confirm=true.`, [], { acceptedSupports: accepted });
+      throw new DomainError(
+        'CONFLICT',
+        `This evidence supports ${accepted.length} accepted answer(s). Delete it anyway with confirm=true.`,
+        [],
+        { acceptedSupports: accepted },
+      );
     }
     const supports = (await listSupports(transaction, organisationId, [record.id])).get(record.id) ?? [];
     await deleteEvidenceRecord(transaction, organisationId, record.id);

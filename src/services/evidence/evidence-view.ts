@@ -6,8 +6,16 @@ import { listSupports, type EvidenceRecord } from '../../db/evidence.repository'
 export type EvidenceView = Omit<EvidenceRecord, 'organisationId'> & { readonly supports: readonly EvidenceSupport[] };
 
 /** Adds to each record the answers it supports (one query for all of them). */
-export async function presentEvidence(db: Database['db'], organisationId: string, records: readonly EvidenceRecord[]): Promise<EvidenceView[]> {
-  const supports = await listSupports(db, organisationId, records.map((record) => record.id));
+export async function presentEvidence(
+  db: Database['db'],
+  organisationId: string,
+  records: readonly EvidenceRecord[],
+): Promise<EvidenceView[]> {
+  const supports = await listSupports(
+    db,
+    organisationId,
+    records.map((record) => record.id),
+  );
   return records.map((record) => toEvidenceView(record, supports.get(record.id) ?? []));
 }
 

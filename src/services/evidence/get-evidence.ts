@@ -6,7 +6,10 @@ import type { EvidenceDeps } from './evidence-deps';
 import { presentEvidence, type EvidenceView } from './evidence-view';
 
 /** One evidence of the organisation with the answers it supports, or NOT_FOUND (also for another organisation's). */
-export async function getEvidence(deps: Pick<EvidenceDeps, 'database'>, input: { actor: Actor; evidenceId: string }): Promise<EvidenceView> {
+export async function getEvidence(
+  deps: Pick<EvidenceDeps, 'database'>,
+  input: { actor: Actor; evidenceId: string },
+): Promise<EvidenceView> {
   const { organisationId } = requireOrganisation(input.actor);
   const record = await findEvidence(deps.database.db, organisationId, input.evidenceId);
   if (!record) throw new DomainError('NOT_FOUND', 'No such evidence.');

@@ -17,15 +17,36 @@ export async function linkEvidence(
   input: { actor: Actor; assessmentId: string; itemId: string; evidenceId: string; context?: RequestContext },
 ): Promise<EvidenceView> {
   const { actor, organisationId } = requireOrganisation(input.actor);
-  const assessment = await requireAssessment(deps.database, organisationId, input.assessmentId, 'change-evidence-links');
+  const assessment = await requireAssessment(
+    deps.database,
+    organisationId,
+    input.assessmentId,
+    'change-evidence-links',
+  );
   requireAssessmentItem(deps.catalog, assessment, input.itemId, 'path');
   const now = deps.clock();
   const record = await deps.database.db.transaction().execute(async (transaction) => {
     const evidence = await findEvidence(transaction, organisationId, input.evidenceId);
-    if (!evidence) throw new DomainError('NOT_FOUND', 'No such evidence.', [{ field: 'evidenceId', reason: 'unknown in this organisation' }]);
+    if (!evidence)
+      throw new DomainError('NOT_FOUND', 'No such evidence.', [
+        { field: 'evidenceId', reason: 'unknown in this organisation' },
+      ]);
     const support = { assessmentId: input.assessmentId, itemId: input.itemId };
-    const linked = await insertEvidenceLink(transaction, { ...support, organisationId, evidenceId: evidence.id, linkedAt: now.toISOString(), linkedBy: actor.userId || null });
-    if (linked) await recordAudit(transaction, actor, input.context, now, { organisationId, action: 'evidence.link', targetType: 'evidence', targetId: evidence.id, after: support });
+    const linked = await insertEvidenceLink(transaction, {
+      ...support,
+      organisationId,
+      evidenceId: evidence.id,
+      linkedAt: now.toISOString(),
+      linkedBy: actor.userId || null,
+    });
+    if (linked)
+      await recordAudit(transaction, actor, input.context, now, {
+        organisationId,
+        action: 'evidence.link',
+        targetType: 'evidence',
+        targetId: evidence.id,
+        after: support,
+      });
     return evidence;
   });
   const [view] = await presentEvidence(deps.database.db, organisationId, [record]);

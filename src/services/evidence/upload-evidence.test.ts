@@ -5,7 +5,13 @@ import { DomainError } from '../../core/domain-error';
 import { seedMember, seedOrganisation } from '../../testing/test-accounts';
 import { seedAssessmentRow, setAssessmentStatusRow } from '../../testing/test-assessment-rows';
 import { describeEachDialect } from '../../testing/test-database';
-import { createTestEvidenceSetup, incomingFile, uniquePdf, userActor, type TestEvidenceSetup } from '../../testing/test-evidence';
+import {
+  createTestEvidenceSetup,
+  incomingFile,
+  uniquePdf,
+  userActor,
+  type TestEvidenceSetup,
+} from '../../testing/test-evidence';
 import { uploadEvidence } from './upload-evidence';
 
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -21,22 +27,50 @@ describeEachDialect('uploadEvidence', (database) => {
   });
   afterEach(() => setup.cleanUp());
 
-  const rowsOf = async (id: string) => database().db.selectFrom('evidence').selectAll().where('organisation_id', '=', id).execute();
+  const rowsOf = async (id: string) =>
+    database().db.selectFrom('evidence').selectAll().where('organisation_id', '=', id).execute();
 
   it('stores the file under its sha256 with the sniffed type, titled by its name, and audits it', async () => {
     const pdf = uniquePdf();
-    const evidence = await uploadEvidence(setup.deps, { actor, file: incomingFile(pdf, 'C:\\scans\\port-scan.png'), details: async () => ({ evidenceDate: '2026-11-01' }) });
-    expect(evidence).toMatchObject({ kind: 'file', title: 'port-scan.png', originalName: 'port-scan.png', mediaType: 'application/pdf', sha256: sha(pdf), sizeBytes: pdf.length, evidenceDate: '2026-11-01', supports: [] });
+    const evidence = await uploadEvidence(setup.deps, {
+      actor,
+      file: incomingFile(pdf, 'C:\\scans\\port-scan.png'),
+      details: async () => ({ evidenceDate: '2026-11-01' }),
+    });
+    expect(evidence).toMatchObject({
+      kind: 'file',
+      title: 'port-scan.png',
+      originalName: 'port-scan.png',
+      mediaType: 'application/pdf',
+      sha256: sha(pdf),
+      sizeBytes: pdf.length,
+      evidenceDate: '2026-11-01',
+      supports: [],
+    });
     expect(setup.storedFiles()).toEqual([`${sha(pdf).slice(0, 2)}/${sha(pdf)}`]);
-    const audit = await database().db.selectFrom('audit_event').select(['action', 'summary']).where('target_id', '=', evidence.id).execute();
+    const audit = await database()
+      .db.selectFrom('audit_event')
+      .select(['action', 'summary'])
+      .where('target_id', '=', evidence.id)
+      .execute();
     expect(audit.map((entry) => entry.action)).toEqual(['evidence.create']);
-    expect(JSON.parse(audit[0]?.summary ?? '{}')).toMatchObject({ after: { sha256: sha(pdf), mediaType: 'application/pdf' } });
+    expect(JSON.parse(audit[0]?.summary ?? '{}')).toMatchObject({
+      after: { sha256: sha(pdf), mediaType: 'application/pdf' },
+    });
   });
 
   it('keeps identical content once on disk, as two rows', async () => {
     const pdf = uniquePdf();
-    const first = await uploadEvidence(setup.deps, { actor, file: incomingFile(pdf, 'a.pdf'), details: async () => ({ title: 'First' }) });
-    const second = await uploadEvidence(setup.deps, { actor, file: incomingFile(pdf, 'b.pdf'), details: async () => ({ title: 'Second' }) });
+    const first = await uploadEvidence(setup.deps, {
+      actor,
+      file: incomingFile(pdf, 'a.pdf'),
+      details: async () => ({ title: 'First' }),
+    });
+    const second = await uploadEvidence(setup.deps, {
+      actor,
+      file: incomingFile(pdf, 'b.pdf'),
+      details: async () => ({ title: 'Second' }),
+    });
     expect(first.sha256).toBe(second.sha256);
     expect(setup.storedFiles()).toHaveLength(1);
     expect((await rowsOf(organisationId)).map((row) => row.title).sort()).toEqual(['First', 'Second']);
@@ -44,21 +78,64 @@ describeEachDialect('uploadEvidence', (database) => {
 
   it('links the new evidence to an answer in the same request', async () => {
     const assessmentId = await seedAssessmentRow(database(), organisationId);
-    const evidence = await uploadEvidence(setup.deps, { actor, file: incomingFile(uniquePdf(), 'a.pdf'), details: async () => ({ assessmentId, itemId: 'jssec-v2:25' }) });
+    const evidence = await uploadEvidence(setup.deps, {
+      actor,
+      file: incomingFile(uniquePdf(), 'a.pdf'),
+      details: async () => ({ assessmentId, itemId: 'jssec-v2:25' }),
+    });
     expect(evidence.supports).toEqual([{ assessmentId, itemId: 'jssec-v2:25' }]);
-    const links = await database().db.selectFrom('answer_evidence').select(['item_id', 'organisation_id']).where('evidence_id', '=', evidence.id).execute();
+    const links = await database()
+      .db.selectFrom('answer_evidence')
+      .select(['item_id', 'organisation_id'])
+      .where('evidence_id', '=', evidence.id)
+      .execute();
     expect(links).toEqual([{ item_id: 'jssec-v2:25', organisation_id: organisationId }]);
   });
 
   it.each([
     ['cut at the size limit', () => incomingFile(uniquePdf(), 'a.pdf', true), async () => ({}), 'PAYLOAD_TOO_LARGE'],
-    ['over the size limit', () => incomingFile(Buffer.concat([uniquePdf(), Buffer.alloc(70 * 1024)]), 'a.pdf'), async () => ({}), 'PAYLOAD_TOO_LARGE'],
-    ['of a refused type', () => incomingFile(Buffer.from('MZ\x90\x00\x03\x00\x00\x00binary'), 'tool.pdf'), async () => ({}), 'VALIDATION_FAILED'],
-    ['text without a text name', () => incomingFile(Buffer.from('<script>alert(1)</script>'), 'page.html'), async () => ({}), 'VALIDATION_FAILED'],
-    ['with bad fields', () => incomingFile(uniquePdf(), 'a.pdf'), async () => Promise.reject(new DomainError('VALIDATION_FAILED', 'bad', [{ field: 'title', reason: 'too long' }])), 'VALIDATION_FAILED'],
-    ['with a validity ending before it starts', () => incomingFile(uniquePdf(), 'a.pdf'), async () => ({ evidenceDate: '2026-11-02', validUntil: '2026-11-01' }), 'VALIDATION_FAILED'],
-    ['linked to only half an answer', () => incomingFile(uniquePdf(), 'a.pdf'), async () => ({ itemId: 'jssec-v2:25' }), 'VALIDATION_FAILED'],
-    ['linked to an unknown assessment', () => incomingFile(uniquePdf(), 'a.pdf'), async () => ({ assessmentId: 'nope', itemId: 'jssec-v2:25' }), 'NOT_FOUND'],
+    [
+      'over the size limit',
+      () => incomingFile(Buffer.concat([uniquePdf(), Buffer.alloc(70 * 1024)]), 'a.pdf'),
+      async () => ({}),
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      'of a refused type',
+      () => incomingFile(Buffer.from('MZ\x90\x00\x03\x00\x00\x00binary'), 'tool.pdf'),
+      async () => ({}),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'text without a text name',
+      () => incomingFile(Buffer.from('<script>alert(1)</script>'), 'page.html'),
+      async () => ({}),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'with bad fields',
+      () => incomingFile(uniquePdf(), 'a.pdf'),
+      async () => Promise.reject(new DomainError('VALIDATION_FAILED', 'bad', [{ field: 'title', reason: 'too long' }])),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'with a validity ending before it starts',
+      () => incomingFile(uniquePdf(), 'a.pdf'),
+      async () => ({ evidenceDate: '2026-11-02', validUntil: '2026-11-01' }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'linked to only half an answer',
+      () => incomingFile(uniquePdf(), 'a.pdf'),
+      async () => ({ itemId: 'jssec-v2:25' }),
+      'VALIDATION_FAILED',
+    ],
+    [
+      'linked to an unknown assessment',
+      () => incomingFile(uniquePdf(), 'a.pdf'),
+      async () => ({ assessmentId: 'nope', itemId: 'jssec-v2:25' }),
+      'NOT_FOUND',
+    ],
   ])('stores nothing for an upload %s', async (_case, file, details, code) => {
     await expect(uploadEvidence(setup.deps, { actor, file: file(), details })).rejects.toMatchObject({ code });
     expect(setup.storedFiles()).toEqual([]);
@@ -66,17 +143,33 @@ describeEachDialect('uploadEvidence', (database) => {
   });
 
   it('accepts UTF-8 text under a text name, typed by that name', async () => {
-    const evidence = await uploadEvidence(setup.deps, { actor, file: incomingFile(Buffer.from(`host,port\nカメラ-1,23\n${Date.now()}\n`), 'ports.csv'), details: async () => ({}) });
+    const evidence = await uploadEvidence(setup.deps, {
+      actor,
+      file: incomingFile(Buffer.from(`host,port\nカメラ-1,23\n${Date.now()}\n`), 'ports.csv'),
+      details: async () => ({}),
+    });
     expect(evidence.mediaType).toBe('text/csv; charset=utf-8');
   });
 
   it('refuses a link to a catalog node that is not an item of the framework, or to a done assessment', async () => {
     const assessmentId = await seedAssessmentRow(database(), organisationId);
     for (const itemId of ['jssec-v2:25.1', 'nist-csf-2.0:PR.AA-01', 'jssec-v2:999']) {
-      await expect(uploadEvidence(setup.deps, { actor, file: incomingFile(uniquePdf(), 'a.pdf'), details: async () => ({ assessmentId, itemId }) })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'itemId' }] });
+      await expect(
+        uploadEvidence(setup.deps, {
+          actor,
+          file: incomingFile(uniquePdf(), 'a.pdf'),
+          details: async () => ({ assessmentId, itemId }),
+        }),
+      ).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'itemId' }] });
     }
     await setAssessmentStatusRow(database(), assessmentId, 'done');
-    await expect(uploadEvidence(setup.deps, { actor, file: incomingFile(uniquePdf(), 'a.pdf'), details: async () => ({ assessmentId, itemId: 'jssec-v2:25' }) })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(
+      uploadEvidence(setup.deps, {
+        actor,
+        file: incomingFile(uniquePdf(), 'a.pdf'),
+        details: async () => ({ assessmentId, itemId: 'jssec-v2:25' }),
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(setup.storedFiles()).toEqual([]);
   });
 
@@ -112,9 +205,20 @@ describeEachDialect('uploadEvidence', (database) => {
         };
       },
     };
-    await expect(uploadEvidence({ ...setup.deps, evidenceStore: failingAfterRename }, { actor, file: incomingFile(uniquePdf(), 'a.pdf'), details: async () => ({}) })).rejects.toThrow('after the rename');
+    await expect(
+      uploadEvidence(
+        { ...setup.deps, evidenceStore: failingAfterRename },
+        { actor, file: incomingFile(uniquePdf(), 'a.pdf'), details: async () => ({}) },
+      ),
+    ).rejects.toThrow('after the rename');
     expect(setup.storedFiles()).toEqual([]);
     expect(await rowsOf(organisationId)).toEqual([]);
-    expect(await database().db.selectFrom('audit_event').select('id').where('organisation_id', '=', organisationId).execute()).toEqual([]);
+    expect(
+      await database()
+        .db.selectFrom('audit_event')
+        .select('id')
+        .where('organisation_id', '=', organisationId)
+        .execute(),
+    ).toEqual([]);
   });
 });

@@ -4,7 +4,12 @@ import { DomainError } from '../../core/domain-error';
 import { checkDays } from '../../core/evidence/evidence-dates';
 import { acceptEvidenceContent, cleanFileName, evidenceTooLarge } from '../../core/evidence/evidence-content';
 import type { EvidenceSupport } from '../../core/evidence/evidence.types';
-import { countEvidenceWithContent, insertEvidence, insertEvidenceLink, type EvidenceRecord } from '../../db/evidence.repository';
+import {
+  countEvidenceWithContent,
+  insertEvidence,
+  insertEvidenceLink,
+  type EvidenceRecord,
+} from '../../db/evidence.repository';
 import { requireOrganisation } from '../accounts/require-user';
 import { requireAssessment, requireAssessmentItem } from '../assessment-scope/require-assessment-item';
 import { recordAudit } from '../audit/record-audit';
@@ -81,13 +86,27 @@ export async function uploadEvidence(deps: EvidenceDeps, input: UploadEvidenceIn
       try {
         await db.transaction().execute(async (transaction) => {
           await insertEvidence(transaction, record);
-          if (support) await insertEvidenceLink(transaction, { ...support, organisationId, evidenceId: record.id, linkedAt: record.createdAt, linkedBy: record.createdBy });
+          if (support)
+            await insertEvidenceLink(transaction, {
+              ...support,
+              organisationId,
+              evidenceId: record.id,
+              linkedAt: record.createdAt,
+              linkedBy: record.createdBy,
+            });
           await recordAudit(transaction, actor, input.context, now, {
             organisationId,
             action: 'evidence.create',
             targetType: 'evidence',
             targetId: record.id,
-            after: { kind: 'file', title, sha256: staged.sha256, mediaType, sizeBytes: staged.sizeBytes, supports: support ? [support] : [] },
+            after: {
+              kind: 'file',
+              title,
+              sha256: staged.sha256,
+              mediaType,
+              sizeBytes: staged.sizeBytes,
+              supports: support ? [support] : [],
+            },
           });
           // Last inside the transaction: if the rename fails the row rolls back.
           await staged.commit();
@@ -104,12 +123,18 @@ export async function uploadEvidence(deps: EvidenceDeps, input: UploadEvidenceIn
   }
 }
 
-async function resolveSupport(deps: EvidenceDeps, organisationId: string, details: EvidenceFileDetails): Promise<EvidenceSupport | undefined> {
+async function resolveSupport(
+  deps: EvidenceDeps,
+  organisationId: string,
+  details: EvidenceFileDetails,
+): Promise<EvidenceSupport | undefined> {
   const { assessmentId, itemId } = details;
   if (assessmentId === undefined && itemId === undefined) return undefined;
   if (assessmentId === undefined || itemId === undefined) {
     const missing = assessmentId === undefined ? 'assessmentId' : 'itemId';
-    throw new DomainError('VALIDATION_FAILED', 'To link the file to an answer, give both assessmentId and itemId.', [{ field: missing, reason: 'is required with the other' }]);
+    throw new DomainError('VALIDATION_FAILED', 'To link the file to an answer, give both assessmentId and itemId.', [
+      { field: missing, reason: 'is required with the other' },
+    ]);
   }
   const assessment = await requireAssessment(deps.database, organisationId, assessmentId, 'change-evidence-links');
   requireAssessmentItem(deps.catalog, assessment, itemId, 'field');

@@ -26,12 +26,16 @@ export interface FindingInput {
  * Records an open finding (version 1) on an item of the assessment's framework; the assessment
  * must be the organisation's and not archived. Audited in the same transaction.
  */
-export async function createFinding(deps: FindingDeps, input: { actor: Actor; assessmentId: string; finding: FindingInput; context?: RequestContext }): Promise<FindingView> {
+export async function createFinding(
+  deps: FindingDeps,
+  input: { actor: Actor; assessmentId: string; finding: FindingInput; context?: RequestContext },
+): Promise<FindingView> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const assessment = await requireAssessment(deps.database, organisationId, input.assessmentId, 'change-findings');
   const { finding } = input;
   requireAssessmentItem(deps.catalog, assessment, finding.itemId, 'field');
-  if (finding.issue.trim() === '') throw new DomainError('VALIDATION_FAILED', 'A finding needs an issue.', [{ field: 'issue', reason: 'is empty' }]);
+  if (finding.issue.trim() === '')
+    throw new DomainError('VALIDATION_FAILED', 'A finding needs an issue.', [{ field: 'issue', reason: 'is empty' }]);
   checkDays({ dueDate: finding.dueDate });
   const at = deps.clock();
   const now = at.toISOString();
@@ -61,7 +65,14 @@ export async function createFinding(deps: FindingDeps, input: { actor: Actor; as
       action: 'finding.create',
       targetType: 'finding',
       targetId: record.id,
-      after: { assessmentId: record.assessmentId, itemId: record.itemId, issue: record.issue, priority: record.priority, status: record.status, dueDate: record.dueDate },
+      after: {
+        assessmentId: record.assessmentId,
+        itemId: record.itemId,
+        issue: record.issue,
+        priority: record.priority,
+        status: record.status,
+        dueDate: record.dueDate,
+      },
     });
   });
   return toFindingView(record);

@@ -6,7 +6,10 @@ import type { FindingDeps } from './finding-deps';
 import { toFindingView, type FindingView } from './finding-view';
 
 /** The findings of one assessment of the organisation, oldest first; NOT_FOUND for an unknown assessment. */
-export async function listFindings(deps: Pick<FindingDeps, 'database'>, input: { actor: Actor; assessmentId: string }): Promise<FindingView[]> {
+export async function listFindings(
+  deps: Pick<FindingDeps, 'database'>,
+  input: { actor: Actor; assessmentId: string },
+): Promise<FindingView[]> {
   const { organisationId } = requireOrganisation(input.actor);
   await requireAssessment(deps.database, organisationId, input.assessmentId, 'read');
   return (await listFindingRecords(deps.database.db, organisationId, input.assessmentId)).map(toFindingView);

@@ -28,7 +28,10 @@ export interface FindingUpdate {
  * finding in `current`. Status accepted_risk needs an acceptedReason and records who accepted
  * (the actor); leaving accepted_risk clears both. Audited with what changed, before and after.
  */
-export async function updateFinding(deps: Pick<FindingDeps, 'database' | 'clock'>, input: { actor: Actor; findingId: string; update: FindingUpdate; context?: RequestContext }): Promise<FindingView> {
+export async function updateFinding(
+  deps: Pick<FindingDeps, 'database' | 'clock'>,
+  input: { actor: Actor; findingId: string; update: FindingUpdate; context?: RequestContext },
+): Promise<FindingView> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const { update } = input;
   if (update.dueDate) checkDays({ dueDate: update.dueDate });
@@ -41,7 +44,12 @@ export async function updateFinding(deps: Pick<FindingDeps, 'database' | 'clock'
     const next = applyUpdate(current, update, actor.userId || `cli:${actor.email}`);
     const changed = (Object.keys(next) as (keyof FindingChanges)[]).filter((key) => next[key] !== current[key]);
     if (changed.length === 0) return toFindingView(current);
-    if (!(await updateFindingRecord(transaction, organisationId, current.id, update.version, { ...next, updatedAt: now.toISOString() }))) {
+    if (
+      !(await updateFindingRecord(transaction, organisationId, current.id, update.version, {
+        ...next,
+        updatedAt: now.toISOString(),
+      }))
+    ) {
       const latest = await findFinding(transaction, organisationId, current.id);
       throw latest ? staleVersion(latest) : new DomainError('NOT_FOUND', 'No such finding.');
     }
@@ -68,20 +76,32 @@ function applyUpdate(current: FindingRecord, update: FindingUpdate, actorLabel: 
     dueDate: update.dueDate === undefined ? current.dueDate : update.dueDate,
     status,
   };
-  if (update.issue !== undefined && update.issue.trim() === '') throw new DomainError('VALIDATION_FAILED', 'A finding needs an issue.', [{ field: 'issue', reason: 'is empty' }]);
+  if (update.issue !== undefined && update.issue.trim() === '')
+    throw new DomainError('VALIDATION_FAILED', 'A finding needs an issue.', [{ field: 'issue', reason: 'is empty' }]);
   if (status !== 'accepted_risk') {
-    if (update.acceptedReason?.trim()) throw new DomainError('VALIDATION_FAILED', 'A reason is given only when accepting the risk.', [{ field: 'acceptedReason', reason: 'only with status accepted_risk' }]);
+    if (update.acceptedReason?.trim())
+      throw new DomainError('VALIDATION_FAILED', 'A reason is given only when accepting the risk.', [
+        { field: 'acceptedReason', reason: 'only with status accepted_risk' },
+      ]);
     return { ...base, acceptedBy: null, acceptedReason: null };
   }
   const reason = update.acceptedReason ?? current.acceptedReason;
-  if (!reason?.trim()) throw new DomainError('VALIDATION_FAILED', 'Accepting a risk needs a reason.', [{ field: 'acceptedReason', reason: 'is required for status accepted_risk' }]);
+  if (!reason?.trim())
+    throw new DomainError('VALIDATION_FAILED', 'Accepting a risk needs a reason.', [
+      { field: 'acceptedReason', reason: 'is required for status accepted_risk' },
+    ]);
   // Whoever accepts the risk, or restates why, owns that decision.
   const decided = current.status !== 'accepted_risk' || reason !== current.acceptedReason;
   return { ...base, acceptedReason: reason, acceptedBy: decided ? actorLabel : current.acceptedBy };
 }
 
 function staleVersion(current: FindingRecord): DomainError {
-  return new DomainError('CONFLICT', 'Someone else changed this finding. Review the current version and apply your change again.', [{ field: 'version', reason: `is ${current.version} now` }], {
-    current: toFindingView(current),
-  });
+  return new DomainError(
+    'CONFLICT',
+    'Someone else changed this finding. Review the current version and apply your change again.',
+    [{ field: 'version', reason: `is ${current.version} now` }],
+    {
+      current: toFindingView(current),
+    },
+  );
 }

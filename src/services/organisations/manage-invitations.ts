@@ -24,7 +24,9 @@ export async function createInvitation(
   const granter = actor.via === 'cli' ? 'owner' : (actor.role ?? 'viewer');
   if (!canGrantRole(granter, input.role)) throw new DomainError('FORBIDDEN', 'Your role cannot grant that role.');
   if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > MAX_INVITATION_DAYS) {
-    throw new DomainError('VALIDATION_FAILED', `An invitation expires after 1–${MAX_INVITATION_DAYS} days.`, [{ field: 'expiresInDays', reason: 'out of range' }]);
+    throw new DomainError('VALIDATION_FAILED', `An invitation expires after 1–${MAX_INVITATION_DAYS} days.`, [
+      { field: 'expiresInDays', reason: 'out of range' },
+    ]);
   }
   const now = deps.clock();
   const token = newSecret();
@@ -33,16 +35,37 @@ export async function createInvitation(
   await deps.database.db.transaction().execute(async (transaction) => {
     await transaction
       .insertInto('invitation')
-      .values({ id, organisation_id: organisationId, email, role: input.role, token_hash: hashSecret(token), created_by: actor.userId, created_at: now.toISOString(), expires_at: expiresAt, accepted_at: null })
+      .values({
+        id,
+        organisation_id: organisationId,
+        email,
+        role: input.role,
+        token_hash: hashSecret(token),
+        created_by: actor.userId,
+        created_at: now.toISOString(),
+        expires_at: expiresAt,
+        accepted_at: null,
+      })
       .execute();
-    await recordAudit(transaction, actor, input.context, now, { organisationId, action: 'invitation.create', targetType: 'invitation', targetId: id, after: { email, role: input.role, expiresAt } });
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId,
+      action: 'invitation.create',
+      targetType: 'invitation',
+      targetId: id,
+      after: { email, role: input.role, expiresAt },
+    });
   });
   return { token, expiresAt };
 }
 
 async function findOpenInvitation(deps: AccountDeps, token: string) {
-  const row = await deps.database.db.selectFrom('invitation').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst();
-  if (!row || row.accepted_at || new Date(row.expires_at) <= deps.clock()) throw new DomainError('NOT_FOUND', 'This invitation is unknown, used or expired.');
+  const row = await deps.database.db
+    .selectFrom('invitation')
+    .selectAll()
+    .where('token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+  if (!row || row.accepted_at || new Date(row.expires_at) <= deps.clock())
+    throw new DomainError('NOT_FOUND', 'This invitation is unknown, used or expired.');
   return row;
 }
 
@@ -51,14 +74,23 @@ export async function viewInvitation(deps: AccountDeps, input: { token: string }
   const invitation = await findOpenInvitation(deps, input.token);
   const organisation = await findOrganisation(deps.database.db, invitation.organisation_id);
   const hasAccount = (await findUserByEmail(deps.database.db, invitation.email)) !== undefined;
-  return { email: invitation.email, role: invitation.role as Role, organisationName: organisation?.name ?? '', expiresAt: invitation.expires_at, hasAccount };
+  return {
+    email: invitation.email,
+    role: invitation.role as Role,
+    organisationName: organisation?.name ?? '',
+    expiresAt: invitation.expires_at,
+    hasAccount,
+  };
 }
 
 /**
  * Accepts an invitation. A new address creates its account with the given password; an existing
  * account must be the one signed in. Either way the membership is added and the link is used up.
  */
-export async function acceptInvitation(deps: AccountDeps, input: { actor: Actor; token: string; password?: string; displayName?: string; context?: RequestContext }): Promise<{ userId: string }> {
+export async function acceptInvitation(
+  deps: AccountDeps,
+  input: { actor: Actor; token: string; password?: string; displayName?: string; context?: RequestContext },
+): Promise<{ userId: string }> {
   const invitation = await findOpenInvitation(deps, input.token);
   const existing = await findUserByEmail(deps.database.db, invitation.email);
   if (existing && (input.actor.kind !== 'user' || input.actor.userId !== existing.id)) {
@@ -72,13 +104,46 @@ export async function acceptInvitation(deps: AccountDeps, input: { actor: Actor;
   const now = deps.clock();
   const userId = existing?.id ?? randomUUID();
   await deps.database.db.transaction().execute(async (transaction) => {
-    const used = await transaction.updateTable('invitation').set({ accepted_at: now.toISOString() }).where('id', '=', invitation.id).where('accepted_at', 'is', null).executeTakeFirst();
+    const used = await transaction
+      .updateTable('invitation')
+      .set({ accepted_at: now.toISOString() })
+      .where('id', '=', invitation.id)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new DomainError('CONFLICT', 'This invitation was just used.');
-    if (!existing) await insertUser(transaction, { id: userId, email: invitation.email, displayName: input.displayName?.trim() || invitation.email, passwordHash: passwordHash ?? null, mustChangePassword: false, now: now.toISOString() });
+    if (!existing)
+      await insertUser(transaction, {
+        id: userId,
+        email: invitation.email,
+        displayName: input.displayName?.trim() || invitation.email,
+        passwordHash: passwordHash ?? null,
+        mustChangePassword: false,
+        now: now.toISOString(),
+      });
     const current = await findMembership(transaction, invitation.organisation_id, userId);
-    if (!current) await upsertMembership(transaction, { organisationId: invitation.organisation_id, userId, role: invitation.role as Role, createdAt: now.toISOString() });
-    const actor: Actor = { kind: 'user', userId, email: invitation.email, organisationId: invitation.organisation_id, role: null, via: 'session', mustChangePassword: false };
-    await recordAudit(transaction, actor, input.context, now, { organisationId: invitation.organisation_id, action: 'invitation.accept', targetType: 'invitation', targetId: invitation.id, after: { userId, role: current ?? invitation.role } });
+    if (!current)
+      await upsertMembership(transaction, {
+        organisationId: invitation.organisation_id,
+        userId,
+        role: invitation.role as Role,
+        createdAt: now.toISOString(),
+      });
+    const actor: Actor = {
+      kind: 'user',
+      userId,
+      email: invitation.email,
+      organisationId: invitation.organisation_id,
+      role: null,
+      via: 'session',
+      mustChangePassword: false,
+    };
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId: invitation.organisation_id,
+      action: 'invitation.accept',
+      targetType: 'invitation',
+      targetId: invitation.id,
+      after: { userId, role: current ?? invitation.role },
+    });
   });
   return { userId };
 }

@@ -20,22 +20,52 @@ import { slugify } from './slugify';
 
 function requireName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed === '' || trimmed.length > 200) throw new DomainError('VALIDATION_FAILED', 'An organisation needs a name (up to 200 characters).', [{ field: 'name', reason: 'length' }]);
+  if (trimmed === '' || trimmed.length > 200)
+    throw new DomainError('VALIDATION_FAILED', 'An organisation needs a name (up to 200 characters).', [
+      { field: 'name', reason: 'length' },
+    ]);
   return trimmed;
 }
 
 /** Creates an organisation; the web user becomes its owner, the CLI names the owner by e-mail. */
-export async function createOrganisation(deps: AccountDeps, input: { actor: Actor; name: string; ownerEmail?: string; context?: RequestContext }): Promise<Organisation> {
+export async function createOrganisation(
+  deps: AccountDeps,
+  input: { actor: Actor; name: string; ownerEmail?: string; context?: RequestContext },
+): Promise<Organisation> {
   const actor = requireUser(input.actor);
   const name = requireName(input.name);
-  const ownerId = actor.via === 'cli' ? (input.ownerEmail ? (await findUserByEmail(deps.database.db, input.ownerEmail))?.id : undefined) : actor.userId;
-  if (actor.via === 'cli' && input.ownerEmail && !ownerId) throw new DomainError('NOT_FOUND', `No user ${input.ownerEmail}.`, [{ field: 'owner', reason: 'unknown user' }]);
+  const ownerId =
+    actor.via === 'cli'
+      ? input.ownerEmail
+        ? (await findUserByEmail(deps.database.db, input.ownerEmail))?.id
+        : undefined
+      : actor.userId;
+  if (actor.via === 'cli' && input.ownerEmail && !ownerId)
+    throw new DomainError('NOT_FOUND', `No user ${input.ownerEmail}.`, [{ field: 'owner', reason: 'unknown user' }]);
   const now = deps.clock();
-  const organisation: Organisation = { id: randomUUID(), slug: slugify(name), name, requireTotp: false, createdAt: now.toISOString() };
+  const organisation: Organisation = {
+    id: randomUUID(),
+    slug: slugify(name),
+    name,
+    requireTotp: false,
+    createdAt: now.toISOString(),
+  };
   await deps.database.db.transaction().execute(async (transaction) => {
     await insertOrganisation(transaction, organisation);
-    if (ownerId) await upsertMembership(transaction, { organisationId: organisation.id, userId: ownerId, role: 'owner', createdAt: now.toISOString() });
-    await recordAudit(transaction, actor, input.context, now, { organisationId: organisation.id, action: 'organisation.create', targetType: 'organisation', targetId: organisation.id, after: { name } });
+    if (ownerId)
+      await upsertMembership(transaction, {
+        organisationId: organisation.id,
+        userId: ownerId,
+        role: 'owner',
+        createdAt: now.toISOString(),
+      });
+    await recordAudit(transaction, actor, input.context, now, {
+      organisationId: organisation.id,
+      action: 'organisation.create',
+      targetType: 'organisation',
+      targetId: organisation.id,
+      after: { name },
+    });
   });
   return organisation;
 }
@@ -46,9 +76,13 @@ export async function listMyOrganisations(deps: AccountDeps, input: { actor: Act
 }
 
 /** Makes another organisation the session's current one; only where the user is a member. */
-export async function switchOrganisation(deps: AccountDeps, input: { actor: Actor; sessionToken: string; organisationId: string }): Promise<void> {
+export async function switchOrganisation(
+  deps: AccountDeps,
+  input: { actor: Actor; sessionToken: string; organisationId: string },
+): Promise<void> {
   const actor = requireUser(input.actor);
-  if (!(await findMembership(deps.database.db, input.organisationId, actor.userId))) throw new DomainError('NOT_FOUND', 'No such organisation.');
+  if (!(await findMembership(deps.database.db, input.organisationId, actor.userId)))
+    throw new DomainError('NOT_FOUND', 'No such organisation.');
   await setSessionOrganisation(deps.database.db, hashSecret(input.sessionToken), input.organisationId);
 }
 
@@ -61,13 +95,20 @@ export async function getCurrentOrganisation(deps: AccountDeps, input: { actor: 
 }
 
 /** Renames the current organisation or makes TOTP mandatory for its members. */
-export async function updateOrganisation(deps: AccountDeps, input: { actor: Actor; name?: string; requireTotp?: boolean; context?: RequestContext }): Promise<Organisation> {
+export async function updateOrganisation(
+  deps: AccountDeps,
+  input: { actor: Actor; name?: string; requireTotp?: boolean; context?: RequestContext },
+): Promise<Organisation> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const now = deps.clock();
   return deps.database.db.transaction().execute(async (transaction) => {
     const before = await findOrganisation(transaction, organisationId);
     if (!before) throw new DomainError('NOT_FOUND', 'No such organisation.');
-    const after = { ...before, name: input.name === undefined ? before.name : requireName(input.name), requireTotp: input.requireTotp ?? before.requireTotp };
+    const after = {
+      ...before,
+      name: input.name === undefined ? before.name : requireName(input.name),
+      requireTotp: input.requireTotp ?? before.requireTotp,
+    };
     await updateOrganisationSettings(transaction, organisationId, after);
     await recordAudit(transaction, actor, input.context, now, {
       organisationId,

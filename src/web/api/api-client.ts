@@ -17,7 +17,13 @@ export function setCsrfToken(token: string | undefined): void {
 async function parse<T>(response: Response): Promise<T> {
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const problem = (body as Problem | undefined) ?? { type: 'about:blank', title: response.statusText, status: response.status, code: 'INTERNAL', detail: response.statusText };
+    const problem = (body as Problem | undefined) ?? {
+      type: 'about:blank',
+      title: response.statusText,
+      status: response.status,
+      code: 'INTERNAL',
+      detail: response.statusText,
+    };
     throw new ApiError(problem);
   }
   return body as T;
@@ -25,13 +31,26 @@ async function parse<T>(response: Response): Promise<T> {
 
 /** GETs JSON from the API; non-2xx answers become ApiError with the problem body. */
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
-  return parse<T>(await fetch(path, { headers: { accept: 'application/json' }, signal: signal ?? null, credentials: 'same-origin' }));
+  return parse<T>(
+    await fetch(path, { headers: { accept: 'application/json' }, signal: signal ?? null, credentials: 'same-origin' }),
+  );
 }
 
 /** Sends JSON with the CSRF header; the server refuses cookie-authenticated changes without it. */
-export async function sendJson<T>(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+export async function sendJson<T>(
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  return parse<T>(await fetch(path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) }));
+  return parse<T>(
+    await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    }),
+  );
 }

@@ -49,37 +49,60 @@ export const assessmentKeys = {
 };
 
 export function useSystems() {
-  return useQuery({ queryKey: assessmentKeys.systems, queryFn: ({ signal }) => getJson<{ systems: IotSystem[] }>('/api/systems', signal) });
+  return useQuery({
+    queryKey: assessmentKeys.systems,
+    queryFn: ({ signal }) => getJson<{ systems: IotSystem[] }>('/api/systems', signal),
+  });
 }
 
 export function useAssessmentList() {
-  return useQuery({ queryKey: assessmentKeys.list, queryFn: ({ signal }) => getJson<{ assessments: AssessmentSummary[] }>('/api/assessments', signal) });
+  return useQuery({
+    queryKey: assessmentKeys.list,
+    queryFn: ({ signal }) => getJson<{ assessments: AssessmentSummary[] }>('/api/assessments', signal),
+  });
 }
 
 export function useAssessment(id: string) {
-  return useQuery({ queryKey: assessmentKeys.detail(id), queryFn: ({ signal }) => getJson<AssessmentDetail>(assessmentPath(id), signal), staleTime: 10_000 });
+  return useQuery({
+    queryKey: assessmentKeys.detail(id),
+    queryFn: ({ signal }) => getJson<AssessmentDetail>(assessmentPath(id), signal),
+    staleTime: 10_000,
+  });
 }
 
 export function useScores(id: string) {
-  return useQuery({ queryKey: assessmentKeys.scores(id), queryFn: ({ signal }) => getJson<ScoresResponse>(`${assessmentPath(id)}/scores`, signal) });
+  return useQuery({
+    queryKey: assessmentKeys.scores(id),
+    queryFn: ({ signal }) => getJson<ScoresResponse>(`${assessmentPath(id)}/scores`, signal),
+  });
 }
 
 export function useSnapshots(id: string) {
-  return useQuery({ queryKey: assessmentKeys.snapshots(id), queryFn: ({ signal }) => getJson<SnapshotList>(`${assessmentPath(id)}/snapshots`, signal) });
+  return useQuery({
+    queryKey: assessmentKeys.snapshots(id),
+    queryFn: ({ signal }) => getJson<SnapshotList>(`${assessmentPath(id)}/snapshots`, signal),
+  });
 }
 
 export function useGaps(id: string) {
-  return useQuery({ queryKey: assessmentKeys.gaps(id), queryFn: ({ signal }) => getJson<GapList>(`${assessmentPath(id)}/gaps`, signal) });
+  return useQuery({
+    queryKey: assessmentKeys.gaps(id),
+    queryFn: ({ signal }) => getJson<GapList>(`${assessmentPath(id)}/gaps`, signal),
+  });
 }
 
 export function useFindings(id: string) {
-  return useQuery({ queryKey: assessmentKeys.findings(id), queryFn: ({ signal }) => getJson<{ findings: Finding[] }>(`${assessmentPath(id)}/findings`, signal) });
+  return useQuery({
+    queryKey: assessmentKeys.findings(id),
+    queryFn: ({ signal }) => getJson<{ findings: Finding[] }>(`${assessmentPath(id)}/findings`, signal),
+  });
 }
 
 export function useItemEvidence(id: string, itemId: string) {
   return useQuery({
     queryKey: assessmentKeys.evidence(id, itemId),
-    queryFn: ({ signal }) => getJson<{ evidence: Evidence[] }>(`/api/evidence?assessmentId=${enc(id)}&itemId=${enc(itemId)}`, signal),
+    queryFn: ({ signal }) =>
+      getJson<{ evidence: Evidence[] }>(`/api/evidence?assessmentId=${enc(id)}&itemId=${enc(itemId)}`, signal),
   });
 }
 
@@ -117,7 +140,13 @@ async function sendForm<T>(queryClient: QueryClient, path: string, form: FormDat
   const response = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin' });
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const problem = (body as Problem | undefined) ?? { type: 'about:blank', title: response.statusText, status: response.status, code: response.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL', detail: response.statusText };
+    const problem = (body as Problem | undefined) ?? {
+      type: 'about:blank',
+      title: response.statusText,
+      status: response.status,
+      code: response.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL',
+      detail: response.statusText,
+    };
     throw new ApiError(problem);
   }
   return body as T;
@@ -133,12 +162,20 @@ function createdId(body: unknown): string {
 
 export const assessmentApi = {
   createSystem: (input: SystemInput) => sendJson<IotSystem>('POST', '/api/systems', input),
-  createAssessment: async (input: { systemId: string; title: string; periodStart?: string; periodEnd?: string }) => createdId(await sendJson<unknown>('POST', '/api/assessments', input)),
-  changeStatus: (id: string, input: { status: AssessmentStatus; version: number }) => sendJson<unknown>('POST', `${assessmentPath(id)}/status`, input),
-  copy: async (id: string, title?: string) => createdId(await sendJson<unknown>('POST', `${assessmentPath(id)}/copy`, title ? { title } : {})),
-  saveAnswer: (id: string, itemId: string, update: AnswerUpdate) => sendJson<Answer>('PUT', answerPath(id, itemId), update),
-  review: (id: string, itemId: string, input: { action: ReviewAction; reason?: string; version: number }) => sendJson<Answer>('POST', `${answerPath(id, itemId)}/review`, input),
-  uploadEvidence: (queryClient: QueryClient, input: { file: File; title: string; assessmentId: string; itemId: string }) => {
+  createAssessment: async (input: { systemId: string; title: string; periodStart?: string; periodEnd?: string }) =>
+    createdId(await sendJson<unknown>('POST', '/api/assessments', input)),
+  changeStatus: (id: string, input: { status: AssessmentStatus; version: number }) =>
+    sendJson<unknown>('POST', `${assessmentPath(id)}/status`, input),
+  copy: async (id: string, title?: string) =>
+    createdId(await sendJson<unknown>('POST', `${assessmentPath(id)}/copy`, title ? { title } : {})),
+  saveAnswer: (id: string, itemId: string, update: AnswerUpdate) =>
+    sendJson<Answer>('PUT', answerPath(id, itemId), update),
+  review: (id: string, itemId: string, input: { action: ReviewAction; reason?: string; version: number }) =>
+    sendJson<Answer>('POST', `${answerPath(id, itemId)}/review`, input),
+  uploadEvidence: (
+    queryClient: QueryClient,
+    input: { file: File; title: string; assessmentId: string; itemId: string },
+  ) => {
     const form = new FormData();
     // Fields first: a streaming multipart parser sees them before the file.
     form.append('title', input.title);
@@ -147,11 +184,16 @@ export const assessmentApi = {
     form.append('file', input.file, input.file.name);
     return sendForm<Evidence>(queryClient, '/api/evidence', form);
   },
-  createEntry: (input: { kind: 'link' | 'text'; title: string; url?: string; body?: string }) => sendJson<Evidence>('POST', '/api/evidence/entries', input),
-  linkEvidence: (id: string, itemId: string, evidenceId: string) => sendJson<unknown>('POST', `${answerPath(id, itemId)}/evidence`, { evidenceId }),
-  unlinkEvidence: (id: string, itemId: string, evidenceId: string) => sendJson<unknown>('DELETE', `${answerPath(id, itemId)}/evidence/${enc(evidenceId)}`),
-  createFinding: (id: string, input: FindingInput) => sendJson<Finding>('POST', `${assessmentPath(id)}/findings`, input),
-  updateFinding: (findingId: string, input: { version: number; status?: FindingStatus; acceptedReason?: string }) => sendJson<Finding>('PATCH', `/api/findings/${enc(findingId)}`, input),
+  createEntry: (input: { kind: 'link' | 'text'; title: string; url?: string; body?: string }) =>
+    sendJson<Evidence>('POST', '/api/evidence/entries', input),
+  linkEvidence: (id: string, itemId: string, evidenceId: string) =>
+    sendJson<unknown>('POST', `${answerPath(id, itemId)}/evidence`, { evidenceId }),
+  unlinkEvidence: (id: string, itemId: string, evidenceId: string) =>
+    sendJson<unknown>('DELETE', `${answerPath(id, itemId)}/evidence/${enc(evidenceId)}`),
+  createFinding: (id: string, input: FindingInput) =>
+    sendJson<Finding>('POST', `${assessmentPath(id)}/findings`, input),
+  updateFinding: (findingId: string, input: { version: number; status?: FindingStatus; acceptedReason?: string }) =>
+    sendJson<Finding>('PATCH', `/api/findings/${enc(findingId)}`, input),
 };
 
 export const evidenceDownloadUrl = (evidenceId: string) => `/api/evidence/${enc(evidenceId)}/download`;
@@ -174,7 +216,12 @@ export function patchCachedAnswer(queryClient: QueryClient, id: string, answer: 
       ...detail,
       answers: detail.answers.map((existing) =>
         existing.itemId === answer.itemId && answer.version >= existing.version
-          ? { ...existing, ...answer, evidenceCount: answer.evidenceCount ?? existing.evidenceCount, openFindings: answer.openFindings ?? existing.openFindings }
+          ? {
+              ...existing,
+              ...answer,
+              evidenceCount: answer.evidenceCount ?? existing.evidenceCount,
+              openFindings: answer.openFindings ?? existing.openFindings,
+            }
           : existing,
       ),
     };

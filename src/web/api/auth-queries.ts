@@ -24,9 +24,12 @@ export function useApiMutation<TInput, TResult>(send: (input: TInput) => Promise
 }
 
 export const authApi = {
-  setup: (input: { email: string; password: string; displayName?: string; organisationName: string }) => sendJson<{ status: string }>('POST', '/api/auth/setup', input),
-  login: (input: { email: string; password: string }) => sendJson<{ status: 'signed_in' | 'second_factor_required' }>('POST', '/api/auth/login', input),
+  setup: (input: { email: string; password: string; displayName?: string; organisationName: string }) =>
+    sendJson<{ status: string }>('POST', '/api/auth/setup', input),
+  login: (input: { email: string; password: string }) =>
+    sendJson<{ status: 'signed_in' | 'second_factor_required' }>('POST', '/api/auth/login', input),
   loginTotp: (input: { code: string }) => sendJson<{ status: string }>('POST', '/api/auth/login/totp', input),
   logout: () => sendJson<{ ok: true }>('POST', '/api/auth/logout'),
-  switchOrganisation: (organisationId: string) => sendJson<{ ok: true }>('POST', '/api/account/organisation', { organisationId }),
+  switchOrganisation: (organisationId: string) =>
+    sendJson<{ ok: true }>('POST', '/api/account/organisation', { organisationId }),
 };

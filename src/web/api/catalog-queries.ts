@@ -6,7 +6,8 @@ import { getJson } from './api-client';
 export function useFrameworkTree(frameworkId: string) {
   return useQuery({
     queryKey: ['catalog', 'framework', frameworkId],
-    queryFn: ({ signal }) => getJson<FrameworkTreeResponse>(`/api/catalog/frameworks/${encodeURIComponent(frameworkId)}`, signal),
+    queryFn: ({ signal }) =>
+      getJson<FrameworkTreeResponse>(`/api/catalog/frameworks/${encodeURIComponent(frameworkId)}`, signal),
     staleTime: Infinity,
   });
 }
@@ -16,7 +17,11 @@ export function useCatalogSearch(query: string, frameworkId: string) {
   const trimmed = query.trim();
   return useQuery({
     queryKey: ['catalog', 'search', frameworkId, trimmed],
-    queryFn: ({ signal }) => getJson<SearchResponse>(`/api/catalog/search?framework=${encodeURIComponent(frameworkId)}&q=${encodeURIComponent(trimmed)}`, signal),
+    queryFn: ({ signal }) =>
+      getJson<SearchResponse>(
+        `/api/catalog/search?framework=${encodeURIComponent(frameworkId)}&q=${encodeURIComponent(trimmed)}`,
+        signal,
+      ),
     enabled: trimmed.length > 0,
     staleTime: Infinity,
   });

@@ -36,28 +36,89 @@ export const router = createBrowserRouter([
       { path: 'setup', element: <SetupPage /> },
       { path: 'invitations/:token', element: <InvitationPage /> },
       // Everything about an organisation's own data needs a signed-in member.
-      { path: 'assessments', element: <RequireAuth><AssessmentsPage /></RequireAuth> },
-      { path: 'assessments/:id', element: <RequireAuth><AssessmentPage /></RequireAuth> },
+      {
+        path: 'assessments',
+        element: (
+          <RequireAuth>
+            <AssessmentsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'assessments/:id',
+        element: (
+          <RequireAuth>
+            <AssessmentPage />
+          </RequireAuth>
+        ),
+      },
       // The dashboard brings the chart library: loaded only when a dashboard is opened.
       {
         path: 'assessments/:id/dashboard',
         lazy: async () => {
           const { DashboardPage } = await import('../features/assessments/dashboard-page');
-          return { element: <RequireAuth><DashboardPage /></RequireAuth> };
+          return {
+            element: (
+              <RequireAuth>
+                <DashboardPage />
+              </RequireAuth>
+            ),
+          };
         },
       },
       {
         path: 'systems/:id',
         lazy: async () => {
           const { SystemDashboardPage } = await import('../features/assessments/system-dashboard-page');
-          return { element: <RequireAuth><SystemDashboardPage /></RequireAuth> };
+          return {
+            element: (
+              <RequireAuth>
+                <SystemDashboardPage />
+              </RequireAuth>
+            ),
+          };
         },
       },
-      { path: 'inventory', element: <RequireAuth><InventoryPage /></RequireAuth> },
-      { path: 'reports', element: <RequireAuth><ReportsPage /></RequireAuth> },
-      { path: 'account', element: <RequireAuth><AccountPage /></RequireAuth> },
-      { path: 'organisation', element: <RequireAuth><MembersPage /></RequireAuth> },
-      { path: 'audit', element: <RequireAuth><AuditLogPage /></RequireAuth> },
+      {
+        path: 'inventory',
+        element: (
+          <RequireAuth>
+            <InventoryPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'reports',
+        element: (
+          <RequireAuth>
+            <ReportsPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'account',
+        element: (
+          <RequireAuth>
+            <AccountPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'organisation',
+        element: (
+          <RequireAuth>
+            <MembersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'audit',
+        element: (
+          <RequireAuth>
+            <AuditLogPage />
+          </RequireAuth>
+        ),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

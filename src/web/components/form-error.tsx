@@ -13,8 +13,16 @@ export function FormError({ error }: { error: unknown }) {
   if (error instanceof ApiError) {
     const { code, detail, errors = [] } = error.problem;
     const known = i18n.exists(`errors.${code}`);
-    const reasons = errors.map((problem) => problem.reason).filter((reason) => i18n.exists(`errors.reasons.${reason}`)).map((reason) => t(`errors.reasons.${reason}`));
-    lines = known ? [t(`errors.${code}`), ...(reasons.length > 0 ? reasons : i18n.language === 'en' || code === 'RATE_LIMITED' ? [detail] : [])] : [detail];
+    const reasons = errors
+      .map((problem) => problem.reason)
+      .filter((reason) => i18n.exists(`errors.reasons.${reason}`))
+      .map((reason) => t(`errors.reasons.${reason}`));
+    lines = known
+      ? [
+          t(`errors.${code}`),
+          ...(reasons.length > 0 ? reasons : i18n.language === 'en' || code === 'RATE_LIMITED' ? [detail] : []),
+        ]
+      : [detail];
   } else {
     lines = [error instanceof Error ? error.message : String(error)];
   }

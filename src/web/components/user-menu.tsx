@@ -31,7 +31,11 @@ export function UserMenu() {
       {organisations.length > 0 && (
         <label>
           <span className="visually-hidden">{t('organisation.switch')}</span>
-          <select data-testid="organisation-switch" value={me.data.organisationId ?? ''} onChange={(event) => void switchTo(event.target.value)}>
+          <select
+            data-testid="organisation-switch"
+            value={me.data.organisationId ?? ''}
+            onChange={(event) => void switchTo(event.target.value)}
+          >
             {organisations.map((organisation) => (
               <option key={organisation.id} value={organisation.id}>
                 {organisation.name} ({t(`roles.${organisation.role}`)})

@@ -10,15 +10,24 @@ import { RoleSelect } from '../organisation/role-select';
 /** Personal API tokens of the current organisation: create (shown once), list, revoke. */
 export function ApiTokensSection() {
   const { t } = useTranslation();
-  const tokens = useQuery({ queryKey: ['account', 'tokens'], queryFn: () => getJson<TokenList>('/api/account/tokens') });
+  const tokens = useQuery({
+    queryKey: ['account', 'tokens'],
+    queryFn: () => getJson<TokenList>('/api/account/tokens'),
+  });
   const [created, setCreated] = useState<string>();
-  const create = useApiMutation((input: { name: string; roleCeiling: string; expiresInDays: number }) => sendJson<CreatedToken>('POST', '/api/account/tokens', input));
+  const create = useApiMutation((input: { name: string; roleCeiling: string; expiresInDays: number }) =>
+    sendJson<CreatedToken>('POST', '/api/account/tokens', input),
+  );
   const revoke = useApiMutation((id: string) => sendJson('DELETE', `/api/account/tokens/${encodeURIComponent(id)}`));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     create.mutate(
-      { name: String(form.get('name')), roleCeiling: String(form.get('roleCeiling')), expiresInDays: Number(form.get('expiresInDays')) },
+      {
+        name: String(form.get('name')),
+        roleCeiling: String(form.get('roleCeiling')),
+        expiresInDays: Number(form.get('expiresInDays')),
+      },
       { onSuccess: (result) => setCreated(result.token) },
     );
   };

@@ -7,7 +7,9 @@ import { FormError } from '../../components/form-error';
 export function PasswordSection() {
   const { t } = useTranslation();
   const [saved, setSaved] = useState(false);
-  const change = useApiMutation((input: { currentPassword: string; newPassword: string }) => sendJson('POST', '/api/account/password', input));
+  const change = useApiMutation((input: { currentPassword: string; newPassword: string }) =>
+    sendJson('POST', '/api/account/password', input),
+  );
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);

@@ -13,7 +13,9 @@ export function TotpSection({ enabled }: { enabled: boolean }) {
   const confirm = useApiMutation((code: string) => sendJson('POST', '/api/account/totp/confirm', { code }));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    confirm.mutate(String(new FormData(event.currentTarget).get('code')).trim(), { onSuccess: () => setEnrolment(undefined) });
+    confirm.mutate(String(new FormData(event.currentTarget).get('code')).trim(), {
+      onSuccess: () => setEnrolment(undefined),
+    });
   };
   return (
     <section aria-labelledby="totp-heading">

@@ -8,9 +8,20 @@ export type AssessmentStatus = AssessmentSummary['status'];
 export type AnswerPatch = Omit<AnswerUpdate, 'version'>;
 
 /** Results in the order of the segmented control and of the keys 1–3 (N = not applicable, 4 = clear). */
-export const RESULT_OPTIONS: readonly Result[] = ['implemented', 'partial', 'not_implemented', 'not_applicable', 'unanswered'];
+export const RESULT_OPTIONS: readonly Result[] = [
+  'implemented',
+  'partial',
+  'not_implemented',
+  'not_applicable',
+  'unanswered',
+];
 
-export const RESULT_KEYS: Readonly<Record<string, Result>> = { '1': 'implemented', '2': 'partial', '3': 'not_implemented', '4': 'unanswered' };
+export const RESULT_KEYS: Readonly<Record<string, Result>> = {
+  '1': 'implemented',
+  '2': 'partial',
+  '3': 'not_implemented',
+  '4': 'unanswered',
+};
 
 /** The main path of an assessment, shown as steps. */
 export const STATUS_FLOW: readonly AssessmentStatus[] = ['planned', 'in_progress', 'in_review', 'done'];

@@ -55,8 +55,17 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
       }),
     [tree.functions, answersById, view],
   );
-  const visible = useMemo(() => rows.filter((row) => matchesFilter(row.answer, filter, people.meId)), [rows, filter, people.meId]);
-  const counts = useMemo(() => Object.fromEntries(FILTERS.map((name) => [name, rows.filter((row) => matchesFilter(row.answer, name, people.meId)).length])) as Record<Filter, number>, [rows, people.meId]);
+  const visible = useMemo(
+    () => rows.filter((row) => matchesFilter(row.answer, filter, people.meId)),
+    [rows, filter, people.meId],
+  );
+  const counts = useMemo(
+    () =>
+      Object.fromEntries(
+        FILTERS.map((name) => [name, rows.filter((row) => matchesFilter(row.answer, name, people.meId)).length]),
+      ) as Record<Filter, number>,
+    [rows, people.meId],
+  );
   const selectedId = selected && visible.some((row) => row.item.id === selected) ? selected : visible[0]?.item.id;
   const drawerRow = drawerItem ? rows.find((row) => row.item.id === drawerItem) : undefined;
 
@@ -149,12 +158,21 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
           </Link>
         </header>
         <StatusBar assessment={assessment} canWrite={people.canWrite} />
-        {people.canWrite && !editable && <p className="notice">{t(`assessment.readOnly.${assessment.status === 'done' ? 'done' : 'archived'}`)}</p>}
+        {people.canWrite && !editable && (
+          <p className="notice">{t(`assessment.readOnly.${assessment.status === 'done' ? 'done' : 'archived'}`)}</p>
+        )}
         {!people.canWrite && <p className="notice">{t('assessment.readOnly.viewer')}</p>}
         <div className="toolbar">
           <div role="group" aria-label={t('assessment.filterLabel')} className="filter-chips">
             {FILTERS.map((name) => (
-              <button key={name} type="button" aria-pressed={filter === name} className="chip" onClick={() => setFilter(name)} data-testid={`filter-${name}`}>
+              <button
+                key={name}
+                type="button"
+                aria-pressed={filter === name}
+                className="chip"
+                onClick={() => setFilter(name)}
+                data-testid={`filter-${name}`}
+              >
                 {t(`assessment.filters.${name}`)} <span className="chip-count">{counts[name]}</span>
               </button>
             ))}
@@ -183,7 +201,10 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
           />
         )}
         <p className="muted">
-          {t('assessment.frameworkNote', { framework: localized(tree.framework.title), version: assessment.frameworkVersion })}
+          {t('assessment.frameworkNote', {
+            framework: localized(tree.framework.title),
+            version: assessment.frameworkVersion,
+          })}
         </p>
       </div>
       {drawerRow && (
@@ -204,4 +225,3 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
     </div>
   );
 }
-

@@ -27,7 +27,14 @@ export function AssessmentsPage() {
           <>
             {data.systems.length === 0 && <p className="notice">{t('assessment.noSystems')}</p>}
             {data.systems.map((system) => (
-              <SystemBlock key={system.id} system={system} assessments={assessments.data?.assessments.filter((candidate) => candidate.systemId === system.id) ?? []} canWrite={canWrite} />
+              <SystemBlock
+                key={system.id}
+                system={system}
+                assessments={
+                  assessments.data?.assessments.filter((candidate) => candidate.systemId === system.id) ?? []
+                }
+                canWrite={canWrite}
+              />
             ))}
             {canWrite && <NewSystemForm />}
           </>
@@ -38,7 +45,15 @@ export function AssessmentsPage() {
   );
 }
 
-function SystemBlock({ system, assessments, canWrite }: { system: IotSystem; assessments: readonly AssessmentSummary[]; canWrite: boolean }) {
+function SystemBlock({
+  system,
+  assessments,
+  canWrite,
+}: {
+  system: IotSystem;
+  assessments: readonly AssessmentSummary[];
+  canWrite: boolean;
+}) {
   const { t } = useTranslation();
   const headingId = `system-${system.id}`;
   return (
@@ -82,7 +97,13 @@ function SystemBlock({ system, assessments, canWrite }: { system: IotSystem; ass
                 </td>
                 <td className="number-cell">{percent(assessment.overallScore)}</td>
                 <td className="number-cell">
-                  <meter min={0} max={1} value={assessment.completion} aria-label={t('assessment.columns.completion')} /> {percent(assessment.completion)}
+                  <meter
+                    min={0}
+                    max={1}
+                    value={assessment.completion}
+                    aria-label={t('assessment.columns.completion')}
+                  />{' '}
+                  {percent(assessment.completion)}
                 </td>
                 <td>{formatDateTime(assessment.updatedAt)}</td>
               </tr>
@@ -130,9 +151,15 @@ function NewSystemForm() {
             <legend>{t('assessment.criticality')}</legend>
             {CRITICALITIES.map((criticality) => (
               <label key={criticality} className="radio">
-                <input type="radio" name="criticality" value={criticality} defaultChecked={criticality === 'important'} />
+                <input
+                  type="radio"
+                  name="criticality"
+                  value={criticality}
+                  defaultChecked={criticality === 'important'}
+                />
                 <span>
-                  <strong>{t(`criticality.${criticality}`)}</strong> <span className="muted">{t(`criticalityHelp.${criticality}`)}</span>
+                  <strong>{t(`criticality.${criticality}`)}</strong>{' '}
+                  <span className="muted">{t(`criticalityHelp.${criticality}`)}</span>
                 </span>
               </label>
             ))}
@@ -171,7 +198,12 @@ function NewAssessmentForm({ system }: { system: IotSystem }) {
     const periodStart = String(form.get('periodStart') ?? '');
     const periodEnd = String(form.get('periodEnd') ?? '');
     create.mutate(
-      { systemId: system.id, title: String(form.get('title')).trim(), ...(periodStart ? { periodStart } : {}), ...(periodEnd ? { periodEnd } : {}) },
+      {
+        systemId: system.id,
+        title: String(form.get('title')).trim(),
+        ...(periodStart ? { periodStart } : {}),
+        ...(periodEnd ? { periodEnd } : {}),
+      },
       {
         onSuccess: async (created: string) => {
           await queryClient.invalidateQueries({ queryKey: assessmentKeys.list });
@@ -184,7 +216,11 @@ function NewAssessmentForm({ system }: { system: IotSystem }) {
   return (
     <details className="new-assessment">
       <summary>{t('assessment.newAssessment')}</summary>
-      <form onSubmit={submit} className="inline-form" aria-label={t('assessment.newAssessmentFor', { system: system.name })}>
+      <form
+        onSubmit={submit}
+        className="inline-form"
+        aria-label={t('assessment.newAssessmentFor', { system: system.name })}
+      >
         <label>
           {t('assessment.assessmentTitle')}
           <input name="title" required maxLength={200} defaultValue={t('assessment.defaultTitle', { year })} />

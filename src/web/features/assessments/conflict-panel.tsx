@@ -11,7 +11,15 @@ type Field = (typeof FIELDS)[number];
  * Someone else saved the item first: their answer next to mine, field by field (only the fields I
  * changed), and the choice between resending mine on top of theirs or taking theirs.
  */
-export function ConflictPanel({ conflict, nameOf, onResolve }: { conflict: Conflict; nameOf: (userId: string | null) => string; onResolve: (choice: 'mine' | 'theirs') => void }) {
+export function ConflictPanel({
+  conflict,
+  nameOf,
+  onResolve,
+}: {
+  conflict: Conflict;
+  nameOf: (userId: string | null) => string;
+  onResolve: (choice: 'mine' | 'theirs') => void;
+}) {
   const { t } = useTranslation();
   const fields = FIELDS.filter((field) => conflict.mine[field] !== undefined);
   const show = (field: Field, source: AnswerPatch | Answer): string => {
@@ -29,7 +37,10 @@ export function ConflictPanel({ conflict, nameOf, onResolve }: { conflict: Confl
     <div role="alert" className="conflict-panel" data-testid="conflict-panel">
       <p>
         <strong>{t('assessment.conflict.title')}</strong>{' '}
-        {t('assessment.conflict.lead', { who: nameOf(conflict.current.updatedBy), when: formatDateTime(conflict.current.updatedAt) })}
+        {t('assessment.conflict.lead', {
+          who: nameOf(conflict.current.updatedBy),
+          when: formatDateTime(conflict.current.updatedAt),
+        })}
       </p>
       <table className="data-table compact">
         <thead>

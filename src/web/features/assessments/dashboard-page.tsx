@@ -1,7 +1,13 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { AssessmentDetail, Finding, GapList, ScoresResponse, SnapshotList } from '../../../contracts/assessment.schema';
+import type {
+  AssessmentDetail,
+  Finding,
+  GapList,
+  ScoresResponse,
+  SnapshotList,
+} from '../../../contracts/assessment.schema';
 import type { FrameworkTreeResponse } from '../../../contracts/catalog.schema';
 import { useAssessment, useFindings, useGaps, useScores, useSnapshots } from '../../api/assessment-queries';
 import { useFrameworkTree } from '../../api/catalog-queries';
@@ -12,10 +18,21 @@ import { flattenItems, itemLabel } from '../checksheet/checksheet-types';
 import { FINDING_STATUSES, formatDateTime, percent } from './assessment-model';
 
 /** One colour per CSF function, used for its bars, lines and badges. */
-const FUNCTION_COLOURS: Readonly<Record<string, string>> = { ID: '#0b5cad', PR: '#2e7d32', DE: '#b26a00', RS: '#b3261e', RC: '#6a3fa0' };
+const FUNCTION_COLOURS: Readonly<Record<string, string>> = {
+  ID: '#0b5cad',
+  PR: '#2e7d32',
+  DE: '#b26a00',
+  RS: '#b3261e',
+  RC: '#6a3fa0',
+};
 const SCORE_COLOUR = '#0b5cad';
 const COMPLETION_COLOUR = '#8a96a8';
-const FINDING_COLOURS: Readonly<Record<string, string>> = { open: '#b3261e', in_progress: '#b26a00', resolved: '#2e7d32', accepted_risk: '#5b6675' };
+const FINDING_COLOURS: Readonly<Record<string, string>> = {
+  open: '#b3261e',
+  in_progress: '#b26a00',
+  resolved: '#2e7d32',
+  accepted_risk: '#5b6675',
+};
 const TOP_GAPS = 10;
 /** Each answer result and the count of it in a group score. */
 const BREAKDOWN = [
@@ -26,7 +43,8 @@ const BREAKDOWN = [
   ['unanswered', 'unanswered'],
 ] as const;
 
-const toPercent = (value: number | null | undefined) => (value === null || value === undefined ? 0 : Math.round(value * 1000) / 10);
+const toPercent = (value: number | null | undefined) =>
+  value === null || value === undefined ? 0 : Math.round(value * 1000) / 10;
 
 /** Management view of an assessment: scores by function and category, trend, gaps and findings. */
 export function DashboardPage() {
@@ -40,12 +58,24 @@ function DashboardTree({ detail }: { detail: AssessmentDetail }) {
   const scores = useScores(detail.assessment.id);
   return (
     <QueryState query={tree}>
-      {(treeData) => <QueryState query={scores}>{(scoreData) => <Dashboard detail={detail} tree={treeData} scores={scoreData} />}</QueryState>}
+      {(treeData) => (
+        <QueryState query={scores}>
+          {(scoreData) => <Dashboard detail={detail} tree={treeData} scores={scoreData} />}
+        </QueryState>
+      )}
     </QueryState>
   );
 }
 
-function Dashboard({ detail, tree, scores }: { detail: AssessmentDetail; tree: FrameworkTreeResponse; scores: ScoresResponse }) {
+function Dashboard({
+  detail,
+  tree,
+  scores,
+}: {
+  detail: AssessmentDetail;
+  tree: FrameworkTreeResponse;
+  scores: ScoresResponse;
+}) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const { assessment, system } = detail;
@@ -53,7 +83,10 @@ function Dashboard({ detail, tree, scores }: { detail: AssessmentDetail; tree: F
   const gaps = useGaps(assessment.id);
   const findings = useFindings(assessment.id);
   const functions = tree.functions;
-  const categories = useMemo(() => functions.flatMap((fn) => fn.children.map((category) => ({ fn, category }))), [functions]);
+  const categories = useMemo(
+    () => functions.flatMap((fn) => fn.children.map((category) => ({ fn, category }))),
+    [functions],
+  );
   const overall = scores.overall;
 
   const radar: ChartOption = useMemo(
@@ -71,8 +104,18 @@ function Dashboard({ detail, tree, scores }: { detail: AssessmentDetail; tree: F
         {
           type: 'radar',
           data: [
-            { name: t('dashboard.score'), value: functions.map((fn) => toPercent(scores.functions[fn.code]?.score)), areaStyle: { opacity: 0.25 }, itemStyle: { color: SCORE_COLOUR } },
-            { name: t('dashboard.completion'), value: functions.map((fn) => toPercent(scores.functions[fn.code]?.completion)), lineStyle: { type: 'dashed' }, itemStyle: { color: COMPLETION_COLOUR } },
+            {
+              name: t('dashboard.score'),
+              value: functions.map((fn) => toPercent(scores.functions[fn.code]?.score)),
+              areaStyle: { opacity: 0.25 },
+              itemStyle: { color: SCORE_COLOUR },
+            },
+            {
+              name: t('dashboard.completion'),
+              value: functions.map((fn) => toPercent(scores.functions[fn.code]?.completion)),
+              lineStyle: { type: 'dashed' },
+              itemStyle: { color: COMPLETION_COLOUR },
+            },
           ],
         },
       ],
@@ -85,12 +128,20 @@ function Dashboard({ detail, tree, scores }: { detail: AssessmentDetail; tree: F
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (value) => `${String(value)}%` },
       grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      yAxis: { type: 'category', inverse: true, data: categories.map(({ category }) => `${localized(category.title)} (${category.code})`), axisLabel: { fontSize: 12 } },
+      yAxis: {
+        type: 'category',
+        inverse: true,
+        data: categories.map(({ category }) => `${localized(category.title)} (${category.code})`),
+        axisLabel: { fontSize: 12 },
+      },
       series: [
         {
           type: 'bar',
           name: t('dashboard.score'),
-          data: categories.map(({ fn, category }) => ({ value: toPercent(scores.categories[category.code]?.score), itemStyle: { color: FUNCTION_COLOURS[fn.code] ?? SCORE_COLOUR } })),
+          data: categories.map(({ fn, category }) => ({
+            value: toPercent(scores.categories[category.code]?.score),
+            itemStyle: { color: FUNCTION_COLOURS[fn.code] ?? SCORE_COLOUR },
+          })),
           label: { show: true, position: 'right', formatter: '{c}%' },
           barMaxWidth: 16,
         },
@@ -102,7 +153,8 @@ function Dashboard({ detail, tree, scores }: { detail: AssessmentDetail; tree: F
   return (
     <div className="dashboard" data-testid="dashboard">
       <nav aria-label={t('assessment.breadcrumb')} className="muted">
-        <Link to="/assessments">{t('assessment.backToList')}</Link> · {system.name} · <Link to={`/assessments/${assessment.id}`}>{assessment.title}</Link>
+        <Link to="/assessments">{t('assessment.backToList')}</Link> · {system.name} ·{' '}
+        <Link to={`/assessments/${assessment.id}`}>{assessment.title}</Link>
       </nav>
       <header className="page-header">
         <h1>{t('dashboard.title', { title: assessment.title })}</h1>
@@ -125,7 +177,9 @@ function Dashboard({ detail, tree, scores }: { detail: AssessmentDetail; tree: F
             {percent(overall.completion)}
           </span>
           <meter min={0} max={1} value={overall.completion} aria-label={t('dashboard.completion')} />
-          <span className="muted">{t('dashboard.answeredOf', { answered: overall.answered, items: overall.items })}</span>
+          <span className="muted">
+            {t('dashboard.answeredOf', { answered: overall.answered, items: overall.items })}
+          </span>
         </div>
         <div className="kpi">
           <span className="kpi-label">{t('dashboard.breakdown')}</span>
@@ -191,7 +245,11 @@ function Dashboard({ detail, tree, scores }: { detail: AssessmentDetail; tree: F
                 {categories.map(({ category }) => {
                   const score = scores.categories[category.code];
                   return (
-                    <tr key={category.code} data-testid={`category-score-${category.code}`} data-score={toPercent(score?.score)}>
+                    <tr
+                      key={category.code}
+                      data-testid={`category-score-${category.code}`}
+                      data-score={toPercent(score?.score)}
+                    >
                       <th scope="row">
                         {localized(category.title)} ({category.code})
                       </th>
@@ -217,26 +275,53 @@ function Dashboard({ detail, tree, scores }: { detail: AssessmentDetail; tree: F
 
 function FindingsCard({ findings, error }: { findings: readonly Finding[] | undefined; error: unknown }) {
   const { t } = useTranslation();
-  const counts = useMemo(() => FINDING_STATUSES.map((status) => ({ status, count: findings?.filter((finding) => finding.status === status).length ?? 0 })), [findings]);
+  const counts = useMemo(
+    () =>
+      FINDING_STATUSES.map((status) => ({
+        status,
+        count: findings?.filter((finding) => finding.status === status).length ?? 0,
+      })),
+    [findings],
+  );
   const option: ChartOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: counts.map(({ status }) => t(`findings.statuses.${status}`)), axisLabel: { interval: 0 } },
+      xAxis: {
+        type: 'category',
+        data: counts.map(({ status }) => t(`findings.statuses.${status}`)),
+        axisLabel: { interval: 0 },
+      },
       yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', name: t('findings.title'), data: counts.map(({ status, count }) => ({ value: count, itemStyle: { color: FINDING_COLOURS[status] } })), label: { show: true, position: 'top' }, barMaxWidth: 40 }],
+      series: [
+        {
+          type: 'bar',
+          name: t('findings.title'),
+          data: counts.map(({ status, count }) => ({ value: count, itemStyle: { color: FINDING_COLOURS[status] } })),
+          label: { show: true, position: 'top' },
+          barMaxWidth: 40,
+        },
+      ],
     }),
     [counts, t],
   );
   return (
     <section className="card" aria-labelledby="findings-card-heading">
       <h2 id="findings-card-heading">{t('dashboard.findings')}</h2>
-      {error ? <p role="alert">{t('common.error', { message: error instanceof Error ? error.message : String(error) })}</p> : null}
-      <Chart option={option} label={t('dashboard.findingsLabel')} testId="findings-chart" className="chart chart-small" />
+      {error ? (
+        <p role="alert">{t('common.error', { message: error instanceof Error ? error.message : String(error) })}</p>
+      ) : null}
+      <Chart
+        option={option}
+        label={t('dashboard.findingsLabel')}
+        testId="findings-chart"
+        className="chart chart-small"
+      />
       <ul className="legend-list" data-testid="findings-by-status">
         {counts.map(({ status, count }) => (
           <li key={status} data-testid={`findings-${status}`} data-count={count}>
-            <span className={`swatch finding-${status}`} aria-hidden="true" /> {t(`findings.statuses.${status}`)}: {count}
+            <span className={`swatch finding-${status}`} aria-hidden="true" /> {t(`findings.statuses.${status}`)}:{' '}
+            {count}
           </li>
         ))}
       </ul>
@@ -244,12 +329,28 @@ function FindingsCard({ findings, error }: { findings: readonly Finding[] | unde
   );
 }
 
-function TrendCard({ snapshots, current, functions, error }: { snapshots: SnapshotList | undefined; current: ScoresResponse; functions: FrameworkTreeResponse['functions']; error: unknown }) {
+function TrendCard({
+  snapshots,
+  current,
+  functions,
+  error,
+}: {
+  snapshots: SnapshotList | undefined;
+  current: ScoresResponse;
+  functions: FrameworkTreeResponse['functions'];
+  error: unknown;
+}) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const points = useMemo(
     () => [
-      ...[...(snapshots?.snapshots ?? [])].sort((a, b) => a.takenAt.localeCompare(b.takenAt)).map((snapshot) => ({ label: formatDateTime(snapshot.takenAt).slice(5), status: snapshot.status, scores: snapshot.scores })),
+      ...[...(snapshots?.snapshots ?? [])]
+        .sort((a, b) => a.takenAt.localeCompare(b.takenAt))
+        .map((snapshot) => ({
+          label: formatDateTime(snapshot.takenAt).slice(5),
+          status: snapshot.status,
+          scores: snapshot.scores,
+        })),
       { label: t('dashboard.now'), status: undefined, scores: current },
     ],
     [snapshots, current, t],
@@ -262,7 +363,13 @@ function TrendCard({ snapshots, current, functions, error }: { snapshots: Snapsh
       xAxis: { type: 'category', data: points.map((point) => point.label), boundaryGap: false },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
-        { type: 'line', name: t('dashboard.overall'), data: points.map((point) => toPercent(point.scores.overall.score)), lineStyle: { width: 3 }, itemStyle: { color: '#1b2430' } },
+        {
+          type: 'line',
+          name: t('dashboard.overall'),
+          data: points.map((point) => toPercent(point.scores.overall.score)),
+          lineStyle: { width: 3 },
+          itemStyle: { color: '#1b2430' },
+        },
         ...functions.map((fn) => ({
           type: 'line' as const,
           name: `${localized(fn.title)} (${fn.code})`,
@@ -276,7 +383,9 @@ function TrendCard({ snapshots, current, functions, error }: { snapshots: Snapsh
   return (
     <section className="card wide" aria-labelledby="trend-heading">
       <h2 id="trend-heading">{t('dashboard.trend')}</h2>
-      {error ? <p role="alert">{t('common.error', { message: error instanceof Error ? error.message : String(error) })}</p> : null}
+      {error ? (
+        <p role="alert">{t('common.error', { message: error instanceof Error ? error.message : String(error) })}</p>
+      ) : null}
       {points.length < 2 && <p className="muted">{t('dashboard.trendEmpty')}</p>}
       <Chart option={option} label={t('dashboard.trendLabel')} testId="trend-chart" className="chart chart-trend" />
       <details>
@@ -315,16 +424,31 @@ function TrendCard({ snapshots, current, functions, error }: { snapshots: Snapsh
   );
 }
 
-function GapsCard({ gaps, tree, assessmentId, error }: { gaps: GapList | undefined; tree: FrameworkTreeResponse; assessmentId: string; error: unknown }) {
+function GapsCard({
+  gaps,
+  tree,
+  assessmentId,
+  error,
+}: {
+  gaps: GapList | undefined;
+  tree: FrameworkTreeResponse;
+  assessmentId: string;
+  error: unknown;
+}) {
   const { t } = useTranslation();
   const localized = useLocalized();
-  const items = useMemo(() => new Map(flattenItems(tree.functions).map((entry) => [entry.item.id, entry])), [tree.functions]);
+  const items = useMemo(
+    () => new Map(flattenItems(tree.functions).map((entry) => [entry.item.id, entry])),
+    [tree.functions],
+  );
   const top = [...(gaps?.gaps ?? [])].sort((a, b) => b.rank - a.rank).slice(0, TOP_GAPS);
   return (
     <section className="card wide" aria-labelledby="gaps-heading">
       <h2 id="gaps-heading">{t('dashboard.gaps')}</h2>
       <p className="muted">{t('dashboard.gapsLead')}</p>
-      {error ? <p role="alert">{t('common.error', { message: error instanceof Error ? error.message : String(error) })}</p> : null}
+      {error ? (
+        <p role="alert">{t('common.error', { message: error instanceof Error ? error.message : String(error) })}</p>
+      ) : null}
       {gaps && top.length === 0 ? (
         <p>{t('dashboard.gapsEmpty')}</p>
       ) : (
@@ -349,7 +473,9 @@ function GapsCard({ gaps, tree, assessmentId, error }: { gaps: GapList | undefin
                     <span className="item-number">{entry ? itemLabel(entry.item.code) : gap.itemId}</span>
                   </td>
                   <td>
-                    <Link to={`/assessments/${assessmentId}?item=${encodeURIComponent(gap.itemId)}`}>{entry ? localized(entry.item.title) : gap.itemId}</Link>
+                    <Link to={`/assessments/${assessmentId}?item=${encodeURIComponent(gap.itemId)}`}>
+                      {entry ? localized(entry.item.title) : gap.itemId}
+                    </Link>
                     {gap.overdue && <span className="badge overdue-badge">{t('assessment.overdue')}</span>}
                   </td>
                   <td>

@@ -55,12 +55,39 @@ function useDebounced({ value, onCommit }: Common) {
   };
 }
 
-export function DebouncedTextArea({ value, onCommit, ref, ...props }: Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'onBlur'> & { ref?: Ref<HTMLTextAreaElement> }) {
+export function DebouncedTextArea({
+  value,
+  onCommit,
+  ref,
+  ...props
+}: Common &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'value' | 'onChange' | 'onBlur'> & {
+    ref?: Ref<HTMLTextAreaElement>;
+  }) {
   const field = useDebounced({ value, onCommit });
-  return <textarea ref={ref} {...props} value={field.value} onChange={(event) => field.onChange(event.target.value)} onBlur={field.onBlur} />;
+  return (
+    <textarea
+      ref={ref}
+      {...props}
+      value={field.value}
+      onChange={(event) => field.onChange(event.target.value)}
+      onBlur={field.onBlur}
+    />
+  );
 }
 
-export function DebouncedInput({ value, onCommit, ...props }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onBlur'>) {
+export function DebouncedInput({
+  value,
+  onCommit,
+  ...props
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'onBlur'>) {
   const field = useDebounced({ value, onCommit });
-  return <input {...props} value={field.value} onChange={(event) => field.onChange(event.target.value)} onBlur={field.onBlur} />;
+  return (
+    <input
+      {...props}
+      value={field.value}
+      onChange={(event) => field.onChange(event.target.value)}
+      onBlur={field.onBlur}
+    />
+  );
 }

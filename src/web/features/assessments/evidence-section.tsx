@@ -12,7 +12,15 @@ type Upload = { name: string; size: number; state: 'uploading' | 'done' | 'faile
  * The item's evidence: files (drop them on the zone or pick them with the file input), links and
  * short texts. Files are uploaded one after another and linked to the item at once.
  */
-export function EvidenceSection({ assessmentId, itemId, editable }: { assessmentId: string; itemId: string; editable: boolean }) {
+export function EvidenceSection({
+  assessmentId,
+  itemId,
+  editable,
+}: {
+  assessmentId: string;
+  itemId: string;
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const evidence = useItemEvidence(assessmentId, itemId);
@@ -36,7 +44,10 @@ export function EvidenceSection({ assessmentId, itemId, editable }: { assessment
     if (!editable || files.length === 0) return;
     setUploads(files.map((file) => ({ name: file.name, size: file.size, state: 'uploading' })));
     for (const [index, file] of files.entries()) {
-      const update = (patch: Partial<Upload>) => setUploads((previous) => previous.map((entry, position) => (position === index ? { ...entry, ...patch } : entry)));
+      const update = (patch: Partial<Upload>) =>
+        setUploads((previous) =>
+          previous.map((entry, position) => (position === index ? { ...entry, ...patch } : entry)),
+        );
       try {
         await assessmentApi.uploadEvidence(queryClient, { file, title: file.name, assessmentId, itemId });
         update({ state: 'done' });
@@ -61,7 +72,9 @@ export function EvidenceSection({ assessmentId, itemId, editable }: { assessment
     const content = String(form.get('content') ?? '').trim();
     setEntryError(undefined);
     try {
-      const created = await assessmentApi.createEntry(entryKind === 'link' ? { kind: 'link', title, url: content } : { kind: 'text', title, body: content });
+      const created = await assessmentApi.createEntry(
+        entryKind === 'link' ? { kind: 'link', title, url: content } : { kind: 'text', title, body: content },
+      );
       await assessmentApi.linkEvidence(assessmentId, itemId, created.id);
       formElement.reset();
       await refresh();
@@ -107,12 +120,19 @@ export function EvidenceSection({ assessmentId, itemId, editable }: { assessment
               )}
               <span className="muted">
                 {' '}
-                {[entry.mediaType, formatBytes(entry.sizeBytes), formatDateTime(entry.createdAt)].filter(Boolean).join(' · ')}
+                {[entry.mediaType, formatBytes(entry.sizeBytes), formatDateTime(entry.createdAt)]
+                  .filter(Boolean)
+                  .join(' · ')}
               </span>
               {entry.kind === 'text' && entry.body && <p className="evidence-body">{entry.body}</p>}
               {entry.sha256 && <code className="summary">sha256 {entry.sha256.slice(0, 16)}…</code>}
               {editable && (
-                <button type="button" className="small" onClick={() => void unlink(entry.id)} aria-label={t('evidence.unlinkNamed', { title: entry.title })}>
+                <button
+                  type="button"
+                  className="small"
+                  onClick={() => void unlink(entry.id)}
+                  aria-label={t('evidence.unlinkNamed', { title: entry.title })}
+                >
                   {t('evidence.unlink')}
                 </button>
               )}
@@ -166,7 +186,13 @@ export function EvidenceSection({ assessmentId, itemId, editable }: { assessment
                 <legend>{t('evidence.kind')}</legend>
                 {(['link', 'text'] as const).map((kind) => (
                   <label key={kind} className="radio">
-                    <input type="radio" name="kind" value={kind} checked={entryKind === kind} onChange={() => setEntryKind(kind)} />
+                    <input
+                      type="radio"
+                      name="kind"
+                      value={kind}
+                      checked={entryKind === kind}
+                      onChange={() => setEntryKind(kind)}
+                    />
                     {t(`evidence.kinds.${kind}`)}
                   </label>
                 ))}
@@ -177,7 +203,11 @@ export function EvidenceSection({ assessmentId, itemId, editable }: { assessment
               </label>
               <label>
                 {entryKind === 'link' ? t('evidence.url') : t('evidence.body')}
-                {entryKind === 'link' ? <input name="content" type="url" required maxLength={2000} placeholder="https://" /> : <textarea name="content" required maxLength={20000} rows={4} />}
+                {entryKind === 'link' ? (
+                  <input name="content" type="url" required maxLength={2000} placeholder="https://" />
+                ) : (
+                  <textarea name="content" required maxLength={20000} rows={4} />
+                )}
               </label>
               <button type="submit">{t('evidence.addEntrySubmit')}</button>
               <FormError error={entryError} />
@@ -196,7 +226,11 @@ function UploadError({ error, name, size }: { error: unknown; name: string; size
     const limit = (error.problem as { limitBytes?: unknown }).limitBytes;
     return (
       <p role="alert" className="form-error" data-testid="upload-error">
-        {t('evidence.tooLarge', { name, size: formatBytes(size), limitText: typeof limit === 'number' ? t('evidence.limit', { limit: formatBytes(limit) }) : '' })}
+        {t('evidence.tooLarge', {
+          name,
+          size: formatBytes(size),
+          limitText: typeof limit === 'number' ? t('evidence.limit', { limit: formatBytes(limit) }) : '',
+        })}
       </p>
     );
   }

@@ -7,7 +7,15 @@ import { FormError } from '../../components/form-error';
 import { FINDING_STATUSES, PRIORITIES } from './assessment-model';
 
 /** The item's findings (issues to fix) and a form to raise one. */
-export function FindingsSection({ assessmentId, itemId, editable }: { assessmentId: string; itemId: string; editable: boolean }) {
+export function FindingsSection({
+  assessmentId,
+  itemId,
+  editable,
+}: {
+  assessmentId: string;
+  itemId: string;
+  editable: boolean;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const findings = useFindings(assessmentId);
@@ -18,9 +26,13 @@ export function FindingsSection({ assessmentId, itemId, editable }: { assessment
       queryClient.invalidateQueries({ queryKey: assessmentKeys.detail(assessmentId) }),
       queryClient.invalidateQueries({ queryKey: assessmentKeys.gaps(assessmentId) }),
     ]);
-  const create = useMutation({ mutationFn: (input: FindingInput) => assessmentApi.createFinding(assessmentId, input), onSuccess: refresh });
+  const create = useMutation({
+    mutationFn: (input: FindingInput) => assessmentApi.createFinding(assessmentId, input),
+    onSuccess: refresh,
+  });
   const update = useMutation({
-    mutationFn: (input: { finding: Finding; status: FindingStatus }) => assessmentApi.updateFinding(input.finding.id, { version: input.finding.version, status: input.status }),
+    mutationFn: (input: { finding: Finding; status: FindingStatus }) =>
+      assessmentApi.updateFinding(input.finding.id, { version: input.finding.version, status: input.status }),
     onSettled: refresh,
   });
   const mine = (findings.data?.findings ?? []).filter((finding) => finding.itemId === itemId);
@@ -57,7 +69,10 @@ export function FindingsSection({ assessmentId, itemId, editable }: { assessment
           {mine.map((finding) => (
             <li key={finding.id} className={`finding priority-${finding.priority}`} data-testid="finding-entry">
               <p>
-                <span className={`badge priority-${finding.priority}`}>{t(`findings.priorities.${finding.priority}`)}</span> <strong>{finding.issue}</strong>
+                <span className={`badge priority-${finding.priority}`}>
+                  {t(`findings.priorities.${finding.priority}`)}
+                </span>{' '}
+                <strong>{finding.issue}</strong>
               </p>
               {finding.impact && (
                 <p>

@@ -3,19 +3,49 @@ import { useTranslation } from 'react-i18next';
 import { useAnswerHistory } from '../../api/assessment-queries';
 import { formatDateTime } from './assessment-model';
 
-const TRACKED = ['result', 'justification', 'comment', 'checks', 'assigneeUserId', 'dueDate', 'reviewState', 'returnReason'] as const;
+const TRACKED = [
+  'result',
+  'justification',
+  'comment',
+  'checks',
+  'assigneeUserId',
+  'dueDate',
+  'reviewState',
+  'returnReason',
+] as const;
 type Tracked = (typeof TRACKED)[number];
 /** What an item is before its first save (history's `before` is then empty). */
-const NEVER_SAVED: Readonly<Record<Tracked, unknown>> = { result: 'unanswered', justification: '', comment: '', checks: {}, assigneeUserId: null, dueDate: null, reviewState: 'open', returnReason: null };
+const NEVER_SAVED: Readonly<Record<Tracked, unknown>> = {
+  result: 'unanswered',
+  justification: '',
+  comment: '',
+  checks: {},
+  assigneeUserId: null,
+  dueDate: null,
+  reviewState: 'open',
+  returnReason: null,
+};
 
 /** Who changed the answer when, and what: loaded when opened. */
-export function HistorySection({ assessmentId, itemId, nameOf }: { assessmentId: string; itemId: string; nameOf: (userId: string | null) => string }) {
+export function HistorySection({
+  assessmentId,
+  itemId,
+  nameOf,
+}: {
+  assessmentId: string;
+  itemId: string;
+  nameOf: (userId: string | null) => string;
+}) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const history = useAnswerHistory(assessmentId, itemId, open);
   const entries = [...(history.data?.entries ?? [])].sort((a, b) => b.version - a.version);
   return (
-    <details className="drawer-section" onToggle={(event) => setOpen(event.currentTarget.open)} data-testid="history-section">
+    <details
+      className="drawer-section"
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      data-testid="history-section"
+    >
       <summary>
         <h3>{t('assessment.history.title')}</h3>
       </summary>
@@ -26,7 +56,10 @@ export function HistorySection({ assessmentId, itemId, nameOf }: { assessmentId:
         {entries.map((entry) => {
           const before = (entry.before ?? NEVER_SAVED) as Record<string, unknown>;
           const after = (entry.after ?? {}) as Record<string, unknown>;
-          const changed = TRACKED.filter((field) => field in after && JSON.stringify(before[field] ?? NEVER_SAVED[field]) !== JSON.stringify(after[field]));
+          const changed = TRACKED.filter(
+            (field) =>
+              field in after && JSON.stringify(before[field] ?? NEVER_SAVED[field]) !== JSON.stringify(after[field]),
+          );
           return (
             <li key={entry.version}>
               <p className="muted">

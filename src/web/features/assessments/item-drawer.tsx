@@ -39,7 +39,18 @@ interface ItemDrawerProps {
  * due date, evidence, findings, review and history, with the item's explanation and CSF 2.0 links.
  * A non-modal dialog: the list stays usable, Escape closes and focus returns to the row.
  */
-export function ItemDrawer({ assessmentId, row, saver, people, editable, naIntent, onNaIntent, onNaDone, focusRequest, onClose }: ItemDrawerProps) {
+export function ItemDrawer({
+  assessmentId,
+  row,
+  saver,
+  people,
+  editable,
+  naIntent,
+  onNaIntent,
+  onNaDone,
+  focusRequest,
+  onClose,
+}: ItemDrawerProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const { fn, category, item, answer } = row;
@@ -93,7 +104,14 @@ export function ItemDrawer({ assessmentId, row, saver, people, editable, naInten
     saver.change(item.id, { checks: { ...answer.checks, [checkId]: { ...checkState(checkId), ...patch } } });
 
   return (
-    <aside role="dialog" aria-modal="false" aria-labelledby="drawer-heading" className="item-drawer" onKeyDown={keyDown} data-testid="item-drawer">
+    <aside
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="drawer-heading"
+      className="item-drawer"
+      onKeyDown={keyDown}
+      data-testid="item-drawer"
+    >
       <header className="drawer-header">
         <div>
           <p className="muted drawer-path">
@@ -103,12 +121,24 @@ export function ItemDrawer({ assessmentId, row, saver, people, editable, naInten
             <span className="item-number">{number}</span> {localized(item.title)}
           </h2>
         </div>
-        <button type="button" className="icon-button" onClick={onClose} aria-label={t('assessment.drawer.close')} data-testid="drawer-close">
+        <button
+          type="button"
+          className="icon-button"
+          onClick={onClose}
+          aria-label={t('assessment.drawer.close')}
+          data-testid="drawer-close"
+        >
           ×
         </button>
       </header>
 
-      {conflict && <ConflictPanel conflict={conflict} nameOf={people.nameOf} onResolve={(choice) => saver.resolve(item.id, choice)} />}
+      {conflict && (
+        <ConflictPanel
+          conflict={conflict}
+          nameOf={people.nameOf}
+          onResolve={(choice) => saver.resolve(item.id, choice)}
+        />
+      )}
 
       <section aria-labelledby="answer-heading" className="drawer-section">
         <div className="section-title">
@@ -117,7 +147,12 @@ export function ItemDrawer({ assessmentId, row, saver, people, editable, naInten
         </div>
         <label className="field">
           {t('assessment.drawer.result')}
-          <select value={shownResult} disabled={!editable} onChange={(event) => chooseResult(event.target.value as Result)} data-testid="drawer-result">
+          <select
+            value={shownResult}
+            disabled={!editable}
+            onChange={(event) => chooseResult(event.target.value as Result)}
+            data-testid="drawer-result"
+          >
             {RESULT_OPTIONS.map((option) => (
               <option key={option} value={option}>
                 {t(`results.${option}`)}
@@ -128,7 +163,9 @@ export function ItemDrawer({ assessmentId, row, saver, people, editable, naInten
         <label className="field">
           <span>
             {t('assessment.drawer.justification')}
-            {shownResult === 'not_applicable' && <span className="required"> {t('assessment.drawer.requiredForNa')}</span>}
+            {shownResult === 'not_applicable' && (
+              <span className="required"> {t('assessment.drawer.requiredForNa')}</span>
+            )}
           </span>
           <DebouncedTextArea
             ref={justification}
@@ -144,12 +181,25 @@ export function ItemDrawer({ assessmentId, row, saver, people, editable, naInten
         </label>
         {shownResult === 'not_applicable' && (
           <p id="na-help" className={naMissing ? 'form-error' : 'muted'} role={naMissing ? 'alert' : undefined}>
-            {naMissing === 'restored' ? t('assessment.drawer.naRestored') : naMissing ? t('assessment.drawer.naMissing') : naIntent ? t('assessment.drawer.naPending') : t('assessment.drawer.naHelp')}
+            {naMissing === 'restored'
+              ? t('assessment.drawer.naRestored')
+              : naMissing
+                ? t('assessment.drawer.naMissing')
+                : naIntent
+                  ? t('assessment.drawer.naPending')
+                  : t('assessment.drawer.naHelp')}
           </p>
         )}
         <label className="field">
           {t('assessment.drawer.comment')}
-          <DebouncedTextArea value={answer.comment} onCommit={(comment) => saver.change(item.id, { comment })} rows={3} maxLength={8000} readOnly={!editable} data-testid="drawer-comment" />
+          <DebouncedTextArea
+            value={answer.comment}
+            onCommit={(comment) => saver.change(item.id, { comment })}
+            rows={3}
+            maxLength={8000}
+            readOnly={!editable}
+            data-testid="drawer-comment"
+          />
         </label>
         <div className="field-row">
           <label className="field">
@@ -169,14 +219,22 @@ export function ItemDrawer({ assessmentId, row, saver, people, editable, naInten
                     {member.displayName}
                   </option>
                 ))}
-              {answer.assigneeUserId && answer.assigneeUserId !== people.meId && !people.members.some((member) => member.userId === answer.assigneeUserId) && (
-                <option value={answer.assigneeUserId}>{t('assessment.otherMember')}</option>
-              )}
+              {answer.assigneeUserId &&
+                answer.assigneeUserId !== people.meId &&
+                !people.members.some((member) => member.userId === answer.assigneeUserId) && (
+                  <option value={answer.assigneeUserId}>{t('assessment.otherMember')}</option>
+                )}
             </select>
           </label>
           <label className="field">
             {t('assessment.drawer.due')}
-            <input type="date" value={answer.dueDate ?? ''} disabled={!editable} onChange={(event) => saver.change(item.id, { dueDate: event.target.value || null })} data-testid="drawer-due" />
+            <input
+              type="date"
+              value={answer.dueDate ?? ''}
+              disabled={!editable}
+              onChange={(event) => saver.change(item.id, { dueDate: event.target.value || null })}
+              data-testid="drawer-due"
+            />
           </label>
         </div>
       </section>
@@ -189,7 +247,12 @@ export function ItemDrawer({ assessmentId, row, saver, people, editable, naInten
             return (
               <li key={check.id} data-testid="drawer-check">
                 <label className="checkbox">
-                  <input type="checkbox" checked={state.done} disabled={!editable} onChange={(event) => setCheck(check.id, { done: event.target.checked })} />
+                  <input
+                    type="checkbox"
+                    checked={state.done}
+                    disabled={!editable}
+                    onChange={(event) => setCheck(check.id, { done: event.target.checked })}
+                  />
                   <span>
                     <span aria-hidden="true">{circled(index)}</span> {localized(check.title)}
                   </span>
@@ -238,7 +301,8 @@ export function ItemDrawer({ assessmentId, row, saver, people, editable, naInten
           <ul className="csf-links">
             {item.csf20.map((link) => (
               <li key={link.id}>
-                <strong>{link.code}</strong> {localized(link.title)} <span className="tag">{t(`relationships.${link.relationship}`)}</span>
+                <strong>{link.code}</strong> {localized(link.title)}{' '}
+                <span className="tag">{t(`relationships.${link.relationship}`)}</span>
                 <p className="muted">{localized(link.rationale)}</p>
               </li>
             ))}

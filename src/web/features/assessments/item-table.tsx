@@ -18,7 +18,13 @@ export interface ItemRowData {
 }
 
 const COLUMNS = 8;
-const KEY_HINT: Partial<Record<Result, string>> = { implemented: '1', partial: '2', not_implemented: '3', not_applicable: 'N', unanswered: '4' };
+const KEY_HINT: Partial<Record<Result, string>> = {
+  implemented: '1',
+  partial: '2',
+  not_implemented: '3',
+  not_applicable: 'N',
+  unanswered: '4',
+};
 
 interface ItemTableProps {
   rows: readonly ItemRowData[];
@@ -40,7 +46,20 @@ interface ItemTableProps {
  * The items grouped function → category. Rows take focus (one tab stop, roving); with a row focused
  * 1–4 and N answer, j/k move and Enter opens the drawer. Controls inside rows keep their own keys.
  */
-export function ItemTable({ rows, selectedId, drawerId, editable, saver, people, naIntent, rowRefs, onSelect, onOpen, onResult, onKey }: ItemTableProps) {
+export function ItemTable({
+  rows,
+  selectedId,
+  drawerId,
+  editable,
+  saver,
+  people,
+  naIntent,
+  rowRefs,
+  onSelect,
+  onOpen,
+  onResult,
+  onKey,
+}: ItemTableProps) {
   const { t } = useTranslation();
   const localized = useLocalized();
   const groups: { fn: TreeFunction; categories: { category: TreeCategory; rows: ItemRowData[] }[] }[] = [];
@@ -48,7 +67,8 @@ export function ItemTable({ rows, selectedId, drawerId, editable, saver, people,
     let fnGroup = groups.at(-1);
     if (fnGroup?.fn.id !== row.fn.id) groups.push((fnGroup = { fn: row.fn, categories: [] }));
     let categoryGroup = fnGroup.categories.at(-1);
-    if (categoryGroup?.category.id !== row.category.id) fnGroup.categories.push((categoryGroup = { category: row.category, rows: [] }));
+    if (categoryGroup?.category.id !== row.category.id)
+      fnGroup.categories.push((categoryGroup = { category: row.category, rows: [] }));
     categoryGroup.rows.push(row);
   }
 
@@ -63,14 +83,26 @@ export function ItemTable({ rows, selectedId, drawerId, editable, saver, people,
     <table className="answer-table" aria-describedby="keyboard-help" onKeyDown={keyDown} data-testid="answer-table">
       <thead>
         <tr>
-          <th scope="col" className="col-number">{t('assessment.columns.number')}</th>
+          <th scope="col" className="col-number">
+            {t('assessment.columns.number')}
+          </th>
           <th scope="col">{t('assessment.columns.item')}</th>
           <th scope="col">{t('assessment.columns.result')}</th>
-          <th scope="col" className="col-detail">{t('assessment.columns.assignee')}</th>
-          <th scope="col" className="col-detail">{t('assessment.columns.due')}</th>
-          <th scope="col" className="col-detail">{t('assessment.columns.evidence')}</th>
-          <th scope="col" className="col-detail">{t('assessment.columns.review')}</th>
-          <th scope="col" className="col-save">{t('assessment.columns.saved')}</th>
+          <th scope="col" className="col-detail">
+            {t('assessment.columns.assignee')}
+          </th>
+          <th scope="col" className="col-detail">
+            {t('assessment.columns.due')}
+          </th>
+          <th scope="col" className="col-detail">
+            {t('assessment.columns.evidence')}
+          </th>
+          <th scope="col" className="col-detail">
+            {t('assessment.columns.review')}
+          </th>
+          <th scope="col" className="col-save">
+            {t('assessment.columns.saved')}
+          </th>
         </tr>
       </thead>
       {groups.map(({ fn, categories }) => (
@@ -111,15 +143,29 @@ export function ItemTable({ rows, selectedId, drawerId, editable, saver, people,
                     <span className="item-number">{number}</span>
                   </td>
                   <td className="col-title">
-                    <button type="button" className="link-button" tabIndex={-1} onClick={() => onOpen(item.id)} data-testid={`open-item-${item.code}`}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      tabIndex={-1}
+                      onClick={() => onOpen(item.id)}
+                      data-testid={`open-item-${item.code}`}
+                    >
                       {localized(item.title)}
                     </button>
                     {naIntent === item.id && <span className="badge pending">{t('assessment.naNeedsReason')}</span>}
                   </td>
                   <td>
-                    <ResultControl itemId={item.id} number={number} value={answer.result} disabled={!editable} onChange={(result) => onResult(item.id, result)} />
+                    <ResultControl
+                      itemId={item.id}
+                      number={number}
+                      value={answer.result}
+                      disabled={!editable}
+                      onChange={(result) => onResult(item.id, result)}
+                    />
                   </td>
-                  <td className="col-detail">{answer.assigneeUserId ? people.nameOf(answer.assigneeUserId) : <span className="muted">—</span>}</td>
+                  <td className="col-detail">
+                    {answer.assigneeUserId ? people.nameOf(answer.assigneeUserId) : <span className="muted">—</span>}
+                  </td>
                   <td className={`col-detail${overdue ? ' overdue-text' : ''}`}>
                     {answer.dueDate ?? <span className="muted">—</span>}
                     {overdue && <span className="visually-hidden"> {t('assessment.overdue')}</span>}
@@ -133,7 +179,11 @@ export function ItemTable({ rows, selectedId, drawerId, editable, saver, people,
                     </span>
                   </td>
                   <td className="col-save">
-                    <RowSaveState state={saver.states[item.id]} onRetry={() => saver.retry(item.id)} testId={`save-state-${item.code}`} />
+                    <RowSaveState
+                      state={saver.states[item.id]}
+                      onRetry={() => saver.retry(item.id)}
+                      testId={`save-state-${item.code}`}
+                    />
                   </td>
                 </tr>
               );
@@ -142,7 +192,11 @@ export function ItemTable({ rows, selectedId, drawerId, editable, saver, people,
                     rowElement,
                     <tr key={`${item.id}-conflict`} className="conflict-row">
                       <td colSpan={COLUMNS}>
-                        <ConflictPanel conflict={conflict} nameOf={people.nameOf} onResolve={(choice) => saver.resolve(item.id, choice)} />
+                        <ConflictPanel
+                          conflict={conflict}
+                          nameOf={people.nameOf}
+                          onResolve={(choice) => saver.resolve(item.id, choice)}
+                        />
                       </td>
                     </tr>,
                   ]
@@ -156,13 +210,41 @@ export function ItemTable({ rows, selectedId, drawerId, editable, saver, people,
 }
 
 /** The result as a segmented control of native radios (arrow keys move between them). */
-export function ResultControl({ itemId, number, value, disabled, onChange }: { itemId: string; number: string; value: Result; disabled: boolean; onChange: (result: Result) => void }) {
+export function ResultControl({
+  itemId,
+  number,
+  value,
+  disabled,
+  onChange,
+}: {
+  itemId: string;
+  number: string;
+  value: Result;
+  disabled: boolean;
+  onChange: (result: Result) => void;
+}) {
   const { t } = useTranslation();
   return (
-    <div role="radiogroup" aria-label={t('assessment.resultFor', { number })} className="segmented" data-testid={`result-${itemId}`}>
+    <div
+      role="radiogroup"
+      aria-label={t('assessment.resultFor', { number })}
+      className="segmented"
+      data-testid={`result-${itemId}`}
+    >
       {RESULT_OPTIONS.map((option) => (
-        <label key={option} className={`segment result-${option}${value === option ? ' checked' : ''}`} title={`${t(`results.${option}`)} (${KEY_HINT[option] ?? ''})`}>
-          <input type="radio" name={`result-${itemId}`} value={option} checked={value === option} disabled={disabled} onChange={() => onChange(option)} />
+        <label
+          key={option}
+          className={`segment result-${option}${value === option ? ' checked' : ''}`}
+          title={`${t(`results.${option}`)} (${KEY_HINT[option] ?? ''})`}
+        >
+          <input
+            type="radio"
+            name={`result-${itemId}`}
+            value={option}
+            checked={value === option}
+            disabled={disabled}
+            onChange={() => onChange(option)}
+          />
           <span>{t(`resultsShort.${option}`)}</span>
         </label>
       ))}

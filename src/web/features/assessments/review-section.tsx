@@ -11,12 +11,23 @@ import type { AnswerSaver } from './use-answer-saver';
  * The item's review: an assessor sends it for review; an owner or admin accepts it or returns it
  * with a reason; either reopens it for editing. Waits until the item's own changes are saved.
  */
-export function ReviewSection({ assessmentId, answer, saver, people }: { assessmentId: string; answer: Answer; saver: AnswerSaver; people: People }) {
+export function ReviewSection({
+  assessmentId,
+  answer,
+  saver,
+  people,
+}: {
+  assessmentId: string;
+  answer: Answer;
+  saver: AnswerSaver;
+  people: People;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [returning, setReturning] = useState(false);
   const review = useMutation({
-    mutationFn: (input: { action: ReviewAction; reason?: string }) => assessmentApi.review(assessmentId, answer.itemId, { ...input, version: saver.versionOf(answer.itemId) }),
+    mutationFn: (input: { action: ReviewAction; reason?: string }) =>
+      assessmentApi.review(assessmentId, answer.itemId, { ...input, version: saver.versionOf(answer.itemId) }),
     onSuccess: (saved) => {
       if (saved && typeof saved === 'object' && 'itemId' in saved) saver.remember(saved);
       else void queryClient.invalidateQueries();
@@ -68,7 +79,9 @@ export function ReviewSection({ assessmentId, answer, saver, people }: { assessm
           ))}
         </div>
       )}
-      {answer.result === 'unanswered' && actions.includes('ready') && <p className="muted">{t('review.answerFirst')}</p>}
+      {answer.result === 'unanswered' && actions.includes('ready') && (
+        <p className="muted">{t('review.answerFirst')}</p>
+      )}
       {returning && (
         <form onSubmit={submitReturn} className="stacked-form">
           <label>

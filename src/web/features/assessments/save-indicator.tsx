@@ -5,14 +5,28 @@ import type { GlobalSaveState, SaveState } from './use-answer-saver';
 export function SaveIndicator({ state }: { state: GlobalSaveState }) {
   const { t } = useTranslation();
   return (
-    <p role="status" aria-live="polite" className={`save-indicator save-${state}`} data-testid="save-indicator" data-state={state}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={`save-indicator save-${state}`}
+      data-testid="save-indicator"
+      data-state={state}
+    >
       {state === 'idle' ? t('assessment.save.idle') : t(`assessment.save.${state === 'conflict' ? 'error' : state}`)}
     </p>
   );
 }
 
 /** One row's save state; a failed save offers to try again. */
-export function RowSaveState({ state, onRetry, testId }: { state: SaveState | undefined; onRetry: () => void; testId: string }) {
+export function RowSaveState({
+  state,
+  onRetry,
+  testId,
+}: {
+  state: SaveState | undefined;
+  onRetry: () => void;
+  testId: string;
+}) {
   const { t } = useTranslation();
   if (!state) return <span data-testid={testId} data-state="idle" />;
   return (

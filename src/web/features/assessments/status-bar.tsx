@@ -14,7 +14,8 @@ export function StatusBar({ assessment, canWrite }: { assessment: Assessment; ca
   const navigate = useNavigate();
   const [copying, setCopying] = useState(false);
   const change = useMutation({
-    mutationFn: (status: AssessmentStatus) => assessmentApi.changeStatus(assessment.id, { status, version: assessment.version }),
+    mutationFn: (status: AssessmentStatus) =>
+      assessmentApi.changeStatus(assessment.id, { status, version: assessment.version }),
     onSettled: () => queryClient.invalidateQueries(),
   });
   const copy = useMutation({
@@ -38,7 +39,11 @@ export function StatusBar({ assessment, canWrite }: { assessment: Assessment; ca
     <section className="status-bar" aria-label={t('assessment.statusBar.label')} data-testid="status-bar">
       <ol className="status-steps">
         {STATUS_FLOW.map((status, index) => (
-          <li key={status} className={index < currentIndex ? 'step done' : index === currentIndex ? 'step current' : 'step'} aria-current={index === currentIndex ? 'step' : undefined}>
+          <li
+            key={status}
+            className={index < currentIndex ? 'step done' : index === currentIndex ? 'step current' : 'step'}
+            aria-current={index === currentIndex ? 'step' : undefined}
+          >
             {t(`status.${status}`)}
           </li>
         ))}
@@ -54,21 +59,40 @@ export function StatusBar({ assessment, canWrite }: { assessment: Assessment; ca
       {canWrite && (
         <div className="actions status-actions">
           {STATUS_ACTIONS[assessment.status].map((status) => (
-            <button key={status} type="button" className={status === STATUS_FLOW[currentIndex + 1] ? 'primary' : undefined} onClick={() => move(status)} disabled={change.isPending} data-testid={`status-to-${status}`}>
+            <button
+              key={status}
+              type="button"
+              className={status === STATUS_FLOW[currentIndex + 1] ? 'primary' : undefined}
+              onClick={() => move(status)}
+              disabled={change.isPending}
+              data-testid={`status-to-${status}`}
+            >
               {t(`assessment.statusBar.to.${status}`)}
             </button>
           ))}
-          <button type="button" onClick={() => setCopying((open) => !open)} aria-expanded={copying} data-testid="copy-open">
+          <button
+            type="button"
+            onClick={() => setCopying((open) => !open)}
+            aria-expanded={copying}
+            data-testid="copy-open"
+          >
             {t('assessment.statusBar.copy')}
           </button>
         </div>
       )}
-      {assessment.closedAt && <p className="muted">{t('assessment.statusBar.closedAt', { date: formatDateTime(assessment.closedAt) })}</p>}
+      {assessment.closedAt && (
+        <p className="muted">{t('assessment.statusBar.closedAt', { date: formatDateTime(assessment.closedAt) })}</p>
+      )}
       {copying && (
         <form onSubmit={submitCopy} className="inline-form copy-form">
           <label>
             {t('assessment.statusBar.copyTitle')}
-            <input name="title" required maxLength={200} defaultValue={nextYearTitle(assessment.title, t('assessment.statusBar.copySuffix'))} />
+            <input
+              name="title"
+              required
+              maxLength={200}
+              defaultValue={nextYearTitle(assessment.title, t('assessment.statusBar.copySuffix'))}
+            />
           </label>
           <button type="submit" disabled={copy.isPending} data-testid="copy-submit">
             {t('assessment.statusBar.copySubmit')}

@@ -12,7 +12,8 @@ import { useLocalized } from '../../i18n/use-localized';
 import { percent } from './assessment-model';
 
 const FUNCTION_CODES = ['ID', 'PR', 'DE', 'RS', 'RC'] as const;
-const toPercent = (value: number | null | undefined) => (value === null || value === undefined ? null : Math.round(value * 1000) / 10);
+const toPercent = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Math.round(value * 1000) / 10;
 
 /** Management view of one IoT system across its assessments: how each function moved run by run. */
 export function SystemDashboardPage() {
@@ -26,7 +27,9 @@ export function SystemDashboardPage() {
           {(listData) => {
             const system = systemData.systems.find((candidate) => candidate.id === id);
             if (!system) return <p role="alert">{id}</p>;
-            const runs = listData.assessments.filter((assessment) => assessment.systemId === id && assessment.status !== 'archived').sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+            const runs = listData.assessments
+              .filter((assessment) => assessment.systemId === id && assessment.status !== 'archived')
+              .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
             return <SystemDashboard system={system} runs={runs} />;
           }}
         </QueryState>
@@ -40,7 +43,10 @@ function SystemDashboard({ system, runs }: { system: IotSystem; runs: readonly A
   const localized = useLocalized();
   const tree = useFrameworkTree('jssec-v2');
   const scores = useQueries({
-    queries: runs.map((run) => ({ queryKey: assessmentKeys.scores(run.id), queryFn: () => getJson<ScoresResponse>(`/api/assessments/${encodeURIComponent(run.id)}/scores`) })),
+    queries: runs.map((run) => ({
+      queryKey: assessmentKeys.scores(run.id),
+      queryFn: () => getJson<ScoresResponse>(`/api/assessments/${encodeURIComponent(run.id)}/scores`),
+    })),
   });
   const functionName = (code: string) => {
     const fn = tree.data?.functions.find((candidate) => candidate.code === code);
@@ -55,8 +61,16 @@ function SystemDashboard({ system, runs }: { system: IotSystem; runs: readonly A
       xAxis: { type: 'category', data: runs.map((run) => run.title) },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
-        { type: 'line', name: t('dashboard.overall'), data: scores.map((query) => toPercent(query.data?.overall.score)) },
-        ...FUNCTION_CODES.map((code) => ({ type: 'line' as const, name: functionName(code), data: scores.map((query) => toPercent(query.data?.functions[code]?.score)) })),
+        {
+          type: 'line',
+          name: t('dashboard.overall'),
+          data: scores.map((query) => toPercent(query.data?.overall.score)),
+        },
+        ...FUNCTION_CODES.map((code) => ({
+          type: 'line' as const,
+          name: functionName(code),
+          data: scores.map((query) => toPercent(query.data?.functions[code]?.score)),
+        })),
       ],
     }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- recomputed when the scores or the language change
@@ -78,7 +92,12 @@ function SystemDashboard({ system, runs }: { system: IotSystem; runs: readonly A
         <>
           <section className="card" aria-labelledby="system-trend-heading">
             <h2 id="system-trend-heading">{t('systemDashboard.trend')}</h2>
-            <Chart option={trend} label={t('systemDashboard.trend')} testId="system-trend-chart" className="chart chart-wide" />
+            <Chart
+              option={trend}
+              label={t('systemDashboard.trend')}
+              testId="system-trend-chart"
+              className="chart chart-wide"
+            />
           </section>
           <section className="card" aria-labelledby="system-runs-heading">
             <h2 id="system-runs-heading">{t('systemDashboard.runs')}</h2>

@@ -1,7 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Answer, AssessmentDetail } from '../../../contracts/assessment.schema';
-import { assessmentApi, assessmentKeys, conflictCurrent, invalidateDerived, patchCachedAnswer } from '../../api/assessment-queries';
+import {
+  assessmentApi,
+  assessmentKeys,
+  conflictCurrent,
+  invalidateDerived,
+  patchCachedAnswer,
+} from '../../api/assessment-queries';
 import type { AnswerPatch } from './assessment-model';
 
 export type SaveState = 'saving' | 'saved' | 'error' | 'conflict';
@@ -30,12 +36,18 @@ export function useAnswerSaver(assessmentId: string) {
   const versions = useRef(new Map<string, number>());
   const conflicted = useRef(new Set<string>());
 
-  const setState = useCallback((itemId: string, state: SaveState) => setStates((previous) => ({ ...previous, [itemId]: state })), []);
+  const setState = useCallback(
+    (itemId: string, state: SaveState) => setStates((previous) => ({ ...previous, [itemId]: state })),
+    [],
+  );
 
   /** The newest version known for an item: the cache may briefly hold an older refetch. */
   const versionOf = useCallback(
     (itemId: string): number => {
-      const cached = queryClient.getQueryData<AssessmentDetail>(assessmentKeys.detail(assessmentId))?.answers.find((answer) => answer.itemId === itemId)?.version ?? 0;
+      const cached =
+        queryClient
+          .getQueryData<AssessmentDetail>(assessmentKeys.detail(assessmentId))
+          ?.answers.find((answer) => answer.itemId === itemId)?.version ?? 0;
       return Math.max(cached, versions.current.get(itemId) ?? 0);
     },
     [assessmentId, queryClient],
@@ -147,12 +159,18 @@ export function useAnswerSaver(assessmentId: string) {
   );
 
   /** The answer as the user sees it: the server's, with unsaved changes on top. */
-  const view = useCallback((answer: Answer): Answer => {
-    const draft = drafts[answer.itemId];
-    return draft ? ({ ...answer, ...draft } as Answer) : answer;
-  }, [drafts]);
+  const view = useCallback(
+    (answer: Answer): Answer => {
+      const draft = drafts[answer.itemId];
+      return draft ? ({ ...answer, ...draft } as Answer) : answer;
+    },
+    [drafts],
+  );
 
-  const busy = useCallback((itemId: string) => states[itemId] === 'saving' || states[itemId] === 'conflict' || pending.current.has(itemId), [states]);
+  const busy = useCallback(
+    (itemId: string) => states[itemId] === 'saving' || states[itemId] === 'conflict' || pending.current.has(itemId),
+    [states],
+  );
 
   const global: GlobalSaveState = useMemo(() => {
     const values = Object.values(states);

@@ -13,14 +13,22 @@ export function InvitationPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
   const me = useMe();
-  const invitation = useQuery({ queryKey: ['invitation', token], queryFn: () => getJson<InvitationView>(`/api/invitations/${encodeURIComponent(token)}`), retry: false });
+  const invitation = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () => getJson<InvitationView>(`/api/invitations/${encodeURIComponent(token)}`),
+    retry: false,
+  });
   const [done, setDone] = useState(false);
-  const accept = useApiMutation((input: { password?: string; displayName?: string }) => sendJson('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, input));
+  const accept = useApiMutation((input: { password?: string; displayName?: string }) =>
+    sendJson('POST', `/api/invitations/${encodeURIComponent(token)}/accept`, input),
+  );
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = form.get('password');
-    accept.mutate(password ? { password: String(password), displayName: String(form.get('displayName') ?? '') } : {}, { onSuccess: () => setDone(true) });
+    accept.mutate(password ? { password: String(password), displayName: String(form.get('displayName') ?? '') } : {}, {
+      onSuccess: () => setDone(true),
+    });
   };
   if (done) {
     return (
@@ -37,25 +45,33 @@ export function InvitationPage() {
       <h1>{t('invitation.title')}</h1>
       <QueryState query={invitation}>
         {(view) => (
-            <form onSubmit={submit} className="stacked-form">
-              <p>{t('invitation.lead', { organisation: view.organisationName, role: t(`roles.${view.role}`), email: view.email })}</p>
-              {view.hasAccount && me.data?.user?.email !== view.email && <p className="notice">{t('invitation.signInFirst')}</p>}
-              {!view.hasAccount && (
-                <>
-                  <label>
-                    {t('auth.displayName')}
-                    <input name="displayName" maxLength={200} />
-                  </label>
-                  <label>
-                    {t('auth.password')}
-                    <input name="password" type="password" autoComplete="new-password" minLength={12} required />
-                  </label>
-                  <p className="muted">{t('auth.passwordRule')}</p>
-                </>
-              )}
-              <FormError error={accept.error} />
-              <button type="submit">{t('invitation.accept')}</button>
-            </form>
+          <form onSubmit={submit} className="stacked-form">
+            <p>
+              {t('invitation.lead', {
+                organisation: view.organisationName,
+                role: t(`roles.${view.role}`),
+                email: view.email,
+              })}
+            </p>
+            {view.hasAccount && me.data?.user?.email !== view.email && (
+              <p className="notice">{t('invitation.signInFirst')}</p>
+            )}
+            {!view.hasAccount && (
+              <>
+                <label>
+                  {t('auth.displayName')}
+                  <input name="displayName" maxLength={200} />
+                </label>
+                <label>
+                  {t('auth.password')}
+                  <input name="password" type="password" autoComplete="new-password" minLength={12} required />
+                </label>
+                <p className="muted">{t('auth.passwordRule')}</p>
+              </>
+            )}
+            <FormError error={accept.error} />
+            <button type="submit">{t('invitation.accept')}</button>
+          </form>
         )}
       </QueryState>
     </section>

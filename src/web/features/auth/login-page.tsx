@@ -12,8 +12,14 @@ export function LoginPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();
-  const setup = useQuery({ queryKey: ['auth', 'setup'], queryFn: () => getJson<{ needed: boolean }>('/api/auth/setup') });
-  const providers = useQuery({ queryKey: ['auth', 'providers'], queryFn: () => getJson<{ oidc: boolean }>('/api/auth/providers') });
+  const setup = useQuery({
+    queryKey: ['auth', 'setup'],
+    queryFn: () => getJson<{ needed: boolean }>('/api/auth/setup'),
+  });
+  const providers = useQuery({
+    queryKey: ['auth', 'providers'],
+    queryFn: () => getJson<{ oidc: boolean }>('/api/auth/providers'),
+  });
   const [step, setStep] = useState<'password' | 'code'>('password');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -32,7 +38,10 @@ export function LoginPage() {
     setError(undefined);
     try {
       if (step === 'password') {
-        const result = await authApi.login({ email: String(form.get('email')), password: String(form.get('password')) });
+        const result = await authApi.login({
+          email: String(form.get('email')),
+          password: String(form.get('password')),
+        });
         if (result.status === 'second_factor_required') setStep('code');
         else await finish();
       } else {
@@ -80,7 +89,14 @@ export function LoginPage() {
             <p>{t('auth.secondFactorLead')}</p>
             <label>
               {t('auth.code')}
-              <input name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" required autoFocus />
+              <input
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                pattern="[0-9]{6}"
+                required
+                autoFocus
+              />
             </label>
           </>
         )}

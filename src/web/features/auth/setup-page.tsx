@@ -46,7 +46,14 @@ export function SetupPage() {
         </label>
         <label>
           {t('auth.password')}
-          <input name="password" type="password" autoComplete="new-password" minLength={12} required aria-describedby="password-rule" />
+          <input
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            minLength={12}
+            required
+            aria-describedby="password-rule"
+          />
         </label>
         <p id="password-rule" className="muted">
           {t('auth.passwordRule')}

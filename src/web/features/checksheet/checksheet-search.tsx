@@ -44,7 +44,11 @@ export function ChecksheetSearch() {
         <QueryState query={search}>
           {(data) => (
             <div aria-live="polite">
-              <p>{data.results.length > 0 ? t('checksheet.resultsCount', { count: data.results.length }) : t('checksheet.noResults')}</p>
+              <p>
+                {data.results.length > 0
+                  ? t('checksheet.resultsCount', { count: data.results.length })
+                  : t('checksheet.noResults')}
+              </p>
               <ul className="search-results" data-testid="search-results">
                 {data.results.map((result) => (
                   <li key={result.id}>

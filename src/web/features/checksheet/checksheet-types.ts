@@ -18,6 +18,10 @@ export function itemLabel(code: string): string {
 }
 
 /** Every item of the tree with its function and category, in sheet order. */
-export function flattenItems(functions: readonly TreeFunction[]): { fn: TreeFunction; category: TreeCategory; item: TreeItem }[] {
-  return functions.flatMap((fn) => fn.children.flatMap((category) => category.children.map((item) => ({ fn, category, item }))));
+export function flattenItems(
+  functions: readonly TreeFunction[],
+): { fn: TreeFunction; category: TreeCategory; item: TreeItem }[] {
+  return functions.flatMap((fn) =>
+    fn.children.flatMap((category) => category.children.map((item) => ({ fn, category, item }))),
+  );
 }

@@ -22,7 +22,8 @@ export function ItemPage() {
         return (
           <article className="item-page" data-testid="item-page">
             <nav aria-label="breadcrumb" className="muted">
-              <Link to="/checksheet">{t('checksheet.back')}</Link> · {localized(fn.title)} ({fn.code}) › {localized(category.title)} ({category.code})
+              <Link to="/checksheet">{t('checksheet.back')}</Link> · {localized(fn.title)} ({fn.code}) ›{' '}
+              {localized(category.title)} ({category.code})
             </nav>
             <h1>
               <span className="item-number">{itemLabel(item.code)}</span> {localized(item.title)}

@@ -29,7 +29,9 @@ export function PrintView() {
                 <th scope="col">{t('checksheet.columns.number')}</th>
                 <th scope="col">{t('checksheet.columns.item')}</th>
                 <th scope="col">{t('checksheet.columns.checks')}</th>
-                <th scope="col" className="answer">{t('checksheet.columns.answer')}</th>
+                <th scope="col" className="answer">
+                  {t('checksheet.columns.answer')}
+                </th>
               </tr>
             </thead>
             {data.functions.map((fn) => (
@@ -42,7 +44,11 @@ export function PrintView() {
                 {fn.children.flatMap((category) =>
                   category.children.map((item, itemIndex) => (
                     <tr key={item.id}>
-                      {itemIndex === 0 && <td rowSpan={category.children.length}>{localized(category.title)} ({category.code})</td>}
+                      {itemIndex === 0 && (
+                        <td rowSpan={category.children.length}>
+                          {localized(category.title)} ({category.code})
+                        </td>
+                      )}
                       <td className="number">{itemLabel(item.code)}</td>
                       <td>{localized(item.title)}</td>
                       <td>

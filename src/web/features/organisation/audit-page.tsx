@@ -8,7 +8,9 @@ import { FormError } from '../../components/form-error';
 type Filters = { user?: string; action?: string; from?: string; to?: string };
 
 function query(filters: Filters, extra: Record<string, string> = {}): string {
-  const params = new URLSearchParams(Object.entries({ ...filters, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1])));
+  const params = new URLSearchParams(
+    Object.entries({ ...filters, ...extra }).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
   return params.toString();
 }
 
@@ -18,14 +20,22 @@ export function AuditLogPage() {
   const [filters, setFilters] = useState<Filters>({});
   const pages = useInfiniteQuery({
     queryKey: ['organisation', 'audit', filters],
-    queryFn: ({ pageParam }) => getJson<AuditPage>(`/api/organisation/audit?${query(filters, pageParam === undefined ? { limit: '100' } : { limit: '100', afterSeq: String(pageParam) })}`),
+    queryFn: ({ pageParam }) =>
+      getJson<AuditPage>(
+        `/api/organisation/audit?${query(filters, pageParam === undefined ? { limit: '100' } : { limit: '100', afterSeq: String(pageParam) })}`,
+      ),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextAfterSeq ?? undefined,
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setFilters({ user: String(form.get('user') ?? ''), action: String(form.get('action') ?? ''), from: String(form.get('from') ?? ''), to: String(form.get('to') ?? '') });
+    setFilters({
+      user: String(form.get('user') ?? ''),
+      action: String(form.get('action') ?? ''),
+      from: String(form.get('from') ?? ''),
+      to: String(form.get('to') ?? ''),
+    });
   };
   const entries = pages.data?.pages.flatMap((page) => page.entries) ?? [];
   return (

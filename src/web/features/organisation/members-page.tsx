@@ -11,14 +11,28 @@ import { RoleSelect } from './role-select';
 export function MembersPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const members = useQuery({ queryKey: ['organisation', 'members'], queryFn: () => getJson<MemberList>('/api/organisation/members') });
+  const members = useQuery({
+    queryKey: ['organisation', 'members'],
+    queryFn: () => getJson<MemberList>('/api/organisation/members'),
+  });
   const organisation = me.data?.organisations?.find((candidate) => candidate.id === me.data?.organisationId);
   const [temporary, setTemporary] = useState<string>();
   const [invitation, setInvitation] = useState<InvitationCreated>();
-  const setRole = useApiMutation((input: { userId: string; role: string }) => sendJson('PUT', `/api/organisation/members/${encodeURIComponent(input.userId)}`, { role: input.role }));
-  const remove = useApiMutation((userId: string) => sendJson('DELETE', `/api/organisation/members/${encodeURIComponent(userId)}`));
-  const reset = useApiMutation((userId: string) => sendJson<{ temporaryPassword: string }>('POST', `/api/organisation/members/${encodeURIComponent(userId)}/reset-password`));
-  const invite = useApiMutation((input: { email: string; role: string }) => sendJson<InvitationCreated>('POST', '/api/organisation/invitations', input));
+  const setRole = useApiMutation((input: { userId: string; role: string }) =>
+    sendJson('PUT', `/api/organisation/members/${encodeURIComponent(input.userId)}`, { role: input.role }),
+  );
+  const remove = useApiMutation((userId: string) =>
+    sendJson('DELETE', `/api/organisation/members/${encodeURIComponent(userId)}`),
+  );
+  const reset = useApiMutation((userId: string) =>
+    sendJson<{ temporaryPassword: string }>(
+      'POST',
+      `/api/organisation/members/${encodeURIComponent(userId)}/reset-password`,
+    ),
+  );
+  const invite = useApiMutation((input: { email: string; role: string }) =>
+    sendJson<InvitationCreated>('POST', '/api/organisation/invitations', input),
+  );
   const settings = useApiMutation((input: { requireTotp: boolean }) => sendJson('PATCH', '/api/organisation', input));
   const submitInvite = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -35,7 +49,11 @@ export function MembersPage() {
         <section aria-labelledby="settings-heading">
           <h2 id="settings-heading">{t('organisation.settings')}</h2>
           <label className="checkbox">
-            <input type="checkbox" checked={organisation.requireTotp} onChange={(event) => settings.mutate({ requireTotp: event.target.checked })} />
+            <input
+              type="checkbox"
+              checked={organisation.requireTotp}
+              onChange={(event) => settings.mutate({ requireTotp: event.target.checked })}
+            />
             {t('organisation.requireTotp')}
           </label>
           <FormError error={settings.error} />
@@ -65,13 +83,22 @@ export function MembersPage() {
                   {member.displayName} <span className="muted">{member.email}</span>
                 </td>
                 <td>
-                  <RoleSelect aria-label={t('organisation.role')} value={member.role} onChange={(event) => setRole.mutate({ userId: member.userId, role: event.target.value })} />
+                  <RoleSelect
+                    aria-label={t('organisation.role')}
+                    value={member.role}
+                    onChange={(event) => setRole.mutate({ userId: member.userId, role: event.target.value })}
+                  />
                 </td>
                 <td>{member.totpEnabled ? '✓' : '–'}</td>
                 <td className="actions">
                   {member.userId !== me.data?.user?.id && (
                     <>
-                      <button type="button" onClick={() => reset.mutate(member.userId, { onSuccess: (result) => setTemporary(result.temporaryPassword) })}>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          reset.mutate(member.userId, { onSuccess: (result) => setTemporary(result.temporaryPassword) })
+                        }
+                      >
                         {t('organisation.resetPassword')}
                       </button>
                       <button type="button" onClick={() => remove.mutate(member.userId)}>
@@ -101,7 +128,8 @@ export function MembersPage() {
         <FormError error={invite.error} />
         {invitation && (
           <p role="status" className="notice">
-            {t('organisation.inviteLink', { date: invitation.expiresAt.slice(0, 10) })}: <code data-testid="invitation-url">{invitation.url}</code>
+            {t('organisation.inviteLink', { date: invitation.expiresAt.slice(0, 10) })}:{' '}
+            <code data-testid="invitation-url">{invitation.url}</code>
           </p>
         )}
       </section>
