@@ -20,7 +20,11 @@ export function assembleCatalog(sources: CatalogSources): Catalog {
   const nodes = new Map<string, MutableNode>();
   const frameworkSources = new Map<string, FrameworkSource>();
 
-  const addNode = (node: Omit<MutableNode, 'childIds' | 'order'>, file: string, path: string): MutableNode | undefined => {
+  const addNode = (
+    node: Omit<MutableNode, 'childIds' | 'order'>,
+    file: string,
+    path: string,
+  ): MutableNode | undefined => {
     if (nodes.has(node.id)) {
       problems.push({ file, path, reason: `duplicate id ${node.id}` });
       return undefined;
@@ -49,7 +53,11 @@ export function assembleCatalog(sources: CatalogSources): Catalog {
     for (const [index, item] of itemFile.items.entries()) {
       const categoryId = nodeId(itemFile.framework, item.category);
       if (nodes.get(categoryId)?.kind !== 'category') {
-        problems.push({ file: itemFile.file, path: `items[${index}].category`, reason: `no category ${item.category} in ${itemFile.framework}` });
+        problems.push({
+          file: itemFile.file,
+          path: `items[${index}].category`,
+          reason: `no category ${item.category} in ${itemFile.framework}`,
+        });
         continue;
       }
       const code = String(item.number);
@@ -70,7 +78,14 @@ export function assembleCatalog(sources: CatalogSources): Catalog {
       if (!created) continue;
       item.checks.forEach((check, checkIndex) =>
         addNode(
-          { id: nodeId(itemFile.framework, `${code}.${checkIndex + 1}`), frameworkId: itemFile.framework, code: `${code}.${checkIndex + 1}`, kind: 'check', parentId: created.id, title: check },
+          {
+            id: nodeId(itemFile.framework, `${code}.${checkIndex + 1}`),
+            frameworkId: itemFile.framework,
+            code: `${code}.${checkIndex + 1}`,
+            kind: 'check',
+            parentId: created.id,
+            title: check,
+          },
           itemFile.file,
           `items[${index}].checks[${checkIndex}]`,
         ),
@@ -87,15 +102,27 @@ export function assembleCatalog(sources: CatalogSources): Catalog {
     for (const [index, link] of file.links.entries()) {
       const sourceId = nodeId(file.source, link.from);
       const targetId = nodeId(file.target, link.to);
-      if (!nodes.has(sourceId)) problems.push({ file: file.file, path: `links[${index}].from`, reason: `no node ${sourceId}` });
-      if (!nodes.has(targetId)) problems.push({ file: file.file, path: `links[${index}].to`, reason: `no node ${targetId}` });
-      crosswalks.push({ sourceId, targetId, relationship: link.relationship, rationale: link.rationale, origin: 'authored' });
+      if (!nodes.has(sourceId))
+        problems.push({ file: file.file, path: `links[${index}].from`, reason: `no node ${sourceId}` });
+      if (!nodes.has(targetId))
+        problems.push({ file: file.file, path: `links[${index}].to`, reason: `no node ${targetId}` });
+      crosswalks.push({
+        sourceId,
+        targetId,
+        relationship: link.relationship,
+        rationale: link.rationale,
+        origin: 'authored',
+      });
     }
   }
   reportDuplicateLinks(crosswalks, problems);
 
   if (problems.length > 0) {
-    throw new DomainError('CATALOG_INVALID', `The catalog is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}).`, problems);
+    throw new DomainError(
+      'CATALOG_INVALID',
+      `The catalog is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}).`,
+      problems,
+    );
   }
 
   const frameworks = new Map<string, Framework>();
@@ -130,18 +157,33 @@ function addFrameworkTree(
     title,
   });
   framework.functions.forEach((fn, fnIndex) => {
-    const fnNode = addNode({ ...base(fn.code, 'function', null, fn.title), ...(fn.text ? { text: fn.text } : {}) }, framework.file, `functions[${fnIndex}].code`);
+    const fnNode = addNode(
+      { ...base(fn.code, 'function', null, fn.title), ...(fn.text ? { text: fn.text } : {}) },
+      framework.file,
+      `functions[${fnIndex}].code`,
+    );
     if (!fnNode) return;
     fn.categories.forEach((category: CategorySource, categoryIndex) => {
       const path = `functions[${fnIndex}].categories[${categoryIndex}]`;
       const categoryNode = addNode(
-        { ...base(category.code, 'category', fnNode.id, category.title), ...(category.text ? { text: category.text } : {}), ...withdrawalOf(category.withdrawn) },
+        {
+          ...base(category.code, 'category', fnNode.id, category.title),
+          ...(category.text ? { text: category.text } : {}),
+          ...withdrawalOf(category.withdrawn),
+        },
         framework.file,
         `${path}.code`,
       );
       if (!categoryNode) return;
       category.subcategories?.forEach((subcategory, subIndex) =>
-        addNode({ ...base(subcategory.code, 'subcategory', categoryNode.id, subcategory.title), ...withdrawalOf(subcategory.withdrawn) }, framework.file, `${path}.subcategories[${subIndex}].code`),
+        addNode(
+          {
+            ...base(subcategory.code, 'subcategory', categoryNode.id, subcategory.title),
+            ...withdrawalOf(subcategory.withdrawn),
+          },
+          framework.file,
+          `${path}.subcategories[${subIndex}].code`,
+        ),
       );
     });
   });
@@ -155,7 +197,9 @@ function withdrawalOf(source: WithdrawalSource | undefined): Pick<CatalogNode, '
 function sortItemsByNumber(nodes: Map<string, MutableNode>): void {
   for (const node of nodes.values()) {
     if (node.kind !== 'category' || node.childIds.length === 0) continue;
-    const children = node.childIds.map((id) => nodes.get(id)).filter((child): child is MutableNode => child !== undefined);
+    const children = node.childIds
+      .map((id) => nodes.get(id))
+      .filter((child): child is MutableNode => child !== undefined);
     if (!children.every((child) => child.kind === 'item')) continue;
     children.sort((a, b) => Number(a.code) - Number(b.code));
     node.childIds = children.map((child) => child.id);
@@ -168,15 +212,26 @@ function sortItemsByNumber(nodes: Map<string, MutableNode>): void {
  * went: withdrawn ones to their destinations, kept ones to the same code in the successor
  * (two-digit numbering). A kept element with no counterpart is an error.
  */
-function lineageCrosswalks(framework: FrameworkSource, nodes: Map<string, MutableNode>, problems: ProblemDetail[]): Crosswalk[] {
+function lineageCrosswalks(
+  framework: FrameworkSource,
+  nodes: Map<string, MutableNode>,
+  problems: ProblemDetail[],
+): Crosswalk[] {
   const successor = framework.successor;
   if (!successor) return [];
   const links: Crosswalk[] = [];
-  const elements = [...nodes.values()].filter((node) => node.frameworkId === framework.id && (node.kind === 'category' || node.kind === 'subcategory'));
+  const elements = [...nodes.values()].filter(
+    (node) => node.frameworkId === framework.id && (node.kind === 'category' || node.kind === 'subcategory'),
+  );
   for (const node of elements) {
     const path = pathOf(framework, node.code);
     if (node.withdrawn) {
-      if (node.withdrawn.to.length === 0) problems.push({ file: framework.file, path: `${path}.withdrawn.to`, reason: `${node.id} is withdrawn without a destination` });
+      if (node.withdrawn.to.length === 0)
+        problems.push({
+          file: framework.file,
+          path: `${path}.withdrawn.to`,
+          reason: `${node.id} is withdrawn without a destination`,
+        });
       const resolved: string[] = [];
       for (const code of node.withdrawn.to) {
         const targetId = nodeId(successor, code);
@@ -185,12 +240,18 @@ function lineageCrosswalks(framework: FrameworkSource, nodes: Map<string, Mutabl
           continue;
         }
         resolved.push(targetId);
-        const verb = node.withdrawn.reason === 'moved_to' ? { en: 'Moved to', ja: '移動先' } : { en: 'Incorporated into', ja: '統合先' };
+        const verb =
+          node.withdrawn.reason === 'moved_to'
+            ? { en: 'Moved to', ja: '移動先' }
+            : { en: 'Incorporated into', ja: '統合先' };
         links.push({
           sourceId: node.id,
           targetId,
           relationship: node.withdrawn.reason === 'moved_to' ? 'equal' : 'subset',
-          rationale: { en: `${verb.en} ${code} in CSF 2.0${node.withdrawn.inferred ? ' (our reading; NIST names no codes)' : ''}.`, ja: `CSF 2.0 の ${code} へ${verb.ja === '移動先' ? '移動' : '統合'}${node.withdrawn.inferred ? '（NIST はコードを示しておらず、iotcheck の解釈）' : ''}。` },
+          rationale: {
+            en: `${verb.en} ${code} in CSF 2.0${node.withdrawn.inferred ? ' (our reading; NIST names no codes)' : ''}.`,
+            ja: `CSF 2.0 の ${code} へ${verb.ja === '移動先' ? '移動' : '統合'}${node.withdrawn.inferred ? '（NIST はコードを示しておらず、iotcheck の解釈）' : ''}。`,
+          },
           origin: 'lineage',
         });
       }
@@ -200,7 +261,11 @@ function lineageCrosswalks(framework: FrameworkSource, nodes: Map<string, Mutabl
     const successorCode = node.code.replace(/-(\d)$/, '-0$1');
     const targetId = nodeId(successor, successorCode);
     if (!nodes.has(targetId)) {
-      problems.push({ file: framework.file, path: `${path}.code`, reason: `${node.id} is neither withdrawn nor present in ${successor} as ${successorCode}` });
+      problems.push({
+        file: framework.file,
+        path: `${path}.code`,
+        reason: `${node.id} is neither withdrawn nor present in ${successor} as ${successorCode}`,
+      });
       continue;
     }
     links.push({

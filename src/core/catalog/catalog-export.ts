@@ -9,11 +9,20 @@ const pick = (text: LocalizedText, lang?: Language): ExportText => (lang ? text[
 /** The export document: framework → functions → categories → items → checks (or subcategories). */
 export function toExportDocument(tree: FrameworkTree, lang?: Language): Record<string, unknown> {
   const { framework } = tree;
-  const link = (view: LinkView) => ({ id: view.id, title: pick(view.title, lang), relationship: view.relationship, rationale: pick(view.rationale, lang) });
+  const link = (view: LinkView) => ({
+    id: view.id,
+    title: pick(view.title, lang),
+    relationship: view.relationship,
+    rationale: pick(view.rationale, lang),
+  });
   const explanation = (node: TreeNode) => {
     if (!node.explanation) return undefined;
     const { why, consider, note } = node.explanation;
-    const inLanguage = (language: Language) => ({ why: why[language], consider: consider[language], ...(note ? { note: note[language] } : {}) });
+    const inLanguage = (language: Language) => ({
+      why: why[language],
+      consider: consider[language],
+      ...(note ? { note: note[language] } : {}),
+    });
     return lang ? inLanguage(lang) : { ja: inLanguage('ja'), en: inLanguage('en') };
   };
   const leaf = (node: TreeNode): Record<string, unknown> => ({
@@ -24,7 +33,9 @@ export function toExportDocument(tree: FrameworkTree, lang?: Language): Record<s
     ...(node.tags ? { tags: node.tags } : {}),
     ...(node.withdrawn ? { withdrawn: node.withdrawn } : {}),
     ...(node.csf20 ? { csf20: node.csf20.map(link) } : {}),
-    ...(node.kind === 'item' ? { checks: node.children.map((check) => ({ id: check.id, title: pick(check.title, lang) })) } : {}),
+    ...(node.kind === 'item'
+      ? { checks: node.children.map((check) => ({ id: check.id, title: pick(check.title, lang) })) }
+      : {}),
   });
   return {
     framework: {
@@ -59,17 +70,32 @@ export function toExportRows(tree: FrameworkTree, lang?: Language): Record<strin
   const languages: readonly Language[] = lang ? [lang] : ['ja', 'en'];
   const rows: Record<string, string>[] = [];
   const visit = (node: TreeNode, path: { fn: string; category: string; item: string }) => {
-    const row: Record<string, string> = { id: node.id, kind: node.kind, function: path.fn, category: path.category, item: path.item, code: node.code };
+    const row: Record<string, string> = {
+      id: node.id,
+      kind: node.kind,
+      function: path.fn,
+      category: path.category,
+      item: path.item,
+      code: node.code,
+    };
     for (const language of languages) {
       row[`title_${language}`] = node.title[language];
       row[`explanation_${language}`] = node.explanation
-        ? [node.explanation.why[language], node.explanation.consider[language], node.explanation.note?.[language]].filter(Boolean).join('\n\n')
+        ? [node.explanation.why[language], node.explanation.consider[language], node.explanation.note?.[language]]
+            .filter(Boolean)
+            .join('\n\n')
         : '';
     }
     row['csf20'] = (node.csf20 ?? []).map((view) => `${view.code} (${view.relationship})`).join('; ');
     rows.push(row);
     const next =
-      node.kind === 'function' ? { ...path, fn: node.code } : node.kind === 'category' ? { ...path, category: node.code } : node.kind === 'item' ? { ...path, item: node.code } : path;
+      node.kind === 'function'
+        ? { ...path, fn: node.code }
+        : node.kind === 'category'
+          ? { ...path, category: node.code }
+          : node.kind === 'item'
+            ? { ...path, item: node.code }
+            : path;
     node.children.forEach((child) => visit(child, next));
   };
   tree.functions.forEach((fn) => visit(fn, { fn: '', category: '', item: '' }));

@@ -37,7 +37,11 @@ export interface CategorySource {
   readonly title: LocalizedText;
   readonly text?: LocalizedText;
   readonly withdrawn?: WithdrawalSource;
-  readonly subcategories?: readonly { readonly code: string; readonly title: LocalizedText; readonly withdrawn?: WithdrawalSource }[];
+  readonly subcategories?: readonly {
+    readonly code: string;
+    readonly title: LocalizedText;
+    readonly withdrawn?: WithdrawalSource;
+  }[];
 }
 
 export interface ItemFileSource {

@@ -1,5 +1,16 @@
 import { DomainError } from '../domain-error';
-import type { Catalog, CatalogNode, Crosswalk, Framework, ItemExplanation, ItemTags, LocalizedText, NodeKind, Relationship, Withdrawal } from './catalog.types';
+import type {
+  Catalog,
+  CatalogNode,
+  Crosswalk,
+  Framework,
+  ItemExplanation,
+  ItemTags,
+  LocalizedText,
+  NodeKind,
+  Relationship,
+  Withdrawal,
+} from './catalog.types';
 
 /** A crosswalk as seen from one end: the node at the other end and how they relate. */
 export interface LinkView {
@@ -37,7 +48,11 @@ export const CSF20_ID = 'nist-csf-2.0';
 /** Finds a framework or throws FRAMEWORK_NOT_FOUND. */
 export function requireFramework(catalog: Catalog, frameworkId: string): Framework {
   const framework = catalog.frameworks.get(frameworkId);
-  if (!framework) throw new DomainError('FRAMEWORK_NOT_FOUND', `No framework "${frameworkId}". Known: ${[...catalog.frameworks.keys()].join(', ')}.`);
+  if (!framework)
+    throw new DomainError(
+      'FRAMEWORK_NOT_FOUND',
+      `No framework "${frameworkId}". Known: ${[...catalog.frameworks.keys()].join(', ')}.`,
+    );
   return framework;
 }
 
@@ -49,11 +64,25 @@ export function requireNode(catalog: Catalog, id: string): CatalogNode {
 }
 
 /** The view of a link from `fromId`'s side (outgoing) or target side (incoming). */
-export function linkViews(catalog: Catalog, links: readonly Crosswalk[], direction: 'outgoing' | 'incoming'): LinkView[] {
+export function linkViews(
+  catalog: Catalog,
+  links: readonly Crosswalk[],
+  direction: 'outgoing' | 'incoming',
+): LinkView[] {
   return links.flatMap((link) => {
     const other = catalog.nodes.get(direction === 'outgoing' ? link.targetId : link.sourceId);
     return other
-      ? [{ id: other.id, frameworkId: other.frameworkId, code: other.code, title: other.title, relationship: link.relationship, rationale: link.rationale, origin: link.origin }]
+      ? [
+          {
+            id: other.id,
+            frameworkId: other.frameworkId,
+            code: other.code,
+            title: other.title,
+            relationship: link.relationship,
+            rationale: link.rationale,
+            origin: link.origin,
+          },
+        ]
       : [];
   });
 }
@@ -64,7 +93,9 @@ export function buildFrameworkTree(catalog: Catalog, frameworkId: string): Frame
   const toTree = (node: CatalogNode): TreeNode => {
     const csf20 =
       node.frameworkId !== CSF20_ID && (node.kind === 'item' || node.kind === 'category' || node.kind === 'subcategory')
-        ? linkViews(catalog, catalog.crosswalksFrom.get(node.id) ?? [], 'outgoing').filter((link) => link.frameworkId === CSF20_ID)
+        ? linkViews(catalog, catalog.crosswalksFrom.get(node.id) ?? [], 'outgoing').filter(
+            (link) => link.frameworkId === CSF20_ID,
+          )
         : undefined;
     return {
       id: node.id,

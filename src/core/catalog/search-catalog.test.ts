@@ -6,7 +6,13 @@ import { normalizeSearchText } from './normalize-search-text';
 
 const text = (ja: string, en: string) => ({ ja, en });
 const explanation = { why: text('理由', 'why'), consider: text('考慮', 'consider') };
-const tags = { scope: ['device' as const], phase: ['plan' as const], roles: ['it' as const], verifiable: [], providerQuestion: false };
+const tags = {
+  scope: ['device' as const],
+  phase: ['plan' as const],
+  roles: ['it' as const],
+  verifiable: [],
+  providerQuestion: false,
+};
 
 const sources: CatalogSources = {
   frameworks: [
@@ -20,7 +26,13 @@ const sources: CatalogSources = {
       date: '2020-01-01',
       languages: ['ja', 'en'],
       source: text('出典', 'source'),
-      functions: [{ code: 'PR', title: text('防御', 'Protect'), categories: [{ code: 'PR.AC', title: text('アクセス制御', 'Access Control') }] }],
+      functions: [
+        {
+          code: 'PR',
+          title: text('防御', 'Protect'),
+          categories: [{ code: 'PR.AC', title: text('アクセス制御', 'Access Control') }],
+        },
+      ],
     },
   ],
   itemFiles: [
@@ -28,8 +40,22 @@ const sources: CatalogSources = {
       file: 'x/items-a.yaml',
       framework: 'x',
       items: [
-        { number: 10, category: 'PR.AC', title: text('認証を使う', 'Use authentication'), checks: [text('ﾊﾟｽﾜｰﾄﾞを変える', 'Change the password')], explanation, tags },
-        { number: 2, category: 'PR.AC', title: text('パスワードを管理する', 'Manage passwords'), checks: [text('共有しない', 'Do not share')], explanation, tags },
+        {
+          number: 10,
+          category: 'PR.AC',
+          title: text('認証を使う', 'Use authentication'),
+          checks: [text('ﾊﾟｽﾜｰﾄﾞを変える', 'Change the password')],
+          explanation,
+          tags,
+        },
+        {
+          number: 2,
+          category: 'PR.AC',
+          title: text('パスワードを管理する', 'Manage passwords'),
+          checks: [text('共有しない', 'Do not share')],
+          explanation,
+          tags,
+        },
       ],
     },
   ],
@@ -77,20 +103,37 @@ describe('assembleCatalog', () => {
     const broken: CatalogSources = {
       ...sources,
       itemFiles: [{ ...sources.itemFiles[0]!, items: [{ ...sources.itemFiles[0]!.items[0]!, category: 'PR.ZZ' }] }],
-      crosswalkFiles: [{ file: 'crosswalks/x--x.yaml', source: 'x', target: 'x', links: [{ from: 'PR.AC', to: 'PR.XX', relationship: 'related', rationale: text('関連', 'related') }] }],
-    };
-    expect(() => assembleCatalog(broken)).toThrowError(expect.objectContaining({
-      code: 'CATALOG_INVALID',
-      details: [
-        { file: 'x/items-a.yaml', path: 'items[0].category', reason: 'no category PR.ZZ in x' },
-        { file: 'crosswalks/x--x.yaml', path: 'links[0].to', reason: 'no node x:PR.XX' },
+      crosswalkFiles: [
+        {
+          file: 'crosswalks/x--x.yaml',
+          source: 'x',
+          target: 'x',
+          links: [{ from: 'PR.AC', to: 'PR.XX', relationship: 'related', rationale: text('関連', 'related') }],
+        },
       ],
-    }));
+    };
+    expect(() => assembleCatalog(broken)).toThrowError(
+      expect.objectContaining({
+        code: 'CATALOG_INVALID',
+        details: [
+          { file: 'x/items-a.yaml', path: 'items[0].category', reason: 'no category PR.ZZ in x' },
+          { file: 'crosswalks/x--x.yaml', path: 'links[0].to', reason: 'no node x:PR.XX' },
+        ],
+      }),
+    );
   });
 
   it('changes the content hash when content changes and only then', () => {
     const hash = (s: CatalogSources) => assembleCatalog(s).frameworks.get('x')?.contentHash;
-    const changed: CatalogSources = { ...sources, itemFiles: [{ ...sources.itemFiles[0]!, items: [{ ...sources.itemFiles[0]!.items[0]!, title: text('認証を使う。', 'Use authentication.') }] }] };
+    const changed: CatalogSources = {
+      ...sources,
+      itemFiles: [
+        {
+          ...sources.itemFiles[0]!,
+          items: [{ ...sources.itemFiles[0]!.items[0]!, title: text('認証を使う。', 'Use authentication.') }],
+        },
+      ],
+    };
     expect(hash(sources)).toMatch(/^[0-9a-f]{64}$/);
     expect(hash(sources)).toBe(hash({ ...sources }));
     expect(hash(changed)).not.toBe(hash(sources));

@@ -2,7 +2,15 @@ import type { Catalog, CatalogNode, NodeKind } from './catalog.types';
 import { normalizeSearchText } from './normalize-search-text';
 
 /** Where a term matched, strongest first; the weight ranks results. */
-const FIELD_WEIGHTS = { code: 100, codePrefix: 60, ancestorCode: 40, title: 30, checks: 20, text: 10, explanation: 5 } as const;
+const FIELD_WEIGHTS = {
+  code: 100,
+  codePrefix: 60,
+  ancestorCode: 40,
+  title: 30,
+  checks: 20,
+  text: 10,
+  explanation: 5,
+} as const;
 export type SearchField = keyof typeof FIELD_WEIGHTS;
 
 export interface SearchHit {
@@ -34,7 +42,11 @@ export function createSearchIndex(catalog: Catalog): SearchIndex {
   for (const node of catalog.nodes.values()) {
     if (!SEARCHABLE.has(node.kind)) continue;
     const ancestors: CatalogNode[] = [];
-    for (let parent = node.parentId ? catalog.nodes.get(node.parentId) : undefined; parent; parent = parent.parentId ? catalog.nodes.get(parent.parentId) : undefined) {
+    for (
+      let parent = node.parentId ? catalog.nodes.get(node.parentId) : undefined;
+      parent;
+      parent = parent.parentId ? catalog.nodes.get(parent.parentId) : undefined
+    ) {
       ancestors.push(parent);
     }
     const checks = node.childIds.map((id) => catalog.nodes.get(id)).filter((child) => child?.kind === 'check');
@@ -47,14 +59,20 @@ export function createSearchIndex(catalog: Catalog): SearchIndex {
       checks: normalizeSearchText(checks.map((check) => `${check?.title.ja} ${check?.title.en}`).join(' ')),
       text: normalizeSearchText(node.text ? `${node.text.ja} ${node.text.en}` : ''),
       explanation: normalizeSearchText(
-        explanation ? [explanation.why, explanation.consider, explanation.note].flatMap((text) => (text ? [text.ja, text.en] : [])).join(' ') : '',
+        explanation
+          ? [explanation.why, explanation.consider, explanation.note]
+              .flatMap((text) => (text ? [text.ja, text.en] : []))
+              .join(' ')
+          : '',
       ),
     });
   }
 
   return {
     search(query, options = {}) {
-      const terms = normalizeSearchText(query).split(' ').filter((term) => term.length > 0);
+      const terms = normalizeSearchText(query)
+        .split(' ')
+        .filter((term) => term.length > 0);
       if (terms.length === 0) return [];
       const hits: SearchHit[] = [];
       for (const entry of entries) {
@@ -72,7 +90,12 @@ export function createSearchIndex(catalog: Catalog): SearchIndex {
         }
         if (best) hits.push({ node: entry.node, score, matchedIn: best });
       }
-      hits.sort((a, b) => b.score - a.score || a.node.frameworkId.localeCompare(b.node.frameworkId) || compareCodes(a.node.code, b.node.code));
+      hits.sort(
+        (a, b) =>
+          b.score - a.score ||
+          a.node.frameworkId.localeCompare(b.node.frameworkId) ||
+          compareCodes(a.node.code, b.node.code),
+      );
       return hits.slice(0, options.limit ?? 50);
     },
   };

@@ -14,25 +14,54 @@ describe('shipped catalog content', () => {
     ['nist-csf-1.1', { function: 5, category: 23, subcategory: 108 }],
     ['nist-csf-2.0', { function: 6, category: 22, subcategory: 106 }],
   ] as const)('%s has the published number of nodes', (frameworkId, counts) => {
-    for (const [kind, count] of Object.entries(counts)) expect(nodesOf(frameworkId, kind as NodeKind), kind).toHaveLength(count);
+    for (const [kind, count] of Object.entries(counts))
+      expect(nodesOf(frameworkId, kind as NodeKind), kind).toHaveLength(count);
   });
 
   it('puts the checksheet items under the categories the sheet does', () => {
-    const perCategory = Object.fromEntries(nodesOf('jssec-v2', 'category').map((category) => [category.code, category.childIds.length]));
+    const perCategory = Object.fromEntries(
+      nodesOf('jssec-v2', 'category').map((category) => [category.code, category.childIds.length]),
+    );
     expect(perCategory).toEqual({
-      'ID.AM': 3, 'ID.BE': 1, 'ID.GV': 2, 'ID.RA': 8, 'ID.RM': 4, 'ID.SC': 3,
-      'PR.AC': 6, 'PR.AT': 3, 'PR.DS': 5, 'PR.IP': 4, 'PR.MA': 3, 'PR.PT': 2,
-      'DE.AE': 1, 'DE.CM': 2, 'DE.DP': 1,
-      'RS.RP': 1, 'RS.CO': 3, 'RS.AN': 3, 'RS.MI': 1, 'RS.IM': 1,
-      'RC.RP': 1, 'RC.IM': 1, 'RC.CO': 1,
+      'ID.AM': 3,
+      'ID.BE': 1,
+      'ID.GV': 2,
+      'ID.RA': 8,
+      'ID.RM': 4,
+      'ID.SC': 3,
+      'PR.AC': 6,
+      'PR.AT': 3,
+      'PR.DS': 5,
+      'PR.IP': 4,
+      'PR.MA': 3,
+      'PR.PT': 2,
+      'DE.AE': 1,
+      'DE.CM': 2,
+      'DE.DP': 1,
+      'RS.RP': 1,
+      'RS.CO': 3,
+      'RS.AN': 3,
+      'RS.MI': 1,
+      'RS.IM': 1,
+      'RC.RP': 1,
+      'RC.IM': 1,
+      'RC.CO': 1,
     });
-    const numbers = nodesOf('jssec-v2', 'item').map((item) => Number(item.code)).sort((a, b) => a - b);
+    const numbers = nodesOf('jssec-v2', 'item')
+      .map((item) => Number(item.code))
+      .sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 60 }, (_, index) => index + 1));
   });
 
   it('gives every node non-empty Japanese and English texts', () => {
     for (const node of catalog.nodes.values()) {
-      const texts = [node.title, node.text, node.explanation?.why, node.explanation?.consider, node.explanation?.note].filter((text) => text !== undefined);
+      const texts = [
+        node.title,
+        node.text,
+        node.explanation?.why,
+        node.explanation?.consider,
+        node.explanation?.note,
+      ].filter((text) => text !== undefined);
       for (const text of texts) {
         expect(text.ja.trim(), `${node.id} ja`).not.toBe('');
         expect(text.en.trim(), `${node.id} en`).not.toBe('');
@@ -50,7 +79,10 @@ describe('shipped catalog content', () => {
       const targets = (catalog.crosswalksFrom.get(item.id) ?? []).map((link) => link.targetId);
       const category = catalog.nodes.get(item.parentId ?? '');
       expect(targets, item.id).toContain(`nist-csf-1.1:${category?.code}`);
-      expect(targets.some((target) => target.startsWith('nist-csf-2.0:')), item.id).toBe(true);
+      expect(
+        targets.some((target) => target.startsWith('nist-csf-2.0:')),
+        item.id,
+      ).toBe(true);
     }
   });
 
@@ -90,7 +122,8 @@ const CORRECTIONS: Readonly<Record<string, readonly [printed: string, ours: stri
 
 const seedText = readChecksheetSeed();
 const seedMissing = seedText === undefined;
-if (seedMissing && process.env['CI'] === 'true') throw new Error('CI=true but ../shared/seeds is missing: the checksheet wording cannot be checked.');
+if (seedMissing && process.env['CI'] === 'true')
+  throw new Error('CI=true but ../shared/seeds is missing: the checksheet wording cannot be checked.');
 
 // Skipped outside CI when ../shared (the booklet) is not next to the checkout.
 describe.skipIf(seedMissing)('checksheet wording against the JSSEC booklet (../shared/seeds)', () => {

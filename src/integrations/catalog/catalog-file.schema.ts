@@ -21,10 +21,19 @@ const Withdrawal = Type.Object(
 
 const Subcategory = Type.Object({ code: Code, title: Text, withdrawn: Type.Optional(Withdrawal) }, strict);
 const Category = Type.Object(
-  { code: Code, title: Text, text: Type.Optional(Text), withdrawn: Type.Optional(Withdrawal), subcategories: Type.Optional(Type.Array(Subcategory)) },
+  {
+    code: Code,
+    title: Text,
+    text: Type.Optional(Text),
+    withdrawn: Type.Optional(Withdrawal),
+    subcategories: Type.Optional(Type.Array(Subcategory)),
+  },
   strict,
 );
-const FunctionNode = Type.Object({ code: Code, title: Text, text: Type.Optional(Text), categories: Type.Array(Category, { minItems: 1 }) }, strict);
+const FunctionNode = Type.Object(
+  { code: Code, title: Text, text: Type.Optional(Text), categories: Type.Array(Category, { minItems: 1 }) },
+  strict,
+);
 
 export const FrameworkFileSchema = Type.Object(
   {
@@ -35,7 +44,10 @@ export const FrameworkFileSchema = Type.Object(
     publisher: Text,
     date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }),
     languages: Type.Array(literals(['ja', 'en'] as const), { minItems: 2 }),
-    source: Type.Object({ ja: NonEmpty, en: NonEmpty, url: Type.Optional(Type.String({ pattern: '^https://' })) }, strict),
+    source: Type.Object(
+      { ja: NonEmpty, en: NonEmpty, url: Type.Optional(Type.String({ pattern: '^https://' })) },
+      strict,
+    ),
     successor: Type.Optional(Type.String()),
     functions: Type.Array(FunctionNode, { minItems: 1 }),
   },

@@ -39,7 +39,11 @@ describe('loadCatalog', () => {
 
   it('reports a misspelt key and an unknown tag instead of ignoring them', () => {
     const dir = copyCatalog();
-    edit(dir, 'jssec-v2/items-id.yaml', (text) => text.replace(/\n(\s+)explanation:/, '\n$1explanaton:').replace('provider_question: false', 'provider_question: maybe'));
+    edit(dir, 'jssec-v2/items-id.yaml', (text) =>
+      text
+        .replace(/\n(\s+)explanation:/, '\n$1explanaton:')
+        .replace('provider_question: false', 'provider_question: maybe'),
+    );
     const paths = loadError(dir).details.map((detail) => detail.path);
     expect(paths).toEqual(['items[0]', 'items[0].explanaton', 'items[0].tags.provider_question']);
   });
@@ -57,7 +61,11 @@ describe('loadCatalog', () => {
     const dir = copyCatalog();
     edit(dir, 'crosswalks/jssec-v2--nist-csf-2.0/PR.yaml', (text) => text.replace('to: PR.IR-01', 'to: PR.IR-99'));
     expect(loadError(dir).details).toEqual([
-      expect.objectContaining({ file: 'catalog/crosswalks/jssec-v2--nist-csf-2.0/PR.yaml', path: 'links[0].to', reason: 'no node nist-csf-2.0:PR.IR-99' }),
+      expect.objectContaining({
+        file: 'catalog/crosswalks/jssec-v2--nist-csf-2.0/PR.yaml',
+        path: 'links[0].to',
+        reason: 'no node nist-csf-2.0:PR.IR-99',
+      }),
     ]);
   });
 

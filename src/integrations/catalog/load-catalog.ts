@@ -5,10 +5,22 @@ import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { assembleCatalog } from '../../core/catalog/assemble-catalog';
-import type { CatalogSources, CrosswalkFileSource, FrameworkSource, ItemFileSource } from '../../core/catalog/catalog-source.types';
+import type {
+  CatalogSources,
+  CrosswalkFileSource,
+  FrameworkSource,
+  ItemFileSource,
+} from '../../core/catalog/catalog-source.types';
 import type { Catalog } from '../../core/catalog/catalog.types';
 import { DomainError, isDomainError, type ProblemDetail } from '../../core/domain-error';
-import { CrosswalkFileSchema, FrameworkFileSchema, ItemFileSchema, type CrosswalkFile, type FrameworkFile, type ItemFile } from './catalog-file.schema';
+import {
+  CrosswalkFileSchema,
+  FrameworkFileSchema,
+  ItemFileSchema,
+  type CrosswalkFile,
+  type FrameworkFile,
+  type ItemFile,
+} from './catalog-file.schema';
 
 /** The catalog/ folder shipped with iotcheck. */
 export const DEFAULT_CATALOG_DIR = fileURLToPath(new URL('../../../catalog/', import.meta.url));
@@ -34,11 +46,19 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
   for (const path of listYamlFiles(dir)) {
     const file = relative(join(dir, '..'), path);
     const lines = new LineCounter();
-    const document = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const document = parseDocument(readFileSync(path, 'utf8'), {
+      lineCounter: lines,
+      prettyErrors: false,
+      uniqueKeys: true,
+    });
     parsed.set(file, { file, document, lines });
     if (document.errors.length > 0) {
       for (const error of document.errors) {
-        problems.push({ file, row: lines.linePos(error.pos[0]).line, reason: `YAML syntax: ${error.message.split('\n')[0]}` });
+        problems.push({
+          file,
+          row: lines.linePos(error.pos[0]).line,
+          reason: `YAML syntax: ${error.message.split('\n')[0]}`,
+        });
       }
       continue;
     }
@@ -49,12 +69,24 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
       if (value) frameworks.push({ ...value, file });
     } else if (kind === 'items') {
       const value = validate<ItemFile>(ItemFileSchema, data, file, problems);
-      if (value) itemFiles.push({ file, framework: value.framework, items: value.items.map(({ tags: { provider_question, ...tags }, ...item }) => ({ ...item, tags: { ...tags, providerQuestion: provider_question } })) });
+      if (value)
+        itemFiles.push({
+          file,
+          framework: value.framework,
+          items: value.items.map(({ tags: { provider_question, ...tags }, ...item }) => ({
+            ...item,
+            tags: { ...tags, providerQuestion: provider_question },
+          })),
+        });
     } else if (kind === 'crosswalk') {
       const value = validate<CrosswalkFile>(CrosswalkFileSchema, data, file, problems);
       if (value) crosswalkFiles.push({ ...value, file });
     } else {
-      problems.push({ file, reason: 'unexpected file: expected <framework>/framework.yaml, <framework>/items-*.yaml or crosswalks/<a>--<b>[/…].yaml' });
+      problems.push({
+        file,
+        reason:
+          'unexpected file: expected <framework>/framework.yaml, <framework>/items-*.yaml or crosswalks/<a>--<b>[/…].yaml',
+      });
     }
   }
 
@@ -67,7 +99,11 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
       problems.push(...error.details);
     }
   }
-  throw new DomainError('CATALOG_INVALID', `The catalog in ${dir} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}).`, problems.map((problem) => withLine(problem, parsed)));
+  throw new DomainError(
+    'CATALOG_INVALID',
+    `The catalog in ${dir} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}).`,
+    problems.map((problem) => withLine(problem, parsed)),
+  );
 }
 
 function listYamlFiles(dir: string): string[] {
@@ -96,7 +132,11 @@ function validate<T>(schema: TSchema, data: unknown, file: string, problems: Pro
     // An unknown key shows up twice: at the key ("schema is false") and at its object; keep the first.
     if (error.keyword === 'additionalProperties' || seen.has(path)) continue;
     seen.add(path);
-    problems.push({ file, path: path || '(root)', reason: error.keyword === 'boolean' ? 'unknown key (misspelt?)' : error.message });
+    problems.push({
+      file,
+      path: path || '(root)',
+      reason: error.keyword === 'boolean' ? 'unknown key (misspelt?)' : error.message,
+    });
   }
   return undefined;
 }
@@ -107,7 +147,10 @@ export function pointerToPath(pointer: string): string {
     .split('/')
     .slice(1)
     .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
+    .reduce(
+      (path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment),
+      '',
+    );
 }
 
 /** Adds the line number of `path` inside its file, when the file was parsed. */
@@ -115,7 +158,8 @@ function withLine(problem: ProblemDetail, parsed: ReadonlyMap<string, ParsedFile
   if (problem.row !== undefined || !problem.file || !problem.path) return problem;
   const source = parsed.get(problem.file);
   if (!source) return problem;
-  const segments = problem.path.match(/[^.[\]]+/g)?.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)) ?? [];
+  const segments =
+    problem.path.match(/[^.[\]]+/g)?.map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment)) ?? [];
   for (let length = segments.length; length >= 0; length -= 1) {
     const node: unknown = source.document.getIn(segments.slice(0, length), true);
     const range = (node as { range?: [number, number, number] } | undefined)?.range;
@@ -123,4 +167,3 @@ function withLine(problem: ProblemDetail, parsed: ReadonlyMap<string, ParsedFile
   }
   return problem;
 }
-

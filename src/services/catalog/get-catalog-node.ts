@@ -16,14 +16,19 @@ export interface CatalogNodeView {
   readonly crosswalks: { readonly outgoing: readonly LinkView[]; readonly incoming: readonly LinkView[] };
 }
 
-const summarize = (node: CatalogNode): NodeSummary => ({ id: node.id, kind: node.kind, code: node.code, title: node.title });
+const summarize = (node: CatalogNode): NodeSummary => ({
+  id: node.id,
+  kind: node.kind,
+  code: node.code,
+  title: node.title,
+});
 
 /** One node with its ancestors, children and crosswalks both ways; CATALOG_NODE_NOT_FOUND otherwise. */
 export function getCatalogNode(deps: CatalogDeps, options: { id: string }): CatalogNodeView {
   const { catalog } = deps;
   const { childIds: _childIds, ...node } = requireNode(catalog, options.id);
   const ancestors: NodeSummary[] = [];
-  for (let parentId = node.parentId; parentId; ) {
+  for (let parentId = node.parentId; parentId;) {
     const parent = requireNode(catalog, parentId);
     ancestors.unshift(summarize(parent));
     parentId = parent.parentId;
