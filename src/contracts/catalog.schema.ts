@@ -97,7 +97,7 @@ export const SearchQuerySchema = Type.Object({
   }),
   lang: Type.Optional({
     ...LanguageSchema,
-    description: 'accepted for symmetry; both languages are always searched and returned',
+    description: 'language of the snippets (default ja); both languages are always searched and titles returned',
   }),
   framework: Type.Optional(Type.String({ description: 'limit to one framework id' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
@@ -112,6 +112,14 @@ export const SearchResultSchema = Type.Object({
       path: List(Type.String()),
       matchedIn: Type.String(),
       score: Type.Number(),
+      snippet: Type.Optional(
+        Type.Object({
+          text: Type.String(),
+          highlights: Type.Array(Type.Tuple([Type.Integer(), Type.Integer()]), {
+            description: '[start, end) UTF-16 offsets into text',
+          }),
+        }),
+      ),
     }),
   ),
 });

@@ -1,13 +1,17 @@
-import type { Catalog, CatalogNode, NodeKind } from './catalog.types';
+import type { Catalog, CatalogNode, Language, LocalizedText, NodeKind } from './catalog.types';
 import { normalizeSearchText } from './normalize-search-text';
+import { buildSnippet, type SearchSnippet } from './search-snippet';
+import { VERIFIABLE_LABELS } from './verifiable-labels';
 
 /** Where a term matched, strongest first; the weight ranks results. */
 const FIELD_WEIGHTS = {
   code: 100,
   codePrefix: 60,
   ancestorCode: 40,
+  linkedCode: 35,
   title: 30,
   checks: 20,
+  tag: 15,
   text: 10,
   explanation: 5,
 } as const;
@@ -18,20 +22,27 @@ export interface SearchHit {
   readonly score: number;
   /** The strongest field any term matched in. */
   readonly matchedIn: SearchField;
+  /** A short passage of the node's own text around the first match, in the language asked for. */
+  readonly snippet?: SearchSnippet;
 }
 
 interface IndexEntry {
   readonly node: CatalogNode;
   readonly codes: readonly string[];
   readonly ancestorCodes: readonly string[];
+  /** Codes of the nodes this one is linked to by crosswalks (e.g. CSF subcategories of a JSSEC item). */
+  readonly linkedCodes: readonly string[];
   readonly title: string;
+  readonly tags: string;
   readonly checks: string;
   readonly text: string;
   readonly explanation: string;
+  /** The texts a snippet may be cut from, strongest first. */
+  readonly passages: readonly LocalizedText[];
 }
 
 export interface SearchIndex {
-  search(query: string, options?: { frameworkId?: string; limit?: number }): SearchHit[];
+  search(query: string, options?: { frameworkId?: string; limit?: number; language?: Language }): SearchHit[];
 }
 
 const SEARCHABLE: ReadonlySet<NodeKind> = new Set(['function', 'category', 'item', 'subcategory']);
@@ -39,33 +50,12 @@ const SEARCHABLE: ReadonlySet<NodeKind> = new Set(['function', 'category', 'item
 /** Builds the in-memory index once per catalog; checks are searched as part of their item. */
 export function createSearchIndex(catalog: Catalog): SearchIndex {
   const entries: IndexEntry[] = [];
+  const entryOf = new Map<CatalogNode, IndexEntry>();
   for (const node of catalog.nodes.values()) {
     if (!SEARCHABLE.has(node.kind)) continue;
-    const ancestors: CatalogNode[] = [];
-    for (
-      let parent = node.parentId ? catalog.nodes.get(node.parentId) : undefined;
-      parent;
-      parent = parent.parentId ? catalog.nodes.get(parent.parentId) : undefined
-    ) {
-      ancestors.push(parent);
-    }
-    const checks = node.childIds.map((id) => catalog.nodes.get(id)).filter((child) => child?.kind === 'check');
-    const explanation = node.explanation;
-    entries.push({
-      node,
-      codes: [normalizeSearchText(node.code), normalizeSearchText(node.id)],
-      ancestorCodes: ancestors.map((ancestor) => normalizeSearchText(ancestor.code)),
-      title: normalizeSearchText(`${node.title.ja} ${node.title.en}`),
-      checks: normalizeSearchText(checks.map((check) => `${check?.title.ja} ${check?.title.en}`).join(' ')),
-      text: normalizeSearchText(node.text ? `${node.text.ja} ${node.text.en}` : ''),
-      explanation: normalizeSearchText(
-        explanation
-          ? [explanation.why, explanation.consider, explanation.note]
-              .flatMap((text) => (text ? [text.ja, text.en] : []))
-              .join(' ')
-          : '',
-      ),
-    });
+    const entry = indexEntry(catalog, node);
+    entries.push(entry);
+    entryOf.set(node, entry);
   }
 
   return {
@@ -96,8 +86,51 @@ export function createSearchIndex(catalog: Catalog): SearchIndex {
           a.node.frameworkId.localeCompare(b.node.frameworkId) ||
           compareCodes(a.node.code, b.node.code),
       );
-      return hits.slice(0, options.limit ?? 50);
+      const language = options.language ?? 'ja';
+      return hits.slice(0, options.limit ?? 50).map((hit) => {
+        const entry = entryOf.get(hit.node);
+        const snippet = entry && buildSnippet(entry.passages, terms, language);
+        return snippet ? { ...hit, snippet } : hit;
+      });
     },
+  };
+}
+
+function indexEntry(catalog: Catalog, node: CatalogNode): IndexEntry {
+  const ancestors: CatalogNode[] = [];
+  for (
+    let parent = node.parentId ? catalog.nodes.get(node.parentId) : undefined;
+    parent;
+    parent = parent.parentId ? catalog.nodes.get(parent.parentId) : undefined
+  ) {
+    ancestors.push(parent);
+  }
+  const checks = node.childIds.flatMap((id) => {
+    const child = catalog.nodes.get(id);
+    return child?.kind === 'check' ? [child.title] : [];
+  });
+  const explanation = node.explanation
+    ? [node.explanation.why, node.explanation.consider, node.explanation.note].filter(
+        (text): text is LocalizedText => text !== undefined,
+      )
+    : [];
+  const tagLabels = (node.tags?.verifiable ?? []).map((fact) => VERIFIABLE_LABELS[fact]);
+  const linked = [...(catalog.crosswalksFrom.get(node.id) ?? []), ...(catalog.crosswalksTo.get(node.id) ?? [])]
+    .map((link) => catalog.nodes.get(link.sourceId === node.id ? link.targetId : link.sourceId)?.code)
+    .filter((code): code is string => code !== undefined);
+  const both = (texts: readonly LocalizedText[]) =>
+    normalizeSearchText(texts.map((text) => `${text.ja} ${text.en}`).join(' '));
+  return {
+    node,
+    codes: [normalizeSearchText(node.code), normalizeSearchText(node.id)],
+    ancestorCodes: ancestors.map((ancestor) => normalizeSearchText(ancestor.code)),
+    linkedCodes: [...new Set(linked.map(normalizeSearchText))],
+    title: both([node.title]),
+    tags: both(tagLabels),
+    checks: both(checks),
+    text: both(node.text ? [node.text] : []),
+    explanation: both(explanation),
+    passages: [node.title, ...checks, ...(node.text ? [node.text] : []), ...explanation, ...tagLabels],
   };
 }
 
@@ -105,8 +138,10 @@ function strongestMatch(entry: IndexEntry, term: string): SearchField | undefine
   if (entry.codes.includes(term)) return 'code';
   if (entry.codes.some((code) => code.startsWith(term) && /[.:-]/.test(code.charAt(term.length)))) return 'codePrefix';
   if (entry.ancestorCodes.includes(term)) return 'ancestorCode';
+  if (entry.linkedCodes.includes(term)) return 'linkedCode';
   if (entry.title.includes(term)) return 'title';
   if (entry.checks.includes(term)) return 'checks';
+  if (entry.tags.includes(term)) return 'tag';
   if (entry.text.includes(term)) return 'text';
   if (entry.explanation.includes(term)) return 'explanation';
   return undefined;

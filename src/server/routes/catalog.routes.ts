@@ -101,6 +101,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
         query: request.query.q,
         ...(request.query.framework ? { frameworkId: request.query.framework } : {}),
         ...(request.query.limit ? { limit: request.query.limit } : {}),
+        ...(request.query.lang ? { language: request.query.lang } : {}),
       }),
     }),
   );

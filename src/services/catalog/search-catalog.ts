@@ -1,5 +1,7 @@
 import { requireFramework } from '../../core/catalog/framework-tree';
+import type { Language } from '../../core/catalog/catalog.types';
 import type { SearchField } from '../../core/catalog/search-catalog';
+import type { SearchSnippet } from '../../core/catalog/search-snippet';
 import { DomainError } from '../../core/domain-error';
 import type { CatalogDeps } from './catalog-deps';
 import type { NodeSummary } from './get-catalog-node';
@@ -10,17 +12,19 @@ export interface CatalogSearchResult extends NodeSummary {
   readonly path: readonly string[];
   readonly matchedIn: SearchField;
   readonly score: number;
+  readonly snippet?: SearchSnippet;
 }
 
 export const MAX_QUERY_LENGTH = 200;
 
 /**
- * Searches ids and texts in both languages, folding width, case and kana; results carry their
- * titles in both, so the caller picks the language it shows.
+ * Searches ids, texts, verifiable-fact tags and linked codes in both languages, folding width,
+ * case, kana, punctuation and zero padding; results carry their titles in both, so the caller
+ * picks the language it shows, and a highlighted snippet in the language asked for.
  */
 export function searchCatalog(
   deps: CatalogDeps,
-  options: { query: string; frameworkId?: string; limit?: number },
+  options: { query: string; frameworkId?: string; limit?: number; language?: Language },
 ): CatalogSearchResult[] {
   const query = options.query.trim();
   if (query.length === 0 || query.length > MAX_QUERY_LENGTH) {
@@ -32,8 +36,9 @@ export function searchCatalog(
   const hits = deps.searchIndex.search(query, {
     ...(options.frameworkId ? { frameworkId: options.frameworkId } : {}),
     limit: options.limit ?? 50,
+    ...(options.language ? { language: options.language } : {}),
   });
-  return hits.map(({ node, matchedIn, score }) => {
+  return hits.map(({ node, matchedIn, score, snippet }) => {
     const path: string[] = [];
     for (let parentId = node.parentId; parentId;) {
       const parent = deps.catalog.nodes.get(parentId);
@@ -50,6 +55,7 @@ export function searchCatalog(
       path,
       matchedIn,
       score,
+      ...(snippet ? { snippet } : {}),
     };
   });
 }

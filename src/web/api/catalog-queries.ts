@@ -13,13 +13,14 @@ export function useFrameworkTree(frameworkId: string) {
 }
 
 /** Search results for a query (disabled while the query is empty). */
-export function useCatalogSearch(query: string, frameworkId: string) {
+export function useCatalogSearch(query: string, frameworkId: string, language: string) {
   const trimmed = query.trim();
   return useQuery({
-    queryKey: ['catalog', 'search', frameworkId, trimmed],
+    queryKey: ['catalog', 'search', frameworkId, trimmed, language],
     queryFn: ({ signal }) =>
       getJson<SearchResponse>(
-        `/api/catalog/search?framework=${encodeURIComponent(frameworkId)}&q=${encodeURIComponent(trimmed)}`,
+        `/api/catalog/search?framework=${encodeURIComponent(frameworkId)}&lang=${language === 'en' ? 'en' : 'ja'}` +
+          `&q=${encodeURIComponent(trimmed)}`,
         signal,
       ),
     enabled: trimmed.length > 0,

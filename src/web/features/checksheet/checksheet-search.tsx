@@ -1,18 +1,21 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCatalogSearch } from '../../api/catalog-queries';
 import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
 import { CHECKSHEET_ID, itemLabel } from './checksheet-types';
+import { HighlightedSnippet } from './highlighted-snippet';
 
-/** Search box over the checksheet; results link to item pages. The query lives in the URL-free state. */
+/** Search box over the checksheet; results link to item pages. The query lives in the URL (?q=), so it survives Back. */
 export function ChecksheetSearch() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const localized = useLocalized();
-  const [draft, setDraft] = useState('');
-  const [query, setQuery] = useState('');
-  const search = useCatalogSearch(query, CHECKSHEET_ID);
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const [draft, setDraft] = useState(query);
+  const search = useCatalogSearch(query, CHECKSHEET_ID, i18n.language);
+  const setQuery = (next: string) => setParams(next.trim() ? { q: next } : {});
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setQuery(draft);
@@ -62,6 +65,11 @@ export function ChecksheetSearch() {
                       </a>
                     )}
                     <span className="muted"> · {result.path.join(' › ')}</span>
+                    {result.snippet && (
+                      <div className="muted">
+                        <HighlightedSnippet snippet={result.snippet} />
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>
