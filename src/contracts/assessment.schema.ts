@@ -59,6 +59,26 @@ export const AssessmentInputSchema = Type.Object({
   periodEnd: Type.Optional(Day),
   leadUserId: Type.Optional(Type.String()),
 });
+export const AssessmentUpdateSchema = Type.Object(
+  {
+    title: Type.Optional(AssessmentInputSchema.properties.title),
+    periodStart: Type.Optional(Nullable(Day)),
+    periodEnd: Type.Optional(Nullable(Day)),
+    leadUserId: Type.Optional(Nullable(Type.String())),
+    version: Type.Integer({ description: 'the version you edited; a stale one gets 409 with the current assessment' }),
+  },
+  { additionalProperties: false },
+);
+/** Query of a DELETE of a versioned record. */
+export const DeleteVersionQuerySchema = Type.Object(
+  {
+    version: Type.Integer({ description: 'the version you saw; a stale one gets 409' }),
+    withAssessments: Type.Optional(
+      Type.Boolean({ description: 'systems only: also delete the system’s assessments (refused otherwise)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const AssessmentSchema = Type.Object({
   id: Type.String(),
   systemId: Type.String(),
@@ -317,6 +337,7 @@ export const ItemWeightsSchema = Type.Object({
 export type SystemInput = Type.Static<typeof SystemInputSchema>;
 export type SystemUpdate = Type.Static<typeof SystemUpdateSchema>;
 export type AssessmentInput = Type.Static<typeof AssessmentInputSchema>;
+export type AssessmentUpdate = Type.Static<typeof AssessmentUpdateSchema>;
 export type AnswerHistory = Type.Static<typeof AnswerHistorySchema>;
 export type ApplyResult = Type.Static<typeof ApplyResultSchema>;
 export type ItemWeights = Type.Static<typeof ItemWeightsSchema>;

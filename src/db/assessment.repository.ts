@@ -127,3 +127,48 @@ export async function updateAssessmentStatus(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Writes title, period and lead of `assessment` (already at its next version) if the stored version is `expectedVersion`. */
+export async function updateAssessmentFields(
+  db: Db,
+  organisationId: string,
+  assessment: StoredAssessment,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('assessment')
+    .set({
+      title: assessment.title,
+      period_start: assessment.periodStart,
+      period_end: assessment.periodEnd,
+      lead_user_id: assessment.leadUserId,
+      version: assessment.version,
+      updated_at: assessment.updatedAt,
+    })
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', assessment.id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Deletes an assessment; its answers, history, evidence links, findings and snapshots go with it (cascade). */
+export async function deleteAssessmentRow(db: Db, organisationId: string, assessmentId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('assessment')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', assessmentId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Ids of a system's assessments. */
+export async function listAssessmentIdsOfSystem(db: Db, organisationId: string, systemId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('assessment')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('system_id', '=', systemId)
+    .execute();
+  return rows.map((row) => row.id);
+}

@@ -231,3 +231,54 @@ export async function deleteEvidenceLink(
     .executeTakeFirst();
   return Number(result.numDeletedRows) > 0;
 }
+
+/**
+ * Evidence linked to these assessments and to no other assessment: what deleting them would
+ * leave orphaned. Evidence never linked to anything (kept in the library) is not included.
+ */
+export async function listEvidenceOnlyLinkedTo(
+  db: Db,
+  organisationId: string,
+  assessmentIds: readonly string[],
+): Promise<{ id: string; sha256: string | null }[]> {
+  if (assessmentIds.length === 0) return [];
+  return db
+    .selectFrom('evidence')
+    .select(['evidence.id', 'evidence.sha256'])
+    .where('evidence.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('answer_evidence as mine')
+          .select('mine.evidence_id')
+          .whereRef('mine.evidence_id', '=', 'evidence.id')
+          .where('mine.assessment_id', 'in', assessmentIds),
+      ),
+    )
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('answer_evidence as other')
+            .select('other.evidence_id')
+            .whereRef('other.evidence_id', '=', 'evidence.id')
+            .where('other.assessment_id', 'not in', assessmentIds),
+        ),
+      ),
+    )
+    .execute();
+}
+
+/** Deletes evidence rows of the organisation by id (their links go by cascade). */
+export async function deleteEvidenceRows(
+  db: Db,
+  organisationId: string,
+  evidenceIds: readonly string[],
+): Promise<void> {
+  if (evidenceIds.length === 0) return;
+  await db
+    .deleteFrom('evidence')
+    .where('organisation_id', '=', organisationId)
+    .where('id', 'in', evidenceIds)
+    .execute();
+}

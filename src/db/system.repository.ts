@@ -100,3 +100,13 @@ export async function updateSystem(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** Deletes a system that has no assessments left (the foreign key refuses otherwise). */
+export async function deleteSystemRow(db: Db, organisationId: string, systemId: string): Promise<boolean> {
+  const result = await db
+    .deleteFrom('iot_system')
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', systemId)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}

@@ -12,9 +12,11 @@ import {
   AssessmentInputSchema,
   AssessmentListSchema,
   AssessmentSchema,
+  AssessmentUpdateSchema,
   BulkAnswerUpdateSchema,
   ComparisonSchema,
   CopyAssessmentSchema,
+  DeleteVersionQuerySchema,
   GapListSchema,
   ItemWeightsSchema,
   ReviewActionSchema,
@@ -22,11 +24,13 @@ import {
   SnapshotListSchema,
   StatusChangeSchema,
 } from '../../contracts/assessment.schema';
+import { OkSchema } from '../../contracts/auth.schema';
 import { applyAssessmentDocument } from '../../services/assessments/apply-assessment-document';
 import { changeAssessmentStatus } from '../../services/assessments/change-assessment-status';
 import { compareAssessments } from '../../services/assessments/compare-assessments';
 import { copyAssessment } from '../../services/assessments/copy-assessment';
 import { createAssessment } from '../../services/assessments/create-assessment';
+import { deleteAssessment } from '../../services/assessments/delete-assessment';
 import { exportAssessmentDocument } from '../../services/assessments/export-assessment-document';
 import { getAssessment } from '../../services/assessments/get-assessment';
 import { getItemWeights } from '../../services/assessments/get-item-weights';
@@ -39,6 +43,7 @@ import { reviewAnswer } from '../../services/assessments/review-answer';
 import { saveAnswer } from '../../services/assessments/save-answer';
 import { saveAnswersBulk } from '../../services/assessments/save-answers-bulk';
 import { setItemWeights } from '../../services/assessments/set-item-weights';
+import { updateAssessment } from '../../services/assessments/update-assessment';
 import { contextOf } from '../request-context';
 import type { ServerDeps } from '../server-deps';
 
@@ -116,6 +121,56 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (a
       },
     },
     async (request) => getAssessment(deps, { actor: request.actor, assessmentId: request.params.id }),
+  );
+
+  app.patch(
+    '/assessments/:id',
+    {
+      config: { access: 'assessments.manage' },
+      schema: {
+        tags,
+        summary: 'Change title, period or lead (409 with the current assessment when your version is stale)',
+        params: IdParams,
+        body: AssessmentUpdateSchema,
+        response: { 200: AssessmentSchema },
+      },
+    },
+    async (request) =>
+      updateAssessment(deps, {
+        actor: request.actor,
+        assessmentId: request.params.id,
+        changes: {
+          version: request.body.version,
+          ...(request.body.title !== undefined ? { title: request.body.title } : {}),
+          ...(request.body.periodStart !== undefined ? { periodStart: request.body.periodStart } : {}),
+          ...(request.body.periodEnd !== undefined ? { periodEnd: request.body.periodEnd } : {}),
+          ...(request.body.leadUserId !== undefined ? { leadUserId: request.body.leadUserId } : {}),
+        },
+        context: contextOf(request),
+      }),
+  );
+
+  app.delete(
+    '/assessments/:id',
+    {
+      config: { access: 'assessments.delete' },
+      schema: {
+        tags,
+        summary: 'Delete an assessment with its answers, findings and the evidence only it used',
+        params: IdParams,
+        querystring: DeleteVersionQuerySchema,
+        response: { 200: OkSchema },
+      },
+    },
+    async (request) => {
+      await deleteAssessment(deps, {
+        actor: request.actor,
+        assessmentId: request.params.id,
+        version: request.query.version,
+        context: contextOf(request),
+      });
+      return { ok: true as const };
+    },
   );
 
   app.post(

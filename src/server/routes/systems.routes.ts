@@ -5,8 +5,11 @@ import {
   SystemListSchema,
   SystemSchema,
   SystemUpdateSchema,
+  DeleteVersionQuerySchema,
 } from '../../contracts/assessment.schema';
+import { OkSchema } from '../../contracts/auth.schema';
 import { createSystem } from '../../services/assessments/create-system';
+import { deleteSystem } from '../../services/assessments/delete-system';
 import { getSystem } from '../../services/assessments/get-system';
 import { listSystems } from '../../services/assessments/list-systems';
 import { updateSystem } from '../../services/assessments/update-system';
@@ -66,5 +69,29 @@ export const systemsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
         changes: request.body,
         context: contextOf(request),
       }),
+  );
+
+  app.delete(
+    '/systems/:id',
+    {
+      config: { access: 'systems.delete' },
+      schema: {
+        tags,
+        summary: 'Delete an IoT system (with its assessments only when withAssessments=true)',
+        params: IdParams,
+        querystring: DeleteVersionQuerySchema,
+        response: { 200: OkSchema },
+      },
+    },
+    async (request) => {
+      await deleteSystem(deps, {
+        actor: request.actor,
+        systemId: request.params.id,
+        version: request.query.version,
+        withAssessments: request.query.withAssessments === true,
+        context: contextOf(request),
+      });
+      return { ok: true as const };
+    },
   );
 };

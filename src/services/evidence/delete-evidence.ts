@@ -1,7 +1,6 @@
 import type { Actor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
 import {
-  countEvidenceWithContent,
   deleteEvidenceRecord,
   findEvidence,
   listAcceptedSupports,
@@ -12,6 +11,7 @@ import { requireOrganisation } from '../accounts/require-user';
 import { recordAudit } from '../audit/record-audit';
 import type { RequestContext } from '../auth/account-deps';
 import type { EvidenceDeps } from './evidence-deps';
+import { releaseEvidenceFiles } from './release-evidence-files';
 
 /**
  * Deletes one evidence and its links, audited (before: title, sha256, supports). Evidence behind
@@ -50,10 +50,5 @@ export async function deleteEvidence(
     });
     return record;
   });
-  const sha256 = deleted.sha256;
-  if (sha256 === null) return;
-  // After the commit, and under the content lock, so an upload of the same bytes cannot lose its file.
-  await deps.evidenceStore.withContentLock(sha256, async () => {
-    if ((await countEvidenceWithContent(db, sha256)) === 0) await deps.evidenceStore.remove(sha256);
-  });
+  await releaseEvidenceFiles(deps, [deleted.sha256]);
 }
