@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    // A busy machine can take seconds to paint a page; polls wait for the UI, not for a deadline.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

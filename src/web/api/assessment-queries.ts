@@ -12,6 +12,7 @@ import type {
   ScoresResponse,
   SnapshotList,
   SystemInput,
+  SystemUpdate,
 } from '../../contracts/assessment.schema';
 import type { Me, PeopleList } from '../../contracts/auth.schema';
 import type { Problem } from '../../contracts/problem.schema';
@@ -162,6 +163,18 @@ function createdId(body: unknown): string {
 
 export const assessmentApi = {
   createSystem: (input: SystemInput) => sendJson<IotSystem>('POST', '/api/systems', input),
+  updateSystem: (id: string, input: SystemUpdate) => sendJson<IotSystem>('PATCH', `/api/systems/${enc(id)}`, input),
+  deleteSystem: (id: string, input: { version: number; withAssessments: boolean }) =>
+    sendJson<unknown>(
+      'DELETE',
+      `/api/systems/${enc(id)}?version=${input.version}${input.withAssessments ? '&withAssessments=true' : ''}`,
+    ),
+  updateAssessment: (
+    id: string,
+    input: { version: number; title?: string; periodStart?: string | null; periodEnd?: string | null },
+  ) => sendJson<unknown>('PATCH', assessmentPath(id), input),
+  deleteAssessment: (id: string, version: number) =>
+    sendJson<unknown>('DELETE', `${assessmentPath(id)}?version=${version}`),
   createAssessment: async (input: { systemId: string; title: string; periodStart?: string; periodEnd?: string }) =>
     createdId(await sendJson<unknown>('POST', '/api/assessments', input)),
   changeStatus: (id: string, input: { status: AssessmentStatus; version: number }) =>

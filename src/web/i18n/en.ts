@@ -183,6 +183,7 @@ export const en: Messages = {
     FORBIDDEN: 'This action is not allowed.',
     NOT_FOUND: 'Not found (it was removed or has expired).',
     CONFLICT: 'This conflicts with another change. Reload the page.',
+    SYSTEM_HAS_ASSESSMENTS: 'This system has assessments. Delete them with it, or delete them first.',
     RATE_LIMITED: 'Locked for a while after repeated failures. Try again later.',
     PAYLOAD_TOO_LARGE: 'The data is too large.',
     INTERNAL: 'The server ran into an error.',
@@ -441,6 +442,20 @@ export const en: Messages = {
     gapsEmpty: 'No gaps to address.',
     rank: 'Rank',
     openFindings: 'Open findings',
+  },
+  manage: {
+    edit: 'Edit',
+    delete: 'Delete',
+    save: 'Save',
+    actions: 'Actions',
+    period: 'Period',
+    editSystem: 'Edit IoT system',
+    editAssessment: 'Edit assessment',
+    deleteSystem: 'Delete “{{name}}”?',
+    deleteSystemWithAssessments:
+      'Delete “{{name}}” and its {{count}} assessment(s), with their answers, findings and the evidence only they used? This cannot be undone.',
+    deleteAssessment:
+      'Delete the assessment “{{title}}” with its answers, findings and the evidence only it used? This cannot be undone.',
   },
   common: { loading: 'Loading…', error: 'Something went wrong: {{message}}', retry: 'Retry' },
 };

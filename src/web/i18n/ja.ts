@@ -181,6 +181,7 @@ export const ja = {
     FORBIDDEN: 'この操作は許可されていません。',
     NOT_FOUND: '見つかりません（削除されたか、期限切れです）。',
     CONFLICT: '他の変更と競合しました。画面を更新してください。',
+    SYSTEM_HAS_ASSESSMENTS: 'このシステムには評価があります。評価も含めて削除するか、先に評価を削除してください。',
     RATE_LIMITED: '失敗が続いたため一時的にロックされています。しばらくしてからやり直してください。',
     PAYLOAD_TOO_LARGE: 'データが大きすぎます。',
     INTERNAL: 'サーバーでエラーが発生しました。',
@@ -439,6 +440,20 @@ export const ja = {
     gapsEmpty: '対処すべき項目はありません。',
     rank: '優先度スコア',
     openFindings: '未完了の指摘',
+  },
+  manage: {
+    edit: '編集',
+    delete: '削除',
+    save: '保存',
+    actions: '操作',
+    period: '評価期間',
+    editSystem: 'IoT システムを編集',
+    editAssessment: '評価を編集',
+    deleteSystem: '「{{name}}」を削除します。よろしいですか？',
+    deleteSystemWithAssessments:
+      '「{{name}}」と、その評価 {{count}} 件（回答・指摘事項・この評価だけで使っていた証跡を含む）を削除します。元に戻せません。よろしいですか？',
+    deleteAssessment:
+      '評価「{{title}}」を削除します。回答・指摘事項と、この評価だけで使っていた証跡も削除され、元に戻せません。よろしいですか？',
   },
   common: { loading: '読み込み中…', error: 'エラーが発生しました: {{message}}', retry: '再試行' },
 };

@@ -97,3 +97,18 @@ export function formatBytes(size: number | null): string {
   if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
   return `${(size / 1024 / 1024).toFixed(1)} MB`;
 }
+
+/**
+ * The Japanese fiscal year (年度) a day falls in: April to March, named by the year it starts
+ * in, with its first and last day.
+ */
+export function fiscalYear(day: Date): { year: number; start: string; end: string } {
+  const year = day.getMonth() >= 3 ? day.getFullYear() : day.getFullYear() - 1;
+  return { year, start: `${year}-04-01`, end: `${year + 1}-03-31` };
+}
+
+/** "2026-04-01 – 2027-03-31", one side when only one is known, "—" when neither. */
+export function formatPeriod(start: string | null | undefined, end: string | null | undefined): string {
+  if (!start && !end) return '—';
+  return `${start ?? ''} – ${end ?? ''}`.trim();
+}

@@ -7,7 +7,9 @@ import { assessmentApi, assessmentKeys, useAssessmentList, useSystems } from '..
 import { useApiMutation, useMe } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
 import { QueryState } from '../../components/query-state';
-import { CRITICALITIES, formatDateTime, percent } from './assessment-model';
+import { AssessmentActions } from './assessment-actions';
+import { CRITICALITIES, fiscalYear, formatDateTime, formatPeriod, percent } from './assessment-model';
+import { SystemActions } from './system-actions';
 
 /** Every IoT system of the organisation with its assessments, and forms to add either. */
 export function AssessmentsPage() {
@@ -16,6 +18,7 @@ export function AssessmentsPage() {
   const systems = useSystems();
   const assessments = useAssessmentList();
   const canWrite = me.data?.role === 'owner' || me.data?.role === 'admin' || me.data?.role === 'assessor';
+  const canDelete = me.data?.role === 'owner' || me.data?.role === 'admin';
   return (
     <div className="assessments-page">
       <header className="page-header">
@@ -34,6 +37,7 @@ export function AssessmentsPage() {
                   assessments.data?.assessments.filter((candidate) => candidate.systemId === system.id) ?? []
                 }
                 canWrite={canWrite}
+                canDelete={canDelete}
               />
             ))}
             {canWrite && <NewSystemForm />}
@@ -49,10 +53,12 @@ function SystemBlock({
   system,
   assessments,
   canWrite,
+  canDelete,
 }: {
   system: IotSystem;
   assessments: readonly AssessmentSummary[];
   canWrite: boolean;
+  canDelete: boolean;
 }) {
   const { t } = useTranslation();
   const headingId = `system-${system.id}`;
@@ -67,6 +73,7 @@ function SystemBlock({
             {t('systemDashboard.open')}
           </Link>
         )}
+        <SystemActions system={system} assessmentCount={assessments.length} canEdit={canWrite} canDelete={canDelete} />
       </header>
       {system.business && (
         <p className="muted">
@@ -80,10 +87,16 @@ function SystemBlock({
           <thead>
             <tr>
               <th scope="col">{t('assessment.columns.title')}</th>
+              <th scope="col">{t('manage.period')}</th>
               <th scope="col">{t('assessment.columns.status')}</th>
               <th scope="col">{t('assessment.columns.score')}</th>
               <th scope="col">{t('assessment.columns.completion')}</th>
               <th scope="col">{t('assessment.columns.updated')}</th>
+              {(canWrite || canDelete) && (
+                <th scope="col">
+                  <span className="visually-hidden">{t('manage.actions')}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -92,6 +105,7 @@ function SystemBlock({
                 <td>
                   <Link to={`/assessments/${assessment.id}`}>{assessment.title}</Link>
                 </td>
+                <td className="nowrap">{formatPeriod(assessment.periodStart, assessment.periodEnd)}</td>
                 <td>
                   <span className={`status status-${assessment.status}`}>{t(`status.${assessment.status}`)}</span>
                 </td>
@@ -106,6 +120,11 @@ function SystemBlock({
                   {percent(assessment.completion)}
                 </td>
                 <td>{formatDateTime(assessment.updatedAt)}</td>
+                {(canWrite || canDelete) && (
+                  <td>
+                    <AssessmentActions assessment={assessment} canEdit={canWrite} canDelete={canDelete} />
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -212,7 +231,7 @@ function NewAssessmentForm({ system }: { system: IotSystem }) {
       },
     );
   };
-  const year = new Date().getFullYear();
+  const fiscal = fiscalYear(new Date());
   return (
     <details className="new-assessment">
       <summary>{t('assessment.newAssessment')}</summary>
@@ -223,15 +242,20 @@ function NewAssessmentForm({ system }: { system: IotSystem }) {
       >
         <label>
           {t('assessment.assessmentTitle')}
-          <input name="title" required maxLength={200} defaultValue={t('assessment.defaultTitle', { year })} />
+          <input
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={t('assessment.defaultTitle', { year: fiscal.year })}
+          />
         </label>
         <label>
           {t('assessment.periodStart')}
-          <input name="periodStart" type="date" />
+          <input name="periodStart" type="date" defaultValue={fiscal.start} />
         </label>
         <label>
           {t('assessment.periodEnd')}
-          <input name="periodEnd" type="date" />
+          <input name="periodEnd" type="date" defaultValue={fiscal.end} />
         </label>
         <button type="submit" disabled={create.isPending}>
           {t('assessment.createAssessment')}
