@@ -15,6 +15,7 @@ import { authRoutes } from './routes/auth.routes';
 import { catalogRoutes } from './routes/catalog.routes';
 import { oidcRoutes } from './routes/oidc.routes';
 import { organisationRoutes } from './routes/organisation.routes';
+import { invitationsRoutes } from './routes/invitations.routes';
 import { evidenceRoutes } from './routes/evidence.routes';
 import { findingsRoutes } from './routes/findings.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
@@ -101,6 +102,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(oidcRoutes, { ...deps, prefix: '/auth' });
       await api.register(accountRoutes, { ...deps, prefix: '/account' });
       await api.register(organisationRoutes, deps);
+      await api.register(invitationsRoutes, deps);
       await api.register(evidenceRoutes, deps);
       await api.register(findingsRoutes, deps);
       await api.register(systemsRoutes, deps);

@@ -45,6 +45,8 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'DELETE /api/organisation/members/{userId}': ADMINS,
   'POST /api/organisation/members/{userId}/reset-password': ADMINS,
   'POST /api/organisation/invitations': ADMINS,
+  'GET /api/organisation/invitations': ADMINS,
+  'DELETE /api/organisation/invitations/{id}': ADMINS,
   'GET /api/invitations/{token}': 'public',
   'POST /api/invitations/{token}/accept': 'public',
   'GET /api/organisation/audit': ADMINS,

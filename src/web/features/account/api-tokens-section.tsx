@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CreatedToken, TokenList } from '../../../contracts/auth.schema';
 import { getJson, sendJson } from '../../api/api-client';
 import { useApiMutation } from '../../api/auth-queries';
+import { CopyButton } from '../../components/copy-button';
 import { FormError } from '../../components/form-error';
 import { RoleSelect } from '../organisation/role-select';
 
@@ -21,14 +22,20 @@ export function ApiTokensSection() {
   const revoke = useApiMutation((id: string) => sendJson('DELETE', `/api/account/tokens/${encodeURIComponent(id)}`));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     create.mutate(
       {
         name: String(form.get('name')),
         roleCeiling: String(form.get('roleCeiling')),
         expiresInDays: Number(form.get('expiresInDays')),
       },
-      { onSuccess: (result) => setCreated(result.token) },
+      {
+        onSuccess: (result) => {
+          setCreated(result.token);
+          formElement.reset();
+        },
+      },
     );
   };
   return (
@@ -53,7 +60,8 @@ export function ApiTokensSection() {
       <FormError error={create.error ?? revoke.error} />
       {created && (
         <p role="status" className="notice">
-          {t('account.tokenShownOnce')} <code data-testid="new-token">{created}</code>
+          {t('account.tokenShownOnce')} <code data-testid="new-token">{created}</code>{' '}
+          <CopyButton text={created} testId="copy-token" />
         </p>
       )}
       <table className="data-table">

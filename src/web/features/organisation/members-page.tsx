@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { InvitationCreated, MemberList } from '../../../contracts/auth.schema';
 import { getJson, sendJson } from '../../api/api-client';
 import { useApiMutation, useMe } from '../../api/auth-queries';
+import { PendingInvitations } from './pending-invitations';
+import { CopyButton } from '../../components/copy-button';
 import { FormError } from '../../components/form-error';
 import { RoleSelect } from './role-select';
 
@@ -129,9 +131,11 @@ export function MembersPage() {
         {invitation && (
           <p role="status" className="notice">
             {t('organisation.inviteLink', { date: invitation.expiresAt.slice(0, 10) })}:{' '}
-            <code data-testid="invitation-url">{invitation.url}</code>
+            <code data-testid="invitation-url">{invitation.url}</code>{' '}
+            <CopyButton text={invitation.url} testId="copy-invitation" />
           </p>
         )}
+        <PendingInvitations />
       </section>
     </div>
   );
