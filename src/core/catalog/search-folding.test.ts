@@ -19,6 +19,8 @@ const sources: CatalogSources = {
     {
       file: 'j/framework.yaml',
       id: 'j',
+      kind: 'checksheet',
+      groups: [],
       title: text('ジェイ', 'J'),
       version: '1',
       edition: text('初版', 'first'),
@@ -33,6 +35,8 @@ const sources: CatalogSources = {
     {
       file: 'c/framework.yaml',
       id: 'c',
+      kind: 'csf',
+      groups: [],
       title: text('シー', 'C'),
       version: '2',
       edition: text('初版', 'first'),
@@ -55,6 +59,8 @@ const sources: CatalogSources = {
       ],
     },
   ],
+  groupFiles: [],
+  documents: [],
   itemFiles: [
     {
       file: 'j/items.yaml',
@@ -85,6 +91,7 @@ const sources: CatalogSources = {
       source: 'j',
       target: 'c',
       links: [{ from: '25', to: 'PR.AA-01', relationship: 'subset', rationale: text('一部', 'part') }],
+      notCovered: [],
     },
   ],
 };
