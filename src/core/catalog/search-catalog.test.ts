@@ -19,6 +19,8 @@ const sources: CatalogSources = {
     {
       file: 'x/framework.yaml',
       id: 'x',
+      kind: 'checksheet',
+      groups: [],
       title: text('エックス', 'X'),
       version: '1',
       edition: text('初版', 'first'),
@@ -35,6 +37,8 @@ const sources: CatalogSources = {
       ],
     },
   ],
+  groupFiles: [],
+  documents: [],
   itemFiles: [
     {
       file: 'x/items-a.yaml',
@@ -109,6 +113,7 @@ describe('assembleCatalog', () => {
           source: 'x',
           target: 'x',
           links: [{ from: 'PR.AC', to: 'PR.XX', relationship: 'related', rationale: text('関連', 'related') }],
+          notCovered: [],
         },
       ],
     };
@@ -117,6 +122,11 @@ describe('assembleCatalog', () => {
         code: 'CATALOG_INVALID',
         details: [
           { file: 'x/items-a.yaml', path: 'items[0].category', reason: 'no category PR.ZZ in x' },
+          {
+            file: 'crosswalks/x--x.yaml',
+            path: 'links[0].from',
+            reason: 'x:PR.AC is a category; links start at a checksheet item',
+          },
           { file: 'crosswalks/x--x.yaml', path: 'links[0].to', reason: 'no node x:PR.XX' },
         ],
       }),
