@@ -14,7 +14,7 @@ export interface FrameworkSource {
   readonly date: string;
   readonly languages: readonly Language[];
   readonly source: LocalizedText & { readonly url?: string };
-  /** The framework that replaced this one (CSF 1.1 → nist-csf-2.0); withdrawn codes point into it. */
+  /** The framework that replaced this one (CSF 1.1 → nist-csf-2.0); superseded codes point into it. */
   readonly successor?: string;
   readonly functions: readonly FunctionSource[];
 }
@@ -26,7 +26,7 @@ export interface FunctionSource {
   readonly categories: readonly CategorySource[];
 }
 
-export interface WithdrawalSource {
+export interface SupersessionSource {
   readonly reason: 'incorporated_into' | 'moved_to';
   readonly to: readonly string[];
   readonly inferred?: boolean;
@@ -36,8 +36,8 @@ export interface CategorySource {
   readonly code: string;
   readonly title: LocalizedText;
   readonly text?: LocalizedText;
-  readonly withdrawn?: WithdrawalSource;
-  readonly subcategories?: readonly { readonly code: string; readonly title: LocalizedText; readonly withdrawn?: WithdrawalSource }[];
+  readonly superseded?: SupersessionSource;
+  readonly subcategories?: readonly { readonly code: string; readonly title: LocalizedText; readonly superseded?: SupersessionSource }[];
 }
 
 export interface ItemFileSource {

@@ -1,5 +1,5 @@
 import { DomainError } from '../domain-error';
-import type { Catalog, CatalogNode, Crosswalk, Framework, ItemExplanation, ItemTags, LocalizedText, NodeKind, Relationship, Withdrawal } from './catalog.types';
+import type { Catalog, CatalogNode, Crosswalk, Framework, ItemExplanation, ItemTags, LocalizedText, NodeKind, Relationship, Supersession } from './catalog.types';
 
 /** A crosswalk as seen from one end: the node at the other end and how they relate. */
 export interface LinkView {
@@ -21,7 +21,7 @@ export interface TreeNode {
   readonly text?: LocalizedText;
   readonly explanation?: ItemExplanation;
   readonly tags?: ItemTags;
-  readonly withdrawn?: Withdrawal;
+  readonly superseded?: Supersession;
   /** Links to CSF 2.0 (for checksheet items and CSF 1.1 elements). */
   readonly csf20?: readonly LinkView[];
   readonly children: readonly TreeNode[];
@@ -74,7 +74,7 @@ export function buildFrameworkTree(catalog: Catalog, frameworkId: string): Frame
       ...(node.text ? { text: node.text } : {}),
       ...(node.explanation ? { explanation: node.explanation } : {}),
       ...(node.tags ? { tags: node.tags } : {}),
-      ...(node.withdrawn ? { withdrawn: node.withdrawn } : {}),
+      ...(node.superseded ? { superseded: node.superseded } : {}),
       ...(csf20 && csf20.length > 0 ? { csf20 } : {}),
       children: node.childIds.map((id) => toTree(requireNode(catalog, id))),
     };
