@@ -21,6 +21,7 @@ import { assessmentsRoutes } from './routes/assessments.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { healthRoutes } from './routes/health.routes';
 import type { ServerDeps } from './server-deps';
+import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
 
 export interface BuildAppOptions {
@@ -48,6 +49,9 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+
+  // Before any route's own validation: text that cannot be stored exactly never reaches a use case.
+  app.addHook('preValidation', refuseIllFormedText);
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
