@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { TrustProxy } from '../config/config';
 import { IOTCHECK_VERSION } from '../core/version';
 import { buildProblem, toProblem } from './problem';
 import { authPlugin } from './auth/auth-plugin';
@@ -23,6 +24,13 @@ import { healthRoutes } from './routes/health.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
+
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first n hops" (proxy-addr's rule). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
 
 export interface BuildAppOptions {
   /** Overrides where the built SPA is read from (tests). */
@@ -43,7 +51,8 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: false,
+    // Behind a reverse proxy (TRUST_PROXY) request.ip is the client it names, for throttling and audit.
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
