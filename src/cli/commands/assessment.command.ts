@@ -258,7 +258,8 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .description(m.assessmentApply)
     .argument('<file>', m.documentFileArgument)
     .addOption(orgOption())
-    .action(async (file: string, options: { org: string }) =>
+    .option('--force', m.forceOption)
+    .action(async (file: string, options: { org: string; force?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const document = readDocumentFile(file);
         const illFormed = findIllFormedText(document);
@@ -273,14 +274,19 @@ export function registerAssessmentCommands(program: Command, context: CliContext
             })),
           );
         try {
-          const result = await applyAssessmentDocument(deps, { actor, document });
+          const result = await applyAssessmentDocument(deps, { actor, document, force: options.force === true });
           context.out(m.documentApplied(result.assessmentId, result.created, result.changed, result.unchanged));
         } catch (error) {
           // Name the file on every located problem; the path already says which field.
-          if (isDomainError(error) && error.code === 'VALIDATION_FAILED')
+          // A stale-answer conflict is located per entry (answers[3].version); a status conflict is not.
+          const isStale =
+            isDomainError(error) &&
+            error.code === 'CONFLICT' &&
+            error.details.some((detail) => detail.path?.endsWith('.version'));
+          if (isDomainError(error) && (error.code === 'VALIDATION_FAILED' || isStale))
             throw new DomainError(
               error.code,
-              m.nothingApplied(file),
+              isStale ? m.staleDocument(file) : m.nothingApplied(file),
               error.details.map((detail) => ({
                 file,
                 ...(detail.path ? { path: detail.path } : {}),

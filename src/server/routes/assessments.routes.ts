@@ -6,6 +6,7 @@ import {
   AnswerListSchema,
   AnswerSchema,
   AnswerUpdateSchema,
+  ApplyOptionsSchema,
   ApplyResultSchema,
   AssessmentDetailSchema,
   AssessmentDocumentSchema,
@@ -92,6 +93,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (a
       schema: {
         tags,
         summary: 'Apply a portable assessment document (all or nothing, idempotent)',
+        querystring: ApplyOptionsSchema,
         body: AssessmentDocumentSchema,
         response: { 200: ApplyResultSchema },
       },
@@ -100,6 +102,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (a
       applyAssessmentDocument(deps, {
         actor: request.actor,
         document: request.body as unknown,
+        force: request.query.force === true,
         context: contextOf(request),
       }),
   );
