@@ -82,6 +82,9 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // helmet adds this by default; on plain HTTP (a LAN address) it would send the browser to an
+        // https:// that does not exist, so it is sent only when PUBLIC_URL is https.
+        upgradeInsecureRequests: deps.config.publicUrl.protocol === 'https:' ? [] : null,
       },
     },
     referrerPolicy: { policy: 'no-referrer' },
