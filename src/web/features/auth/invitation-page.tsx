@@ -59,7 +59,7 @@ export function InvitationPage() {
             </p>
             {!isInvitee(me.data?.user?.email, view.email) && (
               <>
-                <p className="notice">
+                <p className="notice notice-text">
                   {t('invitation.signInFirst', { email: view.email })} <Link to="/login">{t('auth.signIn')}</Link>
                 </p>
                 <label>
