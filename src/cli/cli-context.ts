@@ -6,9 +6,13 @@ import type { RemoteClient } from './remote-client';
 export interface CliContext {
   readonly messages: CliMessages;
   readonly language: CliLanguage;
+  /** Writes one human-readable line; control and bidi characters are stripped (see program.ts). */
   readonly out: (line: string) => void;
+  /** Writes a value as indented JSON, exact (--json output), bypassing the terminal clean-up. */
+  readonly json: (value: unknown) => void;
   /** Writes text as is (exports), without adding a newline. */
   readonly write: (text: string) => void;
+  /** Writes one human-readable line to standard error, cleaned like `out`. */
   readonly err: (line: string) => void;
   /** Parses the environment on first use; exits listing every problem when it is invalid. */
   readonly config: () => AppConfig;

@@ -132,6 +132,12 @@ export const CLI_MESSAGES = {
     documentApplied: (id: string, created: boolean, changed: number, unchanged: number) =>
       `${created ? 'Created' : 'Updated'} assessment ${id}: ${changed} changed, ${unchanged} unchanged.`,
     nothingApplied: (file: string) => `${file} has problems; nothing was applied.`,
+    illFormedDocument: (file: string) =>
+      `${file} contains text that is not well-formed Unicode (an unpaired surrogate); nothing was applied.`,
+    staleDocument: (file: string) =>
+      `${file} was exported before some of its answers changed; nothing was applied (--force overwrites them).`,
+    forceOption: 'apply even over answers that changed since the document was exported',
+    illFormedArguments: 'The command line contains text that is not well-formed Unicode (an unpaired surrogate).',
     compareBaseOption: 'the baseline assessment (before)',
     compareWithOption: 'the assessment compared with it (after)',
     compareSummary: (improved: number, worse: number, changed: number, unchanged: number) =>
@@ -294,6 +300,12 @@ export const CLI_MESSAGES = {
     documentApplied: (id: string, created: boolean, changed: number, unchanged: number) =>
       `評価 ${id} を${created ? '作成' : '更新'}しました: 変更 ${changed} 件、変更なし ${unchanged} 件。`,
     nothingApplied: (file: string) => `${file} に問題があります。何も適用していません。`,
+    illFormedDocument: (file: string) =>
+      `${file} に不正な Unicode 文字列（対になっていないサロゲート）が含まれています。何も適用していません。`,
+    staleDocument: (file: string) =>
+      `${file} の書き出し後に変更された回答があります。何も適用していません（--force で上書きします）。`,
+    forceOption: 'ドキュメントの書き出し後に変更された回答も上書きする',
+    illFormedArguments: 'コマンドラインに不正な Unicode 文字列（対になっていないサロゲート）が含まれています。',
     compareBaseOption: '基準とする評価（前）',
     compareWithOption: '比較する評価（後）',
     compareSummary: (improved: number, worse: number, changed: number, unchanged: number) =>

@@ -15,6 +15,8 @@ import { registerCrosswalkCommands } from './commands/crosswalk.command';
 import { registerDbCommands } from './commands/db.command';
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from './exit-codes';
 import { CLI_MESSAGES, type CliLanguage } from './messages';
+import { findIllFormedText } from '../core/text/well-formed-text';
+import { toTerminalText } from '../core/text/terminal-text';
 
 export interface RunCliOptions {
   readonly argv: readonly string[];
@@ -31,9 +33,13 @@ class ConfigExit extends Error {}
 /** Runs one CLI invocation and resolves to its exit code; never calls process.exit itself. */
 export async function runCli(options: RunCliOptions): Promise<number> {
   const messages = CLI_MESSAGES[options.language];
-  const out = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const err = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const rawOut = options.out ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const rawErr = options.err ?? ((line: string) => process.stderr.write(`${line}\n`));
   const write = options.write ?? ((text: string) => process.stdout.write(text));
+  // The one place human-readable output is made safe for a terminal: user data (an assessment
+  // title with ESC sequences) must not restyle, move or reorder what the operator sees.
+  const out = (line: string) => rawOut(toTerminalText(line));
+  const err = (line: string) => rawErr(toTerminalText(line));
   let config: AppConfig | undefined;
   let remote: RemoteClient | undefined;
   const remoteOptions = (): { server?: string; tokenFile?: string } => program.opts();
@@ -43,6 +49,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     out,
     err,
     write,
+    json: (value) => rawOut(JSON.stringify(value, null, 2)),
     config: () => {
       if (config) return config;
       const result = parseConfig(options.env);
@@ -84,7 +91,8 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     .option('--token-file <file>', messages.tokenFileOption)
     .exitOverride()
     .configureOutput({ writeOut: (text) => out(text.trimEnd()), writeErr: (text) => err(text.trimEnd()) })
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .hook('preAction', (_program, action) => refuseIllFormedArguments(action, messages.illFormedArguments));
 
   program
     .command('serve')
@@ -129,4 +137,20 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     err(`${messages.error}: ${(error as Error).message}`);
     return EXIT_CODE_BY_ERROR.INTERNAL;
   }
+}
+
+/** Refuses arguments and option values with text that cannot be stored exactly (lone surrogates). */
+function refuseIllFormedArguments(action: Command, message: string): void {
+  const fields = [
+    ...findIllFormedText(action.args).map((index) => `argument ${Number(index) + 1}`),
+    ...findIllFormedText(action.opts()).map(
+      (name) => `--${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`,
+    ),
+  ];
+  if (fields.length === 0) return;
+  throw new DomainError(
+    'VALIDATION_FAILED',
+    message,
+    fields.map((field) => ({ field, reason: 'contains an unpaired surrogate (ill-formed Unicode text)' })),
+  );
 }

@@ -92,3 +92,27 @@ describe('OIDC configuration', () => {
     ]);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  const trustOf = (value: string | undefined) => {
+    const result = parseConfig(value === undefined ? {} : { TRUST_PROXY: value });
+    return result.ok ? result.config.trustProxy : result.problems;
+  };
+
+  it('is off by default and for "", "false" and "0"', () => {
+    for (const value of [undefined, '', 'false', '0']) expect(trustOf(value), String(value)).toBe(false);
+  });
+
+  it('takes a hop count or addresses and CIDR ranges', () => {
+    expect(trustOf('2')).toBe(2);
+    expect(trustOf('127.0.0.1, 10.0.0.0/8,::1,fd00::/8')).toEqual(['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+  });
+
+  it('names what is wrong, refusing "true" (any client could choose its address)', () => {
+    expect(trustOf('true')).toEqual([expect.objectContaining({ name: 'TRUST_PROXY' })]);
+    expect(trustOf('10.0.0.0/33,proxy.local')).toEqual([
+      { name: 'TRUST_PROXY', reason: expect.stringContaining('"10.0.0.0/33", "proxy.local"') },
+    ]);
+    expect(trustOf('99')).toEqual([expect.objectContaining({ name: 'TRUST_PROXY' })]);
+  });
+});

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** Log levels accepted by LOG_LEVEL (pino's names). */
@@ -24,7 +25,15 @@ export interface AppConfig {
   /** Base64 32-byte key sealing TOTP secrets; undefined means DATA_DIR/secret.key (created once). */
   readonly secretKey: string | undefined;
   readonly oidc: OidcConfig | undefined;
+  /**
+   * Which reverse proxies may name the client in X-Forwarded-For (TRUST_PROXY): false (the default)
+   * trusts none, a number trusts that many hops, a list trusts those addresses and CIDR ranges.
+   */
+  readonly trustProxy: TrustProxy;
 }
+
+/** Fastify's `trustProxy` values that iotcheck allows: off, a hop count, or addresses/CIDRs. */
+export type TrustProxy = false | number | readonly string[];
 
 /** OpenID Connect sign-in, when an issuer is configured. */
 export interface OidcConfig {
@@ -71,6 +80,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const catalogDir = catalogDirValue === undefined ? undefined : resolve(catalogDirValue);
   const secretKey = value('SECRET_KEY');
   const oidc = parseOidc(value, problems);
+  const trustProxy = parseTrustProxy(value('TRUST_PROXY'), problems);
   const bodyLimitBytes = parseInteger(
     value('BODY_LIMIT_BYTES') ?? String(1024 * 1024),
     'BODY_LIMIT_BYTES',
@@ -110,6 +120,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
       catalogDir,
       secretKey,
       oidc,
+      trustProxy,
     }),
   };
 }
@@ -204,6 +215,40 @@ function parsePublicUrl(
     problems.push({ name: 'PUBLIC_URL', reason: `is not a valid URL: "${text}"` });
     return undefined;
   }
+}
+
+/**
+ * TRUST_PROXY: unset, "" or "false" is off; a whole number is a hop count ("0" is off); otherwise a
+ * comma-separated list of IP addresses and CIDR ranges. "true" (trust any sender) is refused: any
+ * client could then choose the address that throttling and the audit trail record.
+ */
+function parseTrustProxy(raw: string | undefined, problems: ConfigProblem[]): TrustProxy {
+  const text = raw?.trim() ?? '';
+  if (text === '' || text === 'false' || text === '0') return false;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops <= 32) return hops;
+    problems.push({ name: 'TRUST_PROXY', reason: `a hop count must be between 0 and 32, got ${hops}` });
+    return false;
+  }
+  const entries = text.split(',').map((entry) => entry.trim());
+  const invalid = entries.filter((entry) => !isAddressOrRange(entry));
+  if (invalid.length > 0) {
+    problems.push({
+      name: 'TRUST_PROXY',
+      reason: `must be a hop count or comma-separated IP addresses / CIDR ranges; not valid: ${invalid.map((entry) => `"${entry}"`).join(', ')}`,
+    });
+    return false;
+  }
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 const OIDC_ROLES = ['admin', 'assessor', 'viewer', 'provider'] as const;

@@ -315,6 +315,13 @@ export const AssessmentDocumentSchema = Type.Object({
   answers: List(
     Type.Object({
       item: Type.String({ description: 'item id (jssec-v2:25) or number (25)' }),
+      version: Type.Optional(
+        Type.Integer({
+          minimum: 0,
+          description:
+            'the answer version when exported (0: never saved); apply refuses with 409 if the stored answer changed since, unless forced',
+        }),
+      ),
       result: ResultSchema,
       justification: Type.Optional(Text(4000)),
       comment: Type.Optional(Text(8000)),
@@ -322,6 +329,14 @@ export const AssessmentDocumentSchema = Type.Object({
     }),
   ),
 });
+export const ApplyOptionsSchema = Type.Object(
+  {
+    force: Type.Optional(
+      Type.Boolean({ description: 'apply even over answers that changed since the document was exported' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const ApplyResultSchema = Type.Object({
   assessmentId: Type.String(),
   created: Type.Boolean(),

@@ -114,7 +114,6 @@ export const InvitationViewSchema = Type.Object({
   role: RoleSchema,
   organisationName: Type.String(),
   expiresAt: Type.String(),
-  hasAccount: Type.Boolean(),
 });
 export const AcceptInvitationSchema = Type.Object({
   password: Type.Optional(Password),

@@ -27,7 +27,8 @@ const TagsSchema = Type.Object({
   verifiable: List(Type.String()),
   providerQuestion: Type.Boolean(),
 });
-const WithdrawnSchema = Type.Object({
+/** Where a CSF 1.1 element went in CSF 2.0; the element stays answerable in 1.1. */
+const SupersededSchema = Type.Object({
   reason: Type.Union([Type.Literal('incorporated_into'), Type.Literal('moved_to')]),
   to: List(Type.String()),
   inferred: Type.Boolean(),
@@ -41,7 +42,7 @@ const nodeFields = {
   text: Type.Optional(TextSchema),
   explanation: Type.Optional(ExplanationSchema),
   tags: Type.Optional(TagsSchema),
-  withdrawn: Type.Optional(WithdrawnSchema),
+  superseded: Type.Optional(SupersededSchema),
   status: Type.Optional(Type.Enum(['mandatory', 'recommended', 'conditional'])),
   condition: Type.Optional(TextSchema),
   unconfirmed: Type.Optional(Type.Boolean()),

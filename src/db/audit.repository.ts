@@ -4,6 +4,7 @@ import {
   auditChainKey,
   hashAuditEntry,
   normaliseAuditSummary,
+  toStorableAuditEntry,
   type AuditChainHead,
   type AuditEntry,
   type AuditSummary,
@@ -33,7 +34,7 @@ export async function appendAuditEvent(
 ): Promise<AuditEntry> {
   const chainKey = auditChainKey(input.organisationId);
   const head = await lockChainHead(transaction, chainKey);
-  const unhashed: UnhashedAuditEntry = {
+  const unhashed: UnhashedAuditEntry = toStorableAuditEntry({
     chainKey,
     seq: head.lastSeq + 1,
     id: input.id,
@@ -48,7 +49,7 @@ export async function appendAuditEvent(
     requestId: input.requestId ?? null,
     clientAddress: input.clientAddress ?? null,
     prevHash: head.lastHash,
-  };
+  });
   const entry: AuditEntry = { ...unhashed, hash: hashAuditEntry(unhashed) };
   await transaction.insertInto('audit_event').values(toRow(entry)).execute();
   await transaction

@@ -6,6 +6,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { TrustProxy } from '../config/config';
 import { IOTCHECK_VERSION } from '../core/version';
 import { buildProblem, toProblem } from './problem';
 import { authPlugin } from './auth/auth-plugin';
@@ -24,7 +25,15 @@ import { assessmentsRoutes } from './routes/assessments.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { healthRoutes } from './routes/health.routes';
 import type { ServerDeps } from './server-deps';
+import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
+
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first n hops" (proxy-addr's rule). */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return [...trust];
+}
 
 export interface BuildAppOptions {
   /** Overrides where the built SPA is read from (tests). */
@@ -45,12 +54,16 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
     },
-    trustProxy: false,
+    // Behind a reverse proxy (TRUST_PROXY) request.ip is the client it names, for throttling and audit.
+    trustProxy: fastifyTrustProxy(deps.config.trustProxy),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+
+  // Before any route's own validation: text that cannot be stored exactly never reaches a use case.
+  app.addHook('preValidation', refuseIllFormedText);
 
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error);
@@ -72,6 +85,9 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
         baseUri: ["'self'"],
         formAction: ["'self'"],
         frameAncestors: ["'none'"],
+        // helmet adds this by default; on plain HTTP (a LAN address) it would send the browser to an
+        // https:// that does not exist, so it is sent only when PUBLIC_URL is https.
+        upgradeInsecureRequests: deps.config.publicUrl.protocol === 'https:' ? [] : null,
       },
     },
     referrerPolicy: { policy: 'no-referrer' },

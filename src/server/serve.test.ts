@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { createTestConfig } from '../testing/test-config';
 import { describeEachDialect } from '../testing/test-database';
@@ -38,5 +41,20 @@ describeEachDialect('graceful shutdown', (database) => {
     expect(await slow).toEqual({ status: 200, body: { finished: true } });
     await exited;
     expect(exitCodes).toEqual([0]);
+  });
+
+  it('removes temporary files of uploads killed in an earlier run when it starts, keeping stored evidence', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'iotcheck-killed-upload-'));
+    const evidenceDir = join(dataDir, 'evidence');
+    mkdirSync(join(evidenceDir, 'ab'), { recursive: true });
+    writeFileSync(join(evidenceDir, '.upload-3f1c2b9e-0000-4000-8000-000000000001.tmp'), 'half an upload');
+    writeFileSync(join(evidenceDir, 'ab', 'ab'.padEnd(64, '0')), 'stored evidence');
+    const server = await startServer(createTestConfig({ DATABASE_URL: database().url, DATA_DIR: dataDir }));
+    try {
+      expect(readdirSync(evidenceDir).sort()).toEqual(['ab']);
+      expect(readdirSync(join(evidenceDir, 'ab'))).toEqual(['ab'.padEnd(64, '0')]);
+    } finally {
+      await server.stop();
+    }
   });
 });

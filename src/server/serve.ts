@@ -33,8 +33,9 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
     await migrateToLatest(database);
     await recordCatalogVersions({ database, catalog: catalog.catalog, now: () => new Date() });
     const evidenceStore = createEvidenceStore(join(config.dataDir, 'evidence'));
-    // Temporary files of uploads cut off by a crash; a day old is surely no upload still running.
-    await evidenceStore.removeStaleUploads(new Date(Date.now() - 24 * 60 * 60 * 1000));
+    // DATA_DIR/evidence belongs to this one server process and it is not serving yet, so every
+    // temporary upload file there was cut off by a crash or kill of an earlier run.
+    await evidenceStore.removeStaleUploads(new Date());
     const app = await buildApp(
       {
         config,

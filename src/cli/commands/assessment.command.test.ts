@@ -159,6 +159,34 @@ describeEachDialect('iotcheck system / assessment', (database) => {
     expect(broken.err).toContain('broken.json');
   });
 
+  it('refuses to apply an export over answers saved since (exit 75, per item), unless --force', async () => {
+    const org = firstField((await run(['org', 'create', '--name', 'Stale'])).out);
+    const systemId = firstField(
+      (await run(['system', 'create', '--org', org, '--name', '照明', '--criticality', 'supporting'])).out,
+    );
+    const id = firstField(
+      (await run(['assessment', 'create', '--org', org, '--system', systemId, '--title', 't'])).out,
+    );
+    const answer = (result: string) =>
+      run(['assessment', 'answer', '--org', org, '--id', id, '--item', '25', '--result', result]);
+    expect((await answer('partial')).code).toBe(0);
+    const file = join(dir, 'stale.json');
+    const exported = await run(['assessment', 'export', '--org', org, '--id', id, '--output', file]);
+    expect(exported.code).toBe(0);
+    expect((await answer('implemented')).out).toBe('jssec-v2:25: implemented (version 2)');
+
+    const refused = await run(['assessment', 'apply', file, '--org', org], 'ja');
+    expect(refused.code).toBe(75);
+    expect(refused.err).toContain('の書き出し後に変更された回答があります');
+    expect(refused.err).toContain(`${file}: answers[24].version: jssec-v2:25 changed since the export`);
+    const shown = async () => (await run(['assessment', 'show', '--org', org, '--id', id])).out;
+    expect(await shown()).toContain('jssec-v2:25\timplemented\topen\tv2');
+
+    const forced = await run(['assessment', 'apply', file, '--org', org, '--force']);
+    expect(forced).toMatchObject({ code: 0, out: `Updated assessment ${id}: 1 changed, 59 unchanged.` });
+    expect(await shown()).toContain('jssec-v2:25\tpartial\topen\tv3');
+  });
+
   it('names an unknown organisation and refuses --server', async () => {
     const unknown = await run(['system', 'list', '--org', 'no-such-org']);
     expect(unknown.code).toBe(66);

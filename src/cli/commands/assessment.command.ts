@@ -7,6 +7,7 @@ import { CRITICALITIES, RESULTS, type AnswerResult, type Criticality } from '../
 import { listFrameworkItems, resolveItemReference } from '../../core/assessment/framework-items';
 import { cliActor, type Actor } from '../../core/auth/actor';
 import { DomainError, isDomainError } from '../../core/domain-error';
+import { findIllFormedText } from '../../core/text/well-formed-text';
 import { findOrganisation } from '../../db/organisation.repository';
 import { applyAssessmentDocument } from '../../services/assessments/apply-assessment-document';
 import type { AssessmentDeps } from '../../services/assessments/assessment-deps';
@@ -110,7 +111,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .action(async (options: { org: string; json?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const systems = await listSystems(deps, { actor });
-        if (options.json) return context.out(JSON.stringify(systems, null, 2));
+        if (options.json) return context.json(systems);
         if (systems.length === 0) context.out(m.noSystems);
         for (const entry of systems)
           context.out(`${entry.id}\t${entry.name}\t${entry.criticality}${entry.internetFacing ? '\tinternet' : ''}`);
@@ -162,7 +163,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
           actor,
           ...(options.system ? { systemId: options.system } : {}),
         });
-        if (options.json) return context.out(JSON.stringify(assessments, null, 2));
+        if (options.json) return context.json(assessments);
         if (assessments.length === 0) context.out(m.noAssessments);
         for (const entry of assessments)
           context.out(
@@ -180,7 +181,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
       inOrganisation(options.org, async (deps, actor) => {
         const detail = await getAssessment(deps, { actor, assessmentId: options.id });
         const scores = await getScores(deps, { actor, assessmentId: options.id });
-        if (options.json) return context.out(JSON.stringify({ ...detail, scores }, null, 2));
+        if (options.json) return context.json({ ...detail, scores });
         context.out(
           `${detail.assessment.title}  [${detail.system.name}]  ${detail.assessment.frameworkId} ${detail.assessment.frameworkVersion}  ${detail.assessment.status}`,
         );
@@ -259,18 +260,35 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .description(m.assessmentApply)
     .argument('<file>', m.documentFileArgument)
     .addOption(orgOption())
-    .action(async (file: string, options: { org: string }) =>
+    .option('--force', m.forceOption)
+    .action(async (file: string, options: { org: string; force?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const document = readDocumentFile(file);
+        const illFormed = findIllFormedText(document);
+        if (illFormed.length > 0)
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            m.illFormedDocument(file),
+            illFormed.map((path) => ({
+              file,
+              path,
+              reason: 'contains an unpaired surrogate (ill-formed Unicode text)',
+            })),
+          );
         try {
-          const result = await applyAssessmentDocument(deps, { actor, document });
+          const result = await applyAssessmentDocument(deps, { actor, document, force: options.force === true });
           context.out(m.documentApplied(result.assessmentId, result.created, result.changed, result.unchanged));
         } catch (error) {
           // Name the file on every located problem; the path already says which field.
-          if (isDomainError(error) && error.code === 'VALIDATION_FAILED')
+          // A stale-answer conflict is located per entry (answers[3].version); a status conflict is not.
+          const isStale =
+            isDomainError(error) &&
+            error.code === 'CONFLICT' &&
+            error.details.some((detail) => detail.path?.endsWith('.version'));
+          if (isDomainError(error) && (error.code === 'VALIDATION_FAILED' || isStale))
             throw new DomainError(
               error.code,
-              m.nothingApplied(file),
+              isStale ? m.staleDocument(file) : m.nothingApplied(file),
               error.details.map((detail) => ({
                 file,
                 ...(detail.path ? { path: detail.path } : {}),
@@ -291,7 +309,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .action(async (options: { org: string; id: string; with: string; json?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const comparison = await compareAssessments(deps, { actor, baseId: options.id, otherId: options.with });
-        if (options.json) return context.out(JSON.stringify(comparison, null, 2));
+        if (options.json) return context.json(comparison);
         for (const [code, change] of Object.entries(comparison.functions))
           context.out(
             `${code.padEnd(4)} ${percent(change.before).padStart(4)} → ${percent(change.after).padStart(4)}  ${m.changes[change.change]}`,

@@ -24,7 +24,7 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
       const frameworks = remote
         ? (await remote.getJson<{ frameworks: FrameworkSummary[] }>('/api/catalog/frameworks')).frameworks
         : listFrameworks(catalog());
-      if (options.json) return context.out(JSON.stringify(frameworks, null, 2));
+      if (options.json) return context.json(frameworks);
       for (const framework of frameworks) {
         const counts = Object.entries(framework.counts)
           .map(([kind, count]) => `${count} ${kind}`)
@@ -45,7 +45,7 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
       const view = remote
         ? await remote.getJson<CatalogNodeView>(`/api/catalog/nodes/${encodeURIComponent(id)}`)
         : getCatalogNode(catalog(), { id });
-      if (options.json) return context.out(JSON.stringify(view, null, 2));
+      if (options.json) return context.json(view);
       const { node } = view;
       const other: Language = lang === 'ja' ? 'en' : 'ja';
       context.out(`${node.id}  [${view.ancestors.map((ancestor) => ancestor.code).join(' > ')}]`);

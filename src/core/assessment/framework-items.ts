@@ -14,7 +14,8 @@ const ANSWERABLE_KINDS: ReadonlySet<CatalogNode['kind']> = new Set(['item', 'sub
 
 /**
  * Every answerable item of a framework, in sheet order, with its function and category codes.
- * Withdrawn CSF elements are left out: nobody assesses against them. Throws FRAMEWORK_NOT_FOUND.
+ * Every subcategory counts, also one CSF 2.0 later superseded (that is lineage, not withdrawal
+ * from its own framework). Throws FRAMEWORK_NOT_FOUND.
  */
 export function listFrameworkItems(catalog: Catalog, frameworkId: string): FrameworkItem[] {
   const framework = requireFramework(catalog, frameworkId);
@@ -25,7 +26,7 @@ export function listFrameworkItems(catalog: Catalog, frameworkId: string): Frame
     for (const category of fn.childIds.map(node)) {
       if (!category) continue;
       for (const item of category.childIds.map(node)) {
-        if (!item || !ANSWERABLE_KINDS.has(item.kind) || item.withdrawn) continue;
+        if (!item || !ANSWERABLE_KINDS.has(item.kind)) continue;
         const checkIds = item.childIds.filter((id) => node(id)?.kind === 'check');
         items.push({ itemId: item.id, code: item.code, functionCode: fn.code, categoryCode: category.code, checkIds });
       }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../catalog/content-hash';
+import { toWellFormedDeep } from '../text/well-formed-text';
 
 /** What changed, as recorded: the target's relevant state before and after the action. */
 export interface AuditSummary {
@@ -58,7 +59,15 @@ export function normaliseAuditSummary(summary: AuditSummary): AuditSummary {
   return JSON.parse(canonicalJson({ before: summary.before, after: summary.after })) as AuditSummary;
 }
 
-/** sha256 (hex) over the canonical JSON of every field except `hash`. */
+/**
+ * The entry as it can be stored exactly: every string well-formed (lone surrogates become U+FFFD),
+ * so the UTF-8 bytes a database keeps are the bytes that were hashed. Appends store this form.
+ */
+export function toStorableAuditEntry(entry: UnhashedAuditEntry): UnhashedAuditEntry {
+  return toWellFormedDeep(entry);
+}
+
+/** sha256 (hex) over the canonical JSON (well-formed UTF-8) of every field except `hash`. */
 export function hashAuditEntry(entry: UnhashedAuditEntry): string {
   // Listed field by field (the type rejects a missing one) so that extra properties on the
   // argument, such as an AuditEntry's own hash, never change what is hashed.
@@ -78,7 +87,9 @@ export function hashAuditEntry(entry: UnhashedAuditEntry): string {
     clientAddress: entry.clientAddress,
     prevHash: entry.prevHash,
   };
-  return createHash('sha256').update(canonicalJson(hashed)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(toWellFormedDeep(hashed)), 'utf8')
+    .digest('hex');
 }
 
 /**

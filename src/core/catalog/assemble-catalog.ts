@@ -1,5 +1,5 @@
 import { DomainError, type ProblemDetail } from '../domain-error';
-import type { CatalogSources, CategorySource, FrameworkSource, WithdrawalSource } from './catalog-source.types';
+import type { CatalogSources, CategorySource, FrameworkSource, SupersessionSource } from './catalog-source.types';
 import type {
   Catalog,
   CatalogNode,
@@ -243,7 +243,7 @@ function addFrameworkTree(framework: FrameworkSource, _index: number, addNode: A
         {
           ...base(category.code, 'category', fnNode.id, category.title),
           ...(category.text ? { text: category.text } : {}),
-          ...withdrawalOf(category.withdrawn),
+          ...supersessionOf(category.superseded),
         },
         framework.file,
         `${path}.code`,
@@ -253,7 +253,7 @@ function addFrameworkTree(framework: FrameworkSource, _index: number, addNode: A
         addNode(
           {
             ...base(subcategory.code, 'subcategory', categoryNode.id, subcategory.title),
-            ...withdrawalOf(subcategory.withdrawn),
+            ...supersessionOf(subcategory.superseded),
           },
           framework.file,
           `${path}.subcategories[${subIndex}].code`,
@@ -264,8 +264,10 @@ function addFrameworkTree(framework: FrameworkSource, _index: number, addNode: A
 }
 
 /** Keeps the codes as written; lineageCrosswalks resolves them against the successor framework. */
-function withdrawalOf(source: WithdrawalSource | undefined): Pick<CatalogNode, 'withdrawn'> {
-  return source ? { withdrawn: { reason: source.reason, to: [...source.to], inferred: source.inferred ?? false } } : {};
+function supersessionOf(source: SupersessionSource | undefined): Pick<CatalogNode, 'superseded'> {
+  return source
+    ? { superseded: { reason: source.reason, to: [...source.to], inferred: source.inferred ?? false } }
+    : {};
 }
 
 function sortItemsByNumber(nodes: Map<string, MutableNode>): void {
@@ -283,8 +285,8 @@ function sortItemsByNumber(nodes: Map<string, MutableNode>): void {
 
 /**
  * A framework with a `successor` (CSF 1.1 → 2.0) links each category and subcategory to where it
- * went: withdrawn ones to their destinations, kept ones to the same code in the successor
- * (two-digit numbering). A kept element with no counterpart is an error.
+ * went: superseded ones (withdrawn in the successor) to their destinations, kept ones to the same
+ * code in the successor (two-digit numbering). A kept element with no counterpart is an error.
  */
 function lineageCrosswalks(
   framework: FrameworkSource,
@@ -299,37 +301,37 @@ function lineageCrosswalks(
   );
   for (const node of elements) {
     const path = pathOf(framework, node.code);
-    if (node.withdrawn) {
-      if (node.withdrawn.to.length === 0)
+    if (node.superseded) {
+      if (node.superseded.to.length === 0)
         problems.push({
           file: framework.file,
-          path: `${path}.withdrawn.to`,
-          reason: `${node.id} is withdrawn without a destination`,
+          path: `${path}.superseded.to`,
+          reason: `${node.id} is superseded without a destination`,
         });
       const resolved: string[] = [];
-      for (const code of node.withdrawn.to) {
+      for (const code of node.superseded.to) {
         const targetId = nodeId(successor, code);
         if (!nodes.has(targetId)) {
-          problems.push({ file: framework.file, path: `${path}.withdrawn.to`, reason: `no node ${targetId}` });
+          problems.push({ file: framework.file, path: `${path}.superseded.to`, reason: `no node ${targetId}` });
           continue;
         }
         resolved.push(targetId);
         const verb =
-          node.withdrawn.reason === 'moved_to'
+          node.superseded.reason === 'moved_to'
             ? { en: 'Moved to', ja: '移動先' }
             : { en: 'Incorporated into', ja: '統合先' };
         links.push({
           sourceId: node.id,
           targetId,
-          relationship: node.withdrawn.reason === 'moved_to' ? 'equal' : 'subset',
+          relationship: node.superseded.reason === 'moved_to' ? 'equal' : 'subset',
           rationale: {
-            en: `${verb.en} ${code} in CSF 2.0${node.withdrawn.inferred ? ' (our reading; NIST names no codes)' : ''}.`,
-            ja: `CSF 2.0 の ${code} へ${verb.ja === '移動先' ? '移動' : '統合'}${node.withdrawn.inferred ? '（NIST はコードを示しておらず、iotcheck の解釈）' : ''}。`,
+            en: `Superseded in CSF 2.0: ${verb.en.toLowerCase()} ${code}${node.superseded.inferred ? ' (our reading; NIST names no codes)' : ''}.`,
+            ja: `CSF 2.0 では ${code} に${verb.ja === '移動先' ? '移動' : '統合'}され置き換えられた${node.superseded.inferred ? '（NIST はコードを示しておらず、iotcheck の解釈）' : ''}。`,
           },
           origin: 'lineage',
         });
       }
-      nodes.set(node.id, { ...node, withdrawn: { ...node.withdrawn, to: resolved } });
+      nodes.set(node.id, { ...node, superseded: { ...node.superseded, to: resolved } });
       continue;
     }
     const successorCode = node.code.replace(/-(\d)$/, '-0$1');
@@ -338,7 +340,7 @@ function lineageCrosswalks(
       problems.push({
         file: framework.file,
         path: `${path}.code`,
-        reason: `${node.id} is neither withdrawn nor present in ${successor} as ${successorCode}`,
+        reason: `${node.id} is neither superseded nor present in ${successor} as ${successorCode}`,
       });
       continue;
     }

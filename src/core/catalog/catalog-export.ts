@@ -31,7 +31,7 @@ export function toExportDocument(tree: FrameworkTree, lang?: Language): Record<s
     title: pick(node.title, lang),
     ...(node.explanation ? { explanation: explanation(node) } : {}),
     ...(node.tags ? { tags: node.tags } : {}),
-    ...(node.withdrawn ? { withdrawn: node.withdrawn } : {}),
+    ...(node.superseded ? { superseded: node.superseded } : {}),
     ...(node.csf20 ? { csf20: node.csf20.map(link) } : {}),
     ...(node.kind === 'item'
       ? { checks: node.children.map((check) => ({ id: check.id, title: pick(check.title, lang) })) }
@@ -58,7 +58,7 @@ export function toExportDocument(tree: FrameworkTree, lang?: Language): Record<s
         code: category.code,
         title: pick(category.title, lang),
         ...(category.text ? { text: pick(category.text, lang) } : {}),
-        ...(category.withdrawn ? { withdrawn: category.withdrawn } : {}),
+        ...(category.superseded ? { superseded: category.superseded } : {}),
         [category.children[0]?.kind === 'subcategory' ? 'subcategories' : 'items']: category.children.map(leaf),
       })),
     })),

@@ -26,7 +26,7 @@ export interface FrameworkSource {
   /** Languages the original is published in (guidelines may be English only). */
   readonly languages: readonly string[];
   readonly source: LocalizedText & { readonly url?: string };
-  /** The framework that replaced this one (CSF 1.1 → nist-csf-2.0); withdrawn codes point into it. */
+  /** The framework that replaced this one (CSF 1.1 → nist-csf-2.0); superseded codes point into it. */
   readonly successor?: string;
   readonly document?: string;
   readonly reproduction?: Reproduction;
@@ -71,7 +71,7 @@ export interface FunctionSource {
   readonly categories: readonly CategorySource[];
 }
 
-export interface WithdrawalSource {
+export interface SupersessionSource {
   readonly reason: 'incorporated_into' | 'moved_to';
   readonly to: readonly string[];
   readonly inferred?: boolean;
@@ -81,11 +81,11 @@ export interface CategorySource {
   readonly code: string;
   readonly title: LocalizedText;
   readonly text?: LocalizedText;
-  readonly withdrawn?: WithdrawalSource;
+  readonly superseded?: SupersessionSource;
   readonly subcategories?: readonly {
     readonly code: string;
     readonly title: LocalizedText;
-    readonly withdrawn?: WithdrawalSource;
+    readonly superseded?: SupersessionSource;
   }[];
 }
 

@@ -59,8 +59,12 @@ export interface ItemExplanation {
   readonly note?: LocalizedText;
 }
 
-/** Where a withdrawn CSF 1.1 element went in CSF 2.0 (ids of the destination nodes). */
-export interface Withdrawal {
+/**
+ * Where an element went when its successor framework withdrew it (a CSF 1.1 subcategory in CSF 2.0;
+ * ids of the destination nodes). The element stays current and answerable in its own framework:
+ * this is lineage, shown as "superseded in 2.0 by …", never a reason to leave it out.
+ */
+export interface Supersession {
   readonly reason: 'incorporated_into' | 'moved_to';
   readonly to: readonly string[];
   /** True when NIST names no codes and `to` is our reading of "other Categories". */
@@ -80,7 +84,7 @@ export interface CatalogNode {
   readonly text?: LocalizedText;
   readonly explanation?: ItemExplanation;
   readonly tags?: ItemTags;
-  readonly withdrawn?: Withdrawal;
+  readonly superseded?: Supersession;
   /** Guideline items: how strongly the guideline states it, and when it applies if conditional. */
   readonly status?: ItemStatus;
   readonly condition?: LocalizedText;

@@ -9,7 +9,7 @@ import type {
   LocalizedText,
   NodeKind,
   Relationship,
-  Withdrawal,
+  Supersession,
 } from './catalog.types';
 
 /** A crosswalk as seen from one end: the node at the other end and how they relate. */
@@ -32,7 +32,7 @@ export interface TreeNode {
   readonly text?: LocalizedText;
   readonly explanation?: ItemExplanation;
   readonly tags?: ItemTags;
-  readonly withdrawn?: Withdrawal;
+  readonly superseded?: Supersession;
   readonly status?: CatalogNode['status'];
   readonly condition?: LocalizedText;
   readonly unconfirmed?: boolean;
@@ -109,7 +109,7 @@ export function buildFrameworkTree(catalog: Catalog, frameworkId: string): Frame
       ...(node.text ? { text: node.text } : {}),
       ...(node.explanation ? { explanation: node.explanation } : {}),
       ...(node.tags ? { tags: node.tags } : {}),
-      ...(node.withdrawn ? { withdrawn: node.withdrawn } : {}),
+      ...(node.superseded ? { superseded: node.superseded } : {}),
       ...(node.status ? { status: node.status } : {}),
       ...(node.condition ? { condition: node.condition } : {}),
       ...(node.unconfirmed ? { unconfirmed: true } : {}),

@@ -85,7 +85,7 @@ export function inferItem(sources: readonly CoverageSource[]): CoverageStatus {
   return wholeNotApplicable && !partlyNotApplicable ? 'not_applicable' : 'unknown';
 }
 
-/** The assessable items of a framework in its order: guideline items, CSF subcategories (withdrawn left out), checksheet items. */
+/** The assessable items of a framework in its order: guideline items, CSF subcategories, checksheet items. */
 export function listTargetItems(catalog: Catalog, frameworkId: string): CatalogNode[] {
   const framework = catalog.frameworks.get(frameworkId);
   if (!framework) return [];
@@ -93,7 +93,7 @@ export function listTargetItems(catalog: Catalog, frameworkId: string): CatalogN
   const visit = (id: string): void => {
     const node = catalog.nodes.get(id);
     if (!node) return;
-    if ((node.kind === 'item' || node.kind === 'subcategory') && !node.withdrawn) items.push(node);
+    if (node.kind === 'item' || node.kind === 'subcategory') items.push(node);
     else node.childIds.forEach(visit);
   };
   framework.functionIds.forEach(visit);

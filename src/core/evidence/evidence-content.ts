@@ -1,3 +1,4 @@
+import { stripBidiControls } from '../text/terminal-text';
 import { DomainError } from '../domain-error';
 
 /**
@@ -73,12 +74,13 @@ export function extensionOf(fileName: string): string {
 
 /**
  * The file name as shown and offered on download: the last path segment (some clients send a
- * path), without control characters, at most 255 characters, never empty.
+ * path), without control or bidirectional-override characters, at most 255 characters, never empty.
  */
 export function cleanFileName(raw: string): string {
   const lastSegment = raw.split(/[\\/]/).pop() ?? '';
+  // Bidi overrides would show "invoice\u202Efdp.exe" as "invoiceexe.pdf"; C1 controls as terminal codes.
   // eslint-disable-next-line no-control-regex -- removing control characters is the point
-  const cleaned = lastSegment.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = stripBidiControls(lastSegment.replace(/[\u0000-\u001f\u007f-\u009f]/g, '')).trim();
   if (cleaned === '' || cleaned === '.' || cleaned === '..') return 'evidence';
   if (cleaned.length <= 255) return cleaned;
   const extension = extensionOf(cleaned);

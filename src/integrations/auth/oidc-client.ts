@@ -1,6 +1,7 @@
 import * as client from 'openid-client';
 import type { OidcConfig } from '../../config/config';
 import { DomainError } from '../../core/domain-error';
+import { toWellFormedText } from '../../core/text/well-formed-text';
 
 /** The parameters of one authorization request, kept (sealed) in a cookie until the callback. */
 export interface OidcRequestState {
@@ -74,11 +75,14 @@ export function createOidcClient(config: OidcConfig): OidcClient {
         typeof idClaims['email'] === 'string'
           ? idClaims
           : { ...(await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub)), sub: idClaims.sub };
+      // Claims are JSON from another system: text that cannot be stored exactly (lone surrogates)
+      // is repaired here, at the edge, like every other input.
+      const text = (value: unknown) => (typeof value === 'string' ? toWellFormedText(value) : undefined);
       return {
-        subject: idClaims.sub,
-        email: typeof claims['email'] === 'string' ? claims['email'] : undefined,
+        subject: toWellFormedText(idClaims.sub),
+        email: text(claims['email']),
         emailVerified: claims['email_verified'] === true,
-        name: typeof claims['name'] === 'string' ? claims['name'] : undefined,
+        name: text(claims['name']),
       };
     },
   };

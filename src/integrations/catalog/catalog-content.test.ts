@@ -86,10 +86,10 @@ describe('shipped catalog content', () => {
     }
   });
 
-  it('gives every withdrawn CSF 1.1 element a CSF 2.0 destination, and every kept one its successor', () => {
+  it('gives every CSF 1.1 element superseded in 2.0 a destination, and every kept one its successor', () => {
     const elements = [...nodesOf('nist-csf-1.1', 'category'), ...nodesOf('nist-csf-1.1', 'subcategory')];
-    const withdrawn = elements.filter((node) => node.withdrawn);
-    expect(withdrawn).toHaveLength(91);
+    const superseded = elements.filter((node) => node.superseded);
+    expect(superseded).toHaveLength(91);
     for (const node of elements) {
       const lineage = (catalog.crosswalksFrom.get(node.id) ?? []).filter((link) => link.origin === 'lineage');
       expect(lineage.length, node.id).toBeGreaterThan(0);

@@ -23,7 +23,7 @@ const Text = Type.Object({ ja: NonEmpty, en: NonEmpty }, strict);
 const Code = Type.String({ pattern: '^[A-Z]{2}(\\.[A-Z]{2}(-\\d{1,2})?)?$' });
 const literals = <T extends readonly string[]>(values: T) => Type.Union(values.map((value) => Type.Literal(value)));
 
-const Withdrawal = Type.Object(
+const Supersession = Type.Object(
   {
     reason: literals(['incorporated_into', 'moved_to'] as const),
     to: Type.Array(Code),
@@ -32,13 +32,13 @@ const Withdrawal = Type.Object(
   strict,
 );
 
-const Subcategory = Type.Object({ code: Code, title: Text, withdrawn: Type.Optional(Withdrawal) }, strict);
+const Subcategory = Type.Object({ code: Code, title: Text, superseded: Type.Optional(Supersession) }, strict);
 const Category = Type.Object(
   {
     code: Code,
     title: Text,
     text: Type.Optional(Text),
-    withdrawn: Type.Optional(Withdrawal),
+    superseded: Type.Optional(Supersession),
     subcategories: Type.Optional(Type.Array(Subcategory)),
   },
   strict,

@@ -6,6 +6,7 @@ import {
   AnswerListSchema,
   AnswerSchema,
   AnswerUpdateSchema,
+  ApplyOptionsSchema,
   ApplyResultSchema,
   AssessmentDetailSchema,
   AssessmentDocumentSchema,
@@ -97,6 +98,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (a
       schema: {
         tags,
         summary: 'Apply a portable assessment document (all or nothing, idempotent)',
+        querystring: ApplyOptionsSchema,
         body: AssessmentDocumentSchema,
         response: { 200: ApplyResultSchema },
       },
@@ -105,6 +107,7 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (a
       applyAssessmentDocument(deps, {
         actor: request.actor,
         document: request.body as unknown,
+        force: request.query.force === true,
         context: contextOf(request),
       }),
   );

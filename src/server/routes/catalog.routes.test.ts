@@ -57,8 +57,8 @@ describe('/api/catalog', () => {
 
     const subcategory = (await get('/api/catalog/nodes/nist-csf-2.0:PR.AA-01')).json<CatalogNodeView>();
     expect(subcategory.crosswalks.incoming.some((link) => link.id === 'jssec-v2:25')).toBe(true);
-    const withdrawn = (await get('/api/catalog/nodes/nist-csf-1.1:ID.BE-2')).json<CatalogNodeView>();
-    expect(withdrawn.node.withdrawn?.to).toEqual(['nist-csf-2.0:GV.OC-01']);
+    const superseded = (await get('/api/catalog/nodes/nist-csf-1.1:ID.BE-2')).json<CatalogNodeView>();
+    expect(superseded.node.superseded?.to).toEqual(['nist-csf-2.0:GV.OC-01']);
   });
 
   it('answers unknown ids with 404 problems', async () => {

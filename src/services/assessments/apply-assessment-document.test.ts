@@ -137,6 +137,7 @@ describeEachDialect('assessment documents', (database) => {
     });
     expect(exported.answers[24]).toEqual({
       item: 'jssec-v2:25',
+      version: 1,
       result: 'partial',
       justification: '',
       comment: '',

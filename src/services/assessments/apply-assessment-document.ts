@@ -36,6 +36,8 @@ interface ReadableEntry {
   readonly justification: string | undefined;
   readonly comment: string | undefined;
   readonly checks: Readonly<Record<string, boolean>>;
+  /** The answer's version when the document was exported; undefined in older or hand-written documents. */
+  readonly version: number | undefined;
 }
 
 /** The header fields the plan needs, when they are readable at all. */
@@ -103,6 +105,7 @@ function readDocument(document: unknown): { header: ReadableHeader; entries: Rea
         justification: optionalText(entry['justification']),
         comment: optionalText(entry['comment']),
         checks,
+        version: Number.isSafeInteger(entry['version']) ? (entry['version'] as number) : undefined,
       },
     ];
   });
@@ -141,9 +144,34 @@ function contentFromDocument(
   };
 }
 
+interface PlannedEntry {
+  readonly index: number;
+  readonly item: FrameworkItem;
+  readonly before: StoredAnswer | undefined;
+  readonly after: AnswerState;
+  readonly exportedVersion: number | undefined;
+}
+
 interface Plan {
   readonly existing: StoredAssessment | undefined;
-  readonly entries: readonly { item: FrameworkItem; before: StoredAnswer | undefined; after: AnswerState }[];
+  readonly entries: readonly PlannedEntry[];
+}
+
+/**
+ * Changes that would overwrite an answer saved after the document was exported: the stored version
+ * differs from the entry's. An entry without a version (documents from before versions were
+ * exported, or written by hand) may only fill in an item that has never been saved.
+ */
+function staleChanges(changes: readonly PlannedEntry[]): ProblemDetail[] {
+  return changes.flatMap(({ index, item, before, exportedVersion }) => {
+    const stored = before?.version ?? 0;
+    if (exportedVersion === stored || (exportedVersion === undefined && stored === 0)) return [];
+    const reason =
+      exportedVersion === undefined
+        ? `${item.itemId} has a saved answer (version ${stored}) and this entry names no version`
+        : `${item.itemId} changed since the export: version ${stored} is stored, the document has ${exportedVersion}`;
+    return [at(`answers[${index}].version`, reason)];
+  });
 }
 
 /** Checks everything the document says against the catalog and the database, writing nothing. */
@@ -176,7 +204,7 @@ async function plan(
     ? await listAnswers(transaction, organisationId, existing.id)
     : new Map<string, StoredAnswer>();
   const seen = new Map<string, number>();
-  const entries: Plan['entries'][number][] = [];
+  const entries: PlannedEntry[] = [];
   for (const entry of readable.entries) {
     const item = resolveItemReference(items, header.frameworkId, entry.item);
     if (!item) {
@@ -196,7 +224,14 @@ async function plan(
       result: entry.result ?? 'unanswered',
     });
     problems.push(...answerContentProblems(item, content, inList('answers', entry.index)));
-    if (entry.result !== undefined) entries.push({ item, before, after: applyEdit(before ?? EMPTY_ANSWER, content) });
+    if (entry.result !== undefined)
+      entries.push({
+        index: entry.index,
+        item,
+        before,
+        after: applyEdit(before ?? EMPTY_ANSWER, content),
+        exportedVersion: entry.version,
+      });
   }
   return { existing, entries };
 }
@@ -211,10 +246,14 @@ async function plan(
  * Items are named `jssec-v2:25` or `25`. The title of an existing assessment is not changed, and
  * a catalogHash that differs from today's catalog is accepted: items are checked against the
  * catalog as it is now.
+ *
+ * An old document must not silently undo a colleague's later save: when an entry would change an
+ * answer whose stored version differs from the entry's `version` (see staleChanges), nothing is
+ * written and every such entry is reported (CONFLICT, located `answers[3].version`), unless `force`.
  */
 export async function applyAssessmentDocument(
   deps: AssessmentDeps,
-  input: { actor: Actor; document: unknown; context?: RequestContext },
+  input: { actor: Actor; document: unknown; force?: boolean; context?: RequestContext },
 ): Promise<ApplyResult> {
   const { actor, organisationId } = requireOrganisation(input.actor);
   const invalid = (problems: ProblemDetail[]) =>
@@ -234,6 +273,13 @@ export async function applyAssessmentDocument(
     // Shape problems first, then the rest in document order.
     if (problems.length > 0) throw invalid(problems);
     const changes = planned.entries.filter(({ before, after }) => after !== (before ?? EMPTY_ANSWER));
+    const stale = planned.existing && input.force !== true ? staleChanges(changes) : [];
+    if (stale.length > 0)
+      throw new DomainError(
+        'CONFLICT',
+        `${stale.length} answer(s) changed since the document was exported; nothing was applied. Export again, or force.`,
+        stale,
+      );
     if (planned.existing && changes.length > 0 && !isEditable(planned.existing)) {
       throw new DomainError('CONFLICT', `The assessment is ${planned.existing.status}; reopen it to change answers.`, [
         { path: 'assessment.id', field: 'id', reason: planned.existing.status },

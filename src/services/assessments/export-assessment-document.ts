@@ -13,7 +13,8 @@ export const ASSESSMENT_DOCUMENT_VERSION = 'assessment/v1';
  * An assessment as a portable document ("compliance as code"): every item of its framework in
  * sheet order — unanswered ones too, so the file doubles as a template — with result,
  * justification, comment and each check as done or not. Applying it back changes nothing.
- * Assignees, due dates, review states and check notes stay in iotcheck.
+ * Assignees, due dates, review states and check notes stay in iotcheck. Each answer carries its
+ * version (0: never saved), so applying the document later refuses to undo newer saves.
  */
 export async function exportAssessmentDocument(
   deps: Pick<AssessmentDeps, 'database' | 'catalog'>,
@@ -36,6 +37,7 @@ export async function exportAssessmentDocument(
       const answer = answers.get(item.itemId);
       return {
         item: item.itemId,
+        version: answer?.version ?? 0,
         result: answer?.result ?? 'unanswered',
         justification: answer?.justification ?? '',
         comment: answer?.comment ?? '',

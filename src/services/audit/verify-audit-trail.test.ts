@@ -47,6 +47,28 @@ describeEachDialect('verifyAuditTrail', (database) => {
     expect(all.every((report) => report.result.ok)).toBe(true);
   });
 
+  it('stays intact when an entry carries lone surrogates, storing the well-formed text it hashed', async () => {
+    const append = (event: AuditEventInput) =>
+      database()
+        .db.transaction()
+        .execute((transaction) => appendAuditEvent(transaction, event));
+    await append(input('org-surrogate', 1));
+    await append({
+      ...input('org-surrogate', 2),
+      actorLabel: 'ev\ud800il@example.jp',
+      targetId: 'member-\udfff',
+      summary: { before: { name: 'a\ud83d' }, after: { ['k\ud800']: ['\udc00'] } },
+    });
+    await append(input('org-surrogate', 3));
+    expect(await verifyOne('org-surrogate')).toEqual({ ok: true, count: 3 });
+    const stored = (await readAuditChain(database().db, 'org-surrogate'))[1];
+    expect(stored).toMatchObject({
+      actorLabel: 'ev\ufffdil@example.jp',
+      targetId: 'member-\ufffd',
+      summary: { before: { name: 'a\ufffd' }, after: { ['k\ufffd']: ['\ufffd'] } },
+    });
+  });
+
   it('finds an organisation without events intact and empty', async () => {
     expect(await verifyOne('org-none')).toEqual({ ok: true, count: 0 });
   });

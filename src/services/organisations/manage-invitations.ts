@@ -73,13 +73,12 @@ async function findOpenInvitation(deps: AccountDeps, token: string) {
 export async function viewInvitation(deps: AccountDeps, input: { token: string }) {
   const invitation = await findOpenInvitation(deps, input.token);
   const organisation = await findOrganisation(deps.database.db, invitation.organisation_id);
-  const hasAccount = (await findUserByEmail(deps.database.db, invitation.email)) !== undefined;
+  // Whether the address has an account is not told: the link may reach someone other than its owner.
   return {
     email: invitation.email,
     role: invitation.role as Role,
     organisationName: organisation?.name ?? '',
     expiresAt: invitation.expires_at,
-    hasAccount,
   };
 }
 

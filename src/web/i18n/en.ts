@@ -159,7 +159,8 @@ export const en: Messages = {
     lead: 'You are invited to {{organisation}} as {{role}} ({{email}}).',
     accept: 'Join',
     accepted: 'You have joined. Please sign in.',
-    signInFirst: 'An account with this address exists. Sign in first, then join.',
+    signInFirst:
+      'If you already have an account for {{email}}, sign in first and open this link again. Otherwise choose a password below to create one.',
   },
   audit: {
     title: 'Audit log',

@@ -8,7 +8,11 @@ import { useApiMutation, useMe } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
 import { QueryState } from '../../components/query-state';
 
-/** Accepting an invitation: new addresses choose their password here. */
+/**
+ * Accepting an invitation: the invited account joins when signed in; anyone else may choose a
+ * password for a new account here. The page is not told whether the address has an account, so
+ * it offers both ways.
+ */
 export function InvitationPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
@@ -53,11 +57,11 @@ export function InvitationPage() {
                 email: view.email,
               })}
             </p>
-            {view.hasAccount && me.data?.user?.email !== view.email && (
-              <p className="notice">{t('invitation.signInFirst')}</p>
-            )}
-            {!view.hasAccount && (
+            {!isInvitee(me.data?.user?.email, view.email) && (
               <>
+                <p className="notice notice-text">
+                  {t('invitation.signInFirst', { email: view.email })} <Link to="/login">{t('auth.signIn')}</Link>
+                </p>
                 <label>
                   {t('auth.displayName')}
                   <input name="displayName" maxLength={200} />
@@ -76,4 +80,9 @@ export function InvitationPage() {
       </QueryState>
     </section>
   );
+}
+
+/** True when the signed-in user is the invited address (addresses compare without case). */
+function isInvitee(signedInEmail: string | undefined, invitedEmail: string): boolean {
+  return signedInEmail !== undefined && signedInEmail.toLowerCase() === invitedEmail.toLowerCase();
 }
