@@ -6,7 +6,7 @@ import Type from 'typebox';
 const List = <T extends Type.TSchema>(items: T) => Type.Immutable(Type.Array(items));
 
 export const TextSchema = Type.Object({ ja: Type.String(), en: Type.String() });
-const Kind = Type.Enum(['function', 'category', 'item', 'check', 'subcategory']);
+const Kind = Type.Enum(['function', 'category', 'item', 'check', 'subcategory', 'group']);
 const Relationship = Type.Enum(['equal', 'subset', 'superset', 'intersect', 'related']);
 
 export const LinkSchema = Type.Object({
@@ -16,7 +16,7 @@ export const LinkSchema = Type.Object({
   title: TextSchema,
   relationship: Relationship,
   rationale: TextSchema,
-  origin: Type.Union([Type.Literal('authored'), Type.Literal('lineage')]),
+  origin: Type.String({ description: 'authored | lineage | judgement | reference:<path under shared/reference>' }),
 });
 
 const ExplanationSchema = Type.Object({ why: TextSchema, consider: TextSchema, note: Type.Optional(TextSchema) });
@@ -42,6 +42,10 @@ const nodeFields = {
   explanation: Type.Optional(ExplanationSchema),
   tags: Type.Optional(TagsSchema),
   withdrawn: Type.Optional(WithdrawnSchema),
+  status: Type.Optional(Type.Enum(['mandatory', 'recommended', 'conditional'])),
+  condition: Type.Optional(TextSchema),
+  unconfirmed: Type.Optional(Type.Boolean()),
+  note: Type.Optional(TextSchema),
   csf20: Type.Optional(List(LinkSchema)),
 };
 const treeLevel = <T extends Type.TSchema>(children: T) => Type.Object({ ...nodeFields, children: List(children) });
@@ -52,14 +56,17 @@ export const TreeFunctionSchema = treeLevel(CategoryLevel);
 
 const frameworkFields = {
   id: Type.String(),
+  kind: Type.Enum(['checksheet', 'csf', 'guideline']),
   title: TextSchema,
   version: Type.String(),
-  edition: TextSchema,
+  edition: Type.Optional(TextSchema),
   publisher: TextSchema,
   date: Type.String(),
   languages: List(Type.String()),
   source: Type.Object({ ja: Type.String(), en: Type.String(), url: Type.Optional(Type.String()) }),
   contentHash: Type.String({ description: 'sha256 of the framework content; assessments record it' }),
+  document: Type.Optional(Type.String({ description: 'guidelines: id of the document it is built from' })),
+  reproduction: Type.Optional(Type.Enum(['full', 'summary'])),
 };
 
 export const FrameworkSummarySchema = Type.Object({

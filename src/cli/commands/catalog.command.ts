@@ -30,7 +30,7 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
           .map(([kind, count]) => `${count} ${kind}`)
           .join(', ');
         context.out(
-          `${framework.id}\t${framework.title[lang]} (${framework.edition[lang]}, ${framework.date})\t${counts}`,
+          `${framework.id}\t${framework.title[lang]} (${framework.edition ? `${framework.edition[lang]}, ` : ''}${framework.date})\t${counts}`,
         );
       }
     });

@@ -1,9 +1,10 @@
 import { DomainError, type ProblemDetail } from '../domain-error';
 import type { CatalogSources, CategorySource, FrameworkSource, WithdrawalSource } from './catalog-source.types';
-import type { Catalog, CatalogNode, Crosswalk, Framework, LocalizedText, NodeKind } from './catalog.types';
+import type { Catalog, CatalogNode, Crosswalk, Framework, FrameworkKind, GuidelineDocument, LocalizedText, NodeKind, NotCovered } from './catalog.types';
+import { addGuidelineGroups } from './add-guideline-tree';
+import type { AddNode, MutableNode } from './catalog-builder.types';
 import { hashFrameworkContent } from './content-hash';
-
-type MutableNode = { -readonly [K in keyof CatalogNode]: CatalogNode[K] } & { childIds: string[] };
+import { resolveCrosswalkLinks, resolveNotCovered } from './resolve-crosswalk-file';
 
 /** Joins a framework id and a code into a node id: `jssec-v2:25.1`. */
 export function nodeId(frameworkId: string, code: string): string {
@@ -20,7 +21,7 @@ export function assembleCatalog(sources: CatalogSources): Catalog {
   const nodes = new Map<string, MutableNode>();
   const frameworkSources = new Map<string, FrameworkSource>();
 
-  const addNode = (node: Omit<MutableNode, 'childIds' | 'order'>, file: string, path: string): MutableNode | undefined => {
+  const addNode: AddNode = (node, file, path) => {
     if (nodes.has(node.id)) {
       problems.push({ file, path, reason: `duplicate id ${node.id}` });
       return undefined;
@@ -39,11 +40,21 @@ export function assembleCatalog(sources: CatalogSources): Catalog {
     }
     frameworkSources.set(framework.id, framework);
     addFrameworkTree(framework, index, addNode);
+    addGuidelineGroups(framework.id, framework.groups, framework.file, addNode);
+  }
+  for (const groupFile of sources.groupFiles) {
+    const framework = frameworkSources.get(groupFile.framework);
+    if (framework?.kind !== 'guideline') {
+      problems.push({ file: groupFile.file, path: 'framework', reason: framework ? `${groupFile.framework} is not a guideline framework; groups belong to kind: guideline` : `unknown framework ${groupFile.framework}` });
+      continue;
+    }
+    addGuidelineGroups(groupFile.framework, groupFile.groups, groupFile.file, addNode);
   }
 
   for (const itemFile of sources.itemFiles) {
-    if (!frameworkSources.has(itemFile.framework)) {
-      problems.push({ file: itemFile.file, path: 'framework', reason: `unknown framework ${itemFile.framework}` });
+    const framework = frameworkSources.get(itemFile.framework);
+    if (!framework || framework.kind === 'guideline') {
+      problems.push({ file: itemFile.file, path: 'framework', reason: framework ? `${itemFile.framework} is a guideline: its items-*.yaml hold groups` : `unknown framework ${itemFile.framework}` });
       continue;
     }
     for (const [index, item] of itemFile.items.entries()) {
@@ -83,16 +94,13 @@ export function assembleCatalog(sources: CatalogSources): Catalog {
   for (const framework of frameworkSources.values()) {
     crosswalks.push(...lineageCrosswalks(framework, nodes, problems));
   }
-  for (const file of sources.crosswalkFiles) {
-    for (const [index, link] of file.links.entries()) {
-      const sourceId = nodeId(file.source, link.from);
-      const targetId = nodeId(file.target, link.to);
-      if (!nodes.has(sourceId)) problems.push({ file: file.file, path: `links[${index}].from`, reason: `no node ${sourceId}` });
-      if (!nodes.has(targetId)) problems.push({ file: file.file, path: `links[${index}].to`, reason: `no node ${targetId}` });
-      crosswalks.push({ sourceId, targetId, relationship: link.relationship, rationale: link.rationale, origin: 'authored' });
-    }
-  }
+  const frameworkKinds = new Map<string, FrameworkKind>([...frameworkSources.values()].map((framework) => [framework.id, framework.kind]));
+  for (const file of sources.crosswalkFiles) crosswalks.push(...resolveCrosswalkLinks(file, frameworkKinds, nodes, problems));
   reportDuplicateLinks(crosswalks, problems);
+  const linked = new Set(crosswalks.map((link) => `${link.sourceId.slice(0, link.sourceId.indexOf(':'))}|${link.targetId}`));
+  const declared = new Set<string>();
+  const notCovered: NotCovered[] = sources.crosswalkFiles.flatMap((file) => resolveNotCovered(file, nodes, linked, declared, problems));
+  const documents = checkDocuments(sources, frameworkSources, problems);
 
   if (problems.length > 0) {
     throw new DomainError('CATALOG_INVALID', `The catalog is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}).`, problems);
@@ -103,9 +111,10 @@ export function assembleCatalog(sources: CatalogSources): Catalog {
     const functionIds = source.functions.map((fn) => nodeId(source.id, fn.code));
     const frameworkNodes = [...nodes.values()].filter((node) => node.frameworkId === source.id);
     const outgoing = crosswalks.filter((link) => link.sourceId.startsWith(`${source.id}:`));
-    const { file: _file, functions: _functions, successor: _successor, ...meta } = source;
-    const contentHash = hashFrameworkContent({ meta, nodes: frameworkNodes, crosswalks: outgoing });
-    frameworks.set(source.id, { ...meta, contentHash, functionIds });
+    const { file: _file, functions: _functions, groups: _groups, successor: _successor, version, ...meta } = source;
+    const contentHash = hashFrameworkContent({ meta: { ...meta, version }, nodes: frameworkNodes, crosswalks: outgoing });
+    const rootIds = source.kind === 'guideline' ? [...nodes.values()].filter((node) => node.frameworkId === source.id && node.kind === 'group').map((node) => node.id) : functionIds;
+    frameworks.set(source.id, { ...meta, version: version ?? source.date, contentHash, functionIds: rootIds });
   }
   return {
     frameworks,
@@ -113,13 +122,38 @@ export function assembleCatalog(sources: CatalogSources): Catalog {
     crosswalks,
     crosswalksFrom: groupBy(crosswalks, (link) => link.sourceId),
     crosswalksTo: groupBy(crosswalks, (link) => link.targetId),
+    documents,
+    notCovered,
   };
+}
+
+/** Documents by id; a duplicate id, or a framework named on one side only, is reported. */
+function checkDocuments(sources: CatalogSources, frameworks: ReadonlyMap<string, FrameworkSource>, problems: ProblemDetail[]): Map<string, GuidelineDocument> {
+  const documents = new Map<string, GuidelineDocument>();
+  for (const { file, ...document } of sources.documents) {
+    if (documents.has(document.id)) problems.push({ file, path: 'id', reason: `document ${document.id} is defined twice` });
+    if (!file.endsWith(`/${document.id}.yaml`) && !file.endsWith(`/${document.id}.yml`)) problems.push({ file, path: 'id', reason: `the file is not named for its id: expected guidelines/${document.id}.yaml` });
+    document.frameworks.forEach((frameworkId, index) => {
+      const framework = frameworks.get(frameworkId);
+      if (!framework) problems.push({ file, path: `frameworks[${index}]`, reason: `unknown framework ${frameworkId}` });
+      else if (framework.document !== undefined && framework.document !== document.id) {
+        problems.push({ file, path: `frameworks[${index}]`, reason: `${frameworkId} names document ${framework.document}, not ${document.id}` });
+      }
+    });
+    documents.set(document.id, document);
+  }
+  for (const framework of frameworks.values()) {
+    if (framework.document !== undefined && !documents.has(framework.document)) {
+      problems.push({ file: framework.file, path: 'document', reason: `unknown document ${framework.document} (expected catalog/guidelines/${framework.document}.yaml)` });
+    }
+  }
+  return documents;
 }
 
 function addFrameworkTree(
   framework: FrameworkSource,
   _index: number,
-  addNode: (node: Omit<MutableNode, 'childIds' | 'order'>, file: string, path: string) => MutableNode | undefined,
+  addNode: AddNode,
 ): void {
   const base = (code: string, kind: NodeKind, parentId: string | null, title: LocalizedText) => ({
     id: nodeId(framework.id, code),

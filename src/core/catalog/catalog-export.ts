@@ -31,7 +31,7 @@ export function toExportDocument(tree: FrameworkTree, lang?: Language): Record<s
       id: framework.id,
       title: pick(framework.title, lang),
       version: framework.version,
-      edition: pick(framework.edition, lang),
+      ...(framework.edition ? { edition: pick(framework.edition, lang) } : {}),
       publisher: pick(framework.publisher, lang),
       date: framework.date,
       source: lang ? framework.source[lang] : framework.source,

@@ -1,4 +1,4 @@
-import type { ItemExplanation, ItemTags, Language, LocalizedText, Relationship } from './catalog.types';
+import type { CrosswalkOrigin, FrameworkKind, GuidelineDocument, ItemExplanation, ItemStatus, ItemTags, LocalizedText, Relationship, Reproduction } from './catalog.types';
 
 /**
  * The catalog as read from its files, before ids are resolved and references checked.
@@ -7,16 +7,51 @@ import type { ItemExplanation, ItemTags, Language, LocalizedText, Relationship }
 export interface FrameworkSource {
   readonly file: string;
   readonly id: string;
+  readonly kind: FrameworkKind;
   readonly title: LocalizedText;
-  readonly version: string;
-  readonly edition: LocalizedText;
+  readonly version?: string;
+  readonly edition?: LocalizedText;
   readonly publisher: LocalizedText;
   readonly date: string;
-  readonly languages: readonly Language[];
+  /** Languages the original is published in (guidelines may be English only). */
+  readonly languages: readonly string[];
   readonly source: LocalizedText & { readonly url?: string };
   /** The framework that replaced this one (CSF 1.1 → nist-csf-2.0); withdrawn codes point into it. */
   readonly successor?: string;
+  readonly document?: string;
+  readonly reproduction?: Reproduction;
+  /** Checksheet and CSF frameworks; empty for guidelines. */
   readonly functions: readonly FunctionSource[];
+  /** Guideline frameworks; empty for the others. */
+  readonly groups: readonly GroupSource[];
+}
+
+export interface GroupSource {
+  readonly code: string;
+  readonly title: LocalizedText;
+  readonly text?: LocalizedText;
+  readonly items: readonly GuidelineItemSource[];
+}
+
+export interface GuidelineItemSource {
+  readonly code: string;
+  readonly title: LocalizedText;
+  readonly text?: LocalizedText;
+  readonly status?: ItemStatus;
+  readonly condition?: LocalizedText;
+  readonly unconfirmed?: boolean;
+  readonly note?: LocalizedText;
+}
+
+/** A guideline framework's `items-*.yaml`: more groups appended after those in framework.yaml. */
+export interface GroupFileSource {
+  readonly file: string;
+  readonly framework: string;
+  readonly groups: readonly GroupSource[];
+}
+
+export interface DocumentSource extends GuidelineDocument {
+  readonly file: string;
 }
 
 export interface FunctionSource {
@@ -59,16 +94,22 @@ export interface CrosswalkFileSource {
   readonly file: string;
   readonly source: string;
   readonly target: string;
+  /** Default origin of the links; absent in the CSF crosswalks (they become `authored`). */
+  readonly origin?: Exclude<CrosswalkOrigin, 'authored' | 'lineage'>;
   readonly links: readonly {
     readonly from: string;
     readonly to: string;
     readonly relationship: Relationship;
     readonly rationale: LocalizedText;
+    readonly origin?: Exclude<CrosswalkOrigin, 'authored' | 'lineage'>;
   }[];
+  readonly notCovered: readonly { readonly code: string; readonly reason: LocalizedText }[];
 }
 
 export interface CatalogSources {
   readonly frameworks: readonly FrameworkSource[];
   readonly itemFiles: readonly ItemFileSource[];
   readonly crosswalkFiles: readonly CrosswalkFileSource[];
+  readonly groupFiles: readonly GroupFileSource[];
+  readonly documents: readonly DocumentSource[];
 }

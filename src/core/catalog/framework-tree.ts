@@ -22,6 +22,10 @@ export interface TreeNode {
   readonly explanation?: ItemExplanation;
   readonly tags?: ItemTags;
   readonly withdrawn?: Withdrawal;
+  readonly status?: CatalogNode['status'];
+  readonly condition?: LocalizedText;
+  readonly unconfirmed?: boolean;
+  readonly note?: LocalizedText;
   /** Links to CSF 2.0 (for checksheet items and CSF 1.1 elements). */
   readonly csf20?: readonly LinkView[];
   readonly children: readonly TreeNode[];
@@ -58,7 +62,7 @@ export function linkViews(catalog: Catalog, links: readonly Crosswalk[], directi
   });
 }
 
-/** The whole tree of a framework: functions → categories → items → checks (or subcategories). */
+/** The whole tree of a framework: functions → categories → items → checks (or subcategories), or groups → items. */
 export function buildFrameworkTree(catalog: Catalog, frameworkId: string): FrameworkTree {
   const framework = requireFramework(catalog, frameworkId);
   const toTree = (node: CatalogNode): TreeNode => {
@@ -75,6 +79,10 @@ export function buildFrameworkTree(catalog: Catalog, frameworkId: string): Frame
       ...(node.explanation ? { explanation: node.explanation } : {}),
       ...(node.tags ? { tags: node.tags } : {}),
       ...(node.withdrawn ? { withdrawn: node.withdrawn } : {}),
+      ...(node.status ? { status: node.status } : {}),
+      ...(node.condition ? { condition: node.condition } : {}),
+      ...(node.unconfirmed ? { unconfirmed: true } : {}),
+      ...(node.note ? { note: node.note } : {}),
       ...(csf20 && csf20.length > 0 ? { csf20 } : {}),
       children: node.childIds.map((id) => toTree(requireNode(catalog, id))),
     };

@@ -13,6 +13,8 @@ const sources: CatalogSources = {
     {
       file: 'x/framework.yaml',
       id: 'x',
+      kind: 'checksheet',
+      groups: [],
       title: text('エックス', 'X'),
       version: '1',
       edition: text('初版', 'first'),
@@ -23,6 +25,8 @@ const sources: CatalogSources = {
       functions: [{ code: 'PR', title: text('防御', 'Protect'), categories: [{ code: 'PR.AC', title: text('アクセス制御', 'Access Control') }] }],
     },
   ],
+  groupFiles: [],
+  documents: [],
   itemFiles: [
     {
       file: 'x/items-a.yaml',
@@ -77,12 +81,13 @@ describe('assembleCatalog', () => {
     const broken: CatalogSources = {
       ...sources,
       itemFiles: [{ ...sources.itemFiles[0]!, items: [{ ...sources.itemFiles[0]!.items[0]!, category: 'PR.ZZ' }] }],
-      crosswalkFiles: [{ file: 'crosswalks/x--x.yaml', source: 'x', target: 'x', links: [{ from: 'PR.AC', to: 'PR.XX', relationship: 'related', rationale: text('関連', 'related') }] }],
+      crosswalkFiles: [{ file: 'crosswalks/x--x.yaml', source: 'x', target: 'x', links: [{ from: 'PR.AC', to: 'PR.XX', relationship: 'related', rationale: text('関連', 'related') }], notCovered: [] }],
     };
     expect(() => assembleCatalog(broken)).toThrowError(expect.objectContaining({
       code: 'CATALOG_INVALID',
       details: [
         { file: 'x/items-a.yaml', path: 'items[0].category', reason: 'no category PR.ZZ in x' },
+        { file: 'crosswalks/x--x.yaml', path: 'links[0].from', reason: 'x:PR.AC is a category; links start at a checksheet item' },
         { file: 'crosswalks/x--x.yaml', path: 'links[0].to', reason: 'no node x:PR.XX' },
       ],
     }));

@@ -5,10 +5,23 @@ import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { LineCounter, parseDocument, type Document } from 'yaml';
 import { assembleCatalog } from '../../core/catalog/assemble-catalog';
-import type { CatalogSources, CrosswalkFileSource, FrameworkSource, ItemFileSource } from '../../core/catalog/catalog-source.types';
+import type { CatalogSources, CrosswalkFileSource, DocumentSource, FrameworkSource, GroupFileSource, ItemFileSource } from '../../core/catalog/catalog-source.types';
 import type { Catalog } from '../../core/catalog/catalog.types';
 import { DomainError, isDomainError, type ProblemDetail } from '../../core/domain-error';
-import { CrosswalkFileSchema, FrameworkFileSchema, ItemFileSchema, type CrosswalkFile, type FrameworkFile, type ItemFile } from './catalog-file.schema';
+import {
+  CrosswalkFileSchema,
+  DocumentFileSchema,
+  FrameworkFileSchema,
+  GroupFileSchema,
+  GuidelineFrameworkFileSchema,
+  ItemFileSchema,
+  type CrosswalkFile,
+  type DocumentFile,
+  type FrameworkFile,
+  type GroupFile,
+  type GuidelineFrameworkFile,
+  type ItemFile,
+} from './catalog-file.schema';
 
 /** The catalog/ folder shipped with iotcheck. */
 export const DEFAULT_CATALOG_DIR = fileURLToPath(new URL('../../../catalog/', import.meta.url));
@@ -19,22 +32,46 @@ interface ParsedFile {
   readonly lines: LineCounter;
 }
 
+/** One catalog file: its name relative to the catalog's parent (`catalog/jssec-v2/framework.yaml`) and its text. */
+export interface CatalogFileText {
+  readonly file: string;
+  readonly text: string;
+}
+
 /**
  * Reads, validates and assembles every YAML file under `dir`. Any problem in any file —
  * syntax, shape or a broken reference — throws CATALOG_INVALID listing each problem with its
  * file, path inside the file, line and reason. Nothing partial is ever returned.
  */
 export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
+  const files = listYamlFiles(dir).map((path) => ({ file: relative(join(dir, '..'), path), text: readFileSync(path, 'utf8') }));
+  try {
+    return parseCatalog(files);
+  } catch (error) {
+    if (isDomainError(error) && error.code === 'CATALOG_INVALID') {
+      throw new DomainError('CATALOG_INVALID', `The catalog in ${dir} is invalid (${plural(error.details.length)}).`, error.details);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The same as loadCatalog over file texts already read: a pure function of the files' names
+ * and contents (a build step may snapshot its result). File names start with the catalog
+ * folder's name (`catalog/…`).
+ */
+export function parseCatalog(files: readonly CatalogFileText[]): Catalog {
   const problems: ProblemDetail[] = [];
   const parsed = new Map<string, ParsedFile>();
   const frameworks: FrameworkSource[] = [];
   const itemFiles: ItemFileSource[] = [];
   const crosswalkFiles: CrosswalkFileSource[] = [];
+  const groupFiles: GroupFileSource[] = [];
+  const documents: DocumentSource[] = [];
 
-  for (const path of listYamlFiles(dir)) {
-    const file = relative(join(dir, '..'), path);
+  for (const { file, text } of files) {
     const lines = new LineCounter();
-    const document = parseDocument(readFileSync(path, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
     parsed.set(file, { file, document, lines });
     if (document.errors.length > 0) {
       for (const error of document.errors) {
@@ -43,32 +80,52 @@ export function loadCatalog(dir: string = DEFAULT_CATALOG_DIR): Catalog {
       continue;
     }
     const data: unknown = document.toJS();
-    const kind = classify(relative(dir, path));
-    if (kind === 'framework') {
+    const kind = classify(file.split(/[\\/]/).slice(1).join('/'));
+    const has = (key: string) => typeof data === 'object' && data !== null && key in data;
+    if (kind === 'framework' && has('kind') && (data as { kind: unknown }).kind === 'guideline') {
+      const value = validate<GuidelineFrameworkFile>(GuidelineFrameworkFileSchema, data, file, problems);
+      if (value) frameworks.push({ ...value, date: String(value.date), functions: [], file });
+    } else if (kind === 'framework') {
       const value = validate<FrameworkFile>(FrameworkFileSchema, data, file, problems);
-      if (value) frameworks.push({ ...value, file });
+      const inferred = value?.functions.some((fn) => fn.categories.some((category) => category.subcategories)) ? 'csf' : 'checksheet';
+      if (value) frameworks.push({ ...value, kind: value.kind ?? inferred, groups: [], file });
+    } else if (kind === 'items' && has('groups')) {
+      const value = validate<GroupFile>(GroupFileSchema, data, file, problems);
+      if (value) groupFiles.push({ ...value, file });
     } else if (kind === 'items') {
       const value = validate<ItemFile>(ItemFileSchema, data, file, problems);
       if (value) itemFiles.push({ file, framework: value.framework, items: value.items.map(({ tags: { provider_question, ...tags }, ...item }) => ({ ...item, tags: { ...tags, providerQuestion: provider_question } })) });
     } else if (kind === 'crosswalk') {
       const value = validate<CrosswalkFile>(CrosswalkFileSchema, data, file, problems);
-      if (value) crosswalkFiles.push({ ...value, file });
+      if (value) {
+        // The schema has checked `origin` against `judgement | reference:…`.
+        const { not_covered, ...rest } = value as CrosswalkFile & Pick<CrosswalkFileSource, 'origin' | 'links'>;
+        crosswalkFiles.push({ ...rest, notCovered: not_covered ?? [], file });
+      }
+    } else if (kind === 'document') {
+      const value = validate<DocumentFile>(DocumentFileSchema, data, file, problems);
+      if (value) {
+        const { in_handbook, good_for, structure, date, ...rest } = value;
+        documents.push({ ...rest, date: String(date), inHandbook: in_handbook, ...(good_for ? { goodFor: good_for } : {}), structure: structure ?? [], file });
+      }
     } else {
-      problems.push({ file, reason: 'unexpected file: expected <framework>/framework.yaml, <framework>/items-*.yaml or crosswalks/<a>--<b>[/…].yaml' });
+      problems.push({ file, reason: 'unexpected file: expected <framework>/framework.yaml, <framework>/items-*.yaml, guidelines/<document>.yaml or crosswalks/<a>--<b>[/…].yaml' });
     }
   }
 
   if (problems.length === 0) {
     try {
-      const sources: CatalogSources = { frameworks, itemFiles, crosswalkFiles };
+      const sources: CatalogSources = { frameworks, itemFiles, crosswalkFiles, groupFiles, documents };
       return assembleCatalog(sources);
     } catch (error) {
       if (!isDomainError(error)) throw error;
       problems.push(...error.details);
     }
   }
-  throw new DomainError('CATALOG_INVALID', `The catalog in ${dir} is invalid (${problems.length} problem${problems.length === 1 ? '' : 's'}).`, problems.map((problem) => withLine(problem, parsed)));
+  throw new DomainError('CATALOG_INVALID', `The catalog is invalid (${plural(problems.length)}).`, problems.map((problem) => withLine(problem, parsed)));
 }
+
+const plural = (count: number) => `${count} problem${count === 1 ? '' : 's'}`;
 
 function listYamlFiles(dir: string): string[] {
   const entries = readdirSync(dir).sort();
@@ -79,9 +136,10 @@ function listYamlFiles(dir: string): string[] {
   });
 }
 
-function classify(relativePath: string): 'framework' | 'items' | 'crosswalk' | 'unknown' {
+function classify(relativePath: string): 'framework' | 'items' | 'crosswalk' | 'document' | 'unknown' {
   const parts = relativePath.split(/[\\/]/);
   if (parts[0] === 'crosswalks') return 'crosswalk';
+  if (parts[0] === 'guidelines') return parts.length === 2 ? 'document' : 'unknown';
   if (parts.length === 2 && parts[1] === 'framework.yaml') return 'framework';
   if (parts.length === 2 && /^items-.*\.ya?ml$/.test(parts[1] ?? '')) return 'items';
   return 'unknown';
