@@ -11,6 +11,7 @@ import { registerAccountCommands } from './commands/accounts.command';
 import { registerAssessmentCommands } from './commands/assessment.command';
 import { registerAuditCommands } from './commands/audit.command';
 import { registerCatalogCommands } from './commands/catalog.command';
+import { registerCrosswalkCommands } from './commands/crosswalk.command';
 import { registerDbCommands } from './commands/db.command';
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from './exit-codes';
 import { CLI_MESSAGES, type CliLanguage } from './messages';
@@ -91,6 +92,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     .action(async () => (context.requireLocal(), options.serve(context.config())));
   registerDbCommands(program, context);
   registerCatalogCommands(program, context);
+  registerCrosswalkCommands(program, context);
   registerAuditCommands(program, context);
   registerAccountCommands(
     program,

@@ -12,6 +12,8 @@ import { authPlugin } from './auth/auth-plugin';
 import './auth/route-access';
 import { accountRoutes } from './routes/account.routes';
 import { authRoutes } from './routes/auth.routes';
+import { coverageRoutes } from './routes/coverage.routes';
+import { guidelinesRoutes } from './routes/guidelines.routes';
 import { catalogRoutes } from './routes/catalog.routes';
 import { oidcRoutes } from './routes/oidc.routes';
 import { organisationRoutes } from './routes/organisation.routes';
@@ -97,6 +99,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       api.get('/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => app.swagger());
       await api.register(healthRoutes, deps);
       await api.register(catalogRoutes, { ...deps, prefix: '/catalog' });
+      await api.register(guidelinesRoutes, { ...deps, prefix: '/catalog' });
       await api.register(authRoutes, { ...deps, prefix: '/auth' });
       await api.register(oidcRoutes, { ...deps, prefix: '/auth' });
       await api.register(accountRoutes, { ...deps, prefix: '/account' });
@@ -105,6 +108,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(findingsRoutes, deps);
       await api.register(systemsRoutes, deps);
       await api.register(assessmentsRoutes, deps);
+      await api.register(coverageRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -15,7 +15,9 @@ import { createAssessment } from '../../services/assessments/create-assessment';
 import { createSystem } from '../../services/assessments/create-system';
 import { exportAssessmentDocument } from '../../services/assessments/export-assessment-document';
 import { getAssessment } from '../../services/assessments/get-assessment';
+import { getCoverage } from '../../services/assessments/get-coverage';
 import { getScores } from '../../services/assessments/get-scores';
+import { listCoverageGaps } from '../../services/assessments/list-coverage-gaps';
 import { listAssessments } from '../../services/assessments/list-assessments';
 import { listSystems } from '../../services/assessments/list-systems';
 import { saveAnswer } from '../../services/assessments/save-answer';
@@ -39,7 +41,7 @@ function readDocumentFile(file: string): unknown {
 }
 
 /**
- * `iotcheck system create|list` and `iotcheck assessment create|list|show|answer|export|apply|compare`:
+ * `iotcheck system create|list` and `iotcheck assessment create|list|show|answer|export|apply|compare|coverage`:
  * local commands on the server machine, acting as the CLI operator inside the organisation named
  * by --org (audited as cli:<user>).
  */
@@ -302,6 +304,34 @@ export function registerAssessmentCommands(program: Command, context: CliContext
         }
         const count = (change: string) => comparison.items.filter((entry) => entry.change === change).length;
         context.out(m.compareSummary(count('improved'), count('worse'), count('changed'), count('unchanged')));
+      }),
+    );
+  assessment
+    .command('coverage')
+    .description(m.assessmentCoverage)
+    .addOption(orgOption())
+    .requiredOption('--id <id>', m.assessmentIdOption)
+    .requiredOption('--framework <id>', m.coverageFrameworkOption)
+    .option('--gaps', m.coverageGapsOption)
+    .option('--json', m.jsonOption)
+    .action(async (options: { org: string; id: string; framework: string; gaps?: boolean; json?: boolean }) =>
+      inOrganisation(options.org, async (deps, actor) => {
+        const input = { actor, assessmentId: options.id, frameworkId: options.framework };
+        if (options.gaps) {
+          const list = await listCoverageGaps(deps, input);
+          if (options.json) return context.out(JSON.stringify(list, null, 2));
+          for (const gap of list.gaps)
+            context.out(
+              `${gap.id}\t${gap.itemStatus ?? '-'}\t${m.coverageStatuses[gap.status]}\t${gap.workOn.length > 0 ? `${m.workOn}: ${gap.workOn.join(', ')}` : ''}`,
+            );
+          return;
+        }
+        const coverage = await getCoverage(deps, input);
+        if (options.json) return context.out(JSON.stringify(coverage, null, 2));
+        for (const item of coverage.items)
+          context.out(
+            `${item.id}\t${m.coverageStatuses[item.status]}\t${item.sources.map((source) => `${source.item}:${m.results[source.result]}(${source.relationship})`).join(' ')}`,
+          );
       }),
     );
 }
