@@ -113,10 +113,9 @@ describe('shipped catalog content', () => {
 });
 
 // The checksheet's titles and check points are the requirement: compare them with the booklet.
-// Corrections of evident slips in the extracted text, and nothing else, are listed here.
+// Corrections of evident slips in the text extraction (not in the booklet), and nothing else, are
+// listed here. The booklet's own misprints (25.1 「ままでせず」, 35.3 「中古など再を利用」) stay as printed.
 const CORRECTIONS: Readonly<Record<string, readonly [printed: string, ours: string]>> = {
-  '25.1': ['ままでせず', 'ままにせず'],
-  '35.3': ['中古など再を利用', '中古などを再利用'],
   '40.2': ['繼続的', '継続的'],
 };
 

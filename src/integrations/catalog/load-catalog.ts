@@ -130,6 +130,8 @@ export function parseCatalog(files: readonly CatalogFileText[]): Catalog {
         const { not_covered, ...rest } = value as CrosswalkFile & Pick<CrosswalkFileSource, 'origin' | 'links'>;
         crosswalkFiles.push({ ...rest, notCovered: not_covered ?? [], file });
       }
+    } else if (kind === 'glossary') {
+      // catalog/glossary.yaml: the preferred Japanese terms, enforced by a content test, not loaded.
     } else if (kind === 'document') {
       const value = validate<DocumentFile>(DocumentFileSchema, data, file, problems);
       if (value) {
@@ -179,8 +181,9 @@ function listYamlFiles(dir: string): string[] {
   });
 }
 
-function classify(relativePath: string): 'framework' | 'items' | 'crosswalk' | 'document' | 'unknown' {
+function classify(relativePath: string): 'framework' | 'items' | 'crosswalk' | 'document' | 'glossary' | 'unknown' {
   const parts = relativePath.split(/[\\/]/);
+  if (relativePath === 'glossary.yaml') return 'glossary';
   if (parts[0] === 'crosswalks') return 'crosswalk';
   if (parts[0] === 'guidelines') return parts.length === 2 ? 'document' : 'unknown';
   if (parts.length === 2 && parts[1] === 'framework.yaml') return 'framework';
