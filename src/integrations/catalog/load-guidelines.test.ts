@@ -114,7 +114,8 @@ describe('loadCatalog with guideline frameworks', () => {
     expect(catalog.documents.get('sample-doc')).toMatchObject({ date: '2020', inHandbook: false, audiences: ['enterprise_user'], structure: [{ pages: '1-3' }] });
     expect(catalog.crosswalksTo.get('sample-guideline:1.1')).toEqual([expect.objectContaining({ sourceId: 'jssec-v2:25', relationship: 'equal', origin: 'judgement' })]);
     expect(catalog.crosswalksTo.get('sample-guideline:1.2')?.[0]?.origin).toBe('reference:iot-frameworks/sample.json');
-    expect(catalog.notCovered).toEqual([{ sourceFrameworkId: 'jssec-v2', targetId: 'sample-guideline:2.1', reason: { ja: '範囲外', en: 'Out of scope' } }]);
+    // The shipped catalog declares not-covered items of its own; look at the sample's only.
+    expect(catalog.notCovered.filter((entry) => entry.targetId.startsWith('sample-guideline:'))).toEqual([{ sourceFrameworkId: 'jssec-v2', targetId: 'sample-guideline:2.1', reason: { ja: '範囲外', en: 'Out of scope' } }]);
     expect(catalog.frameworks.get('jssec-v2')?.kind).toBe('checksheet');
     expect(catalog.frameworks.get('nist-csf-2.0')?.kind).toBe('csf');
   });
