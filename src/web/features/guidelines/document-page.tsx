@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { useGuidelineDocument } from '../../api/guideline-queries';
 import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
@@ -10,12 +10,18 @@ export function DocumentPage() {
   const localized = useLocalized();
   const { id = '' } = useParams();
   const view = useGuidelineDocument(id);
+  // Back to the library as it was filtered, when we came from it.
+  const state: unknown = useLocation().state;
+  const back =
+    typeof state === 'object' && state !== null && 'from' in state && typeof state.from === 'string'
+      ? state.from
+      : '/guidelines';
   return (
     <QueryState query={view}>
       {({ document, frameworks }) => (
         <article className="document-page" data-testid="document-page">
           <nav aria-label="breadcrumb" className="muted">
-            <Link to="/guidelines" data-testid="back-to-library">
+            <Link to={back} data-testid="back-to-library">
               {t('guidelines.back')}
             </Link>
           </nav>

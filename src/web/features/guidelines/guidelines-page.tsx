@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { useGuidelineDocuments } from '../../api/guideline-queries';
 import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
@@ -72,6 +72,8 @@ function Library({
 }) {
   const { t } = useTranslation();
   const shown = useMemo(() => filterDocuments(documents, filter), [documents, filter]);
+  // The document page links back to this list with the same filters.
+  const from = `/guidelines${useLocation().search}`;
   const facet = (name: 'audience' | 'industry' | 'phase', values: readonly string[]) => (
     <label>
       {t(`guidelines.filter.${name}`)}
@@ -124,7 +126,9 @@ function Library({
         {shown.map((document) => (
           <li key={document.id} data-testid="guideline-card">
             <h2>
-              <Link to={`/guidelines/${document.id}`}>{localized(document.title)}</Link>
+              <Link to={`/guidelines/${document.id}`} state={{ from }}>
+                {localized(document.title)}
+              </Link>
             </h2>
             <p className="muted">
               {localized(document.publisher)} · {document.date} · {t(`guidelines.types.${document.type}`)}
