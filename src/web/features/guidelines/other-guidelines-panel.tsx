@@ -50,7 +50,7 @@ export function OtherGuidelinesPanel({ nodeId }: { nodeId: string }) {
                       </>
                     )}
                   </td>
-                  <td>{t(`relationships.${link.relationship}`)}</td>
+                  <td className="nowrap">{t(`relationships.${link.relationship}`)}</td>
                   <td>{localized(link.rationale)}</td>
                 </tr>
               )),
