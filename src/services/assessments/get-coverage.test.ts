@@ -57,7 +57,7 @@ describeEachDialect('coverage of another framework', (database) => {
       status: 'not_implemented',
       workOn: expect.arrayContaining(['23']),
     });
-    expect(gaps.every((gap) => gap.status !== 'implemented')).toBe(true);
+    expect(gaps.some((gap) => (gap.status as string) === 'implemented')).toBe(false);
   });
 
   it('refuses another organisation, the assessed framework itself and an unknown framework', async () => {

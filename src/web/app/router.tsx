@@ -11,6 +11,7 @@ import { MembersPage } from '../features/organisation/members-page';
 import { ChecksheetPage } from '../features/checksheet/checksheet-page';
 import { ItemPage } from '../features/checksheet/item-page';
 import { PrintView } from '../features/checksheet/print-view';
+import { DocumentPage } from '../features/guidelines/document-page';
 import { GuidelinesPage } from '../features/guidelines/guidelines-page';
 import { HomePage } from '../features/home/home-page';
 import { InventoryPage } from '../features/inventory/inventory-page';
@@ -32,6 +33,7 @@ export const router = createBrowserRouter([
       { path: 'checksheet/items/:number', element: <ItemPage /> },
       { path: 'checksheet/print', element: <PrintView /> },
       { path: 'guidelines', element: <GuidelinesPage /> },
+      { path: 'guidelines/:id', element: <DocumentPage /> },
       { path: 'login', element: <LoginPage /> },
       { path: 'setup', element: <SetupPage /> },
       { path: 'invitations/:token', element: <InvitationPage /> },
@@ -61,6 +63,20 @@ export const router = createBrowserRouter([
             element: (
               <RequireAuth>
                 <DashboardPage />
+              </RequireAuth>
+            ),
+          };
+        },
+      },
+      // The coverage view draws charts too: loaded on demand like the dashboard.
+      {
+        path: 'assessments/:id/coverage',
+        lazy: async () => {
+          const { CoveragePage } = await import('../features/guidelines/coverage-page');
+          return {
+            element: (
+              <RequireAuth>
+                <CoveragePage />
               </RequireAuth>
             ),
           };

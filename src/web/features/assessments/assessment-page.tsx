@@ -156,6 +156,9 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
           <Link to={`/assessments/${assessment.id}/dashboard`} className="button-link" data-testid="dashboard-link">
             {t('dashboard.open')}
           </Link>
+          <Link to={`/assessments/${assessment.id}/coverage`} className="button-link" data-testid="coverage-link">
+            {t('coverage.open')}
+          </Link>
         </header>
         <StatusBar assessment={assessment} canWrite={people.canWrite} />
         {people.canWrite && !editable && (

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useFrameworkTree } from '../../api/catalog-queries';
 import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
+import { OtherGuidelinesPanel } from '../guidelines/other-guidelines-panel';
 import { CHECKSHEET_ID, circled, flattenItems, itemLabel, type TreeItem } from './checksheet-types';
 
 const TAG_GROUPS = ['scope', 'phase', 'roles', 'verifiable'] as const;
@@ -81,6 +82,7 @@ export function ItemPage() {
                 <p>{t('checksheet.csf20Empty')}</p>
               )}
             </section>
+            <OtherGuidelinesPanel nodeId={item.id} />
             <p className="muted">{t('checksheet.source')}</p>
           </article>
         );
