@@ -54,7 +54,12 @@ export function filterDocuments(
   const query = fold(filter.query);
   return documents.filter((document) => {
     if (filter.audience && !document.audiences.includes(filter.audience)) return false;
-    if (filter.industry && !document.industries.includes(filter.industry)) return false;
+    // A document written for every industry ("general") applies to the one asked for too.
+    if (
+      filter.industry &&
+      !document.industries.some((industry) => industry === filter.industry || industry === 'general')
+    )
+      return false;
     if (filter.phase && !document.phases.includes(filter.phase)) return false;
     if (filter.publisher && document.publisher.en !== filter.publisher) return false;
     if (!query) return true;
