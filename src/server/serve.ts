@@ -26,7 +26,7 @@ export interface RunningServer {
  * database, applies migrations, records the catalog versions and starts listening.
  */
 export async function startServer(config: AppConfig, options: BuildAppOptions = {}): Promise<RunningServer> {
-  const catalog = loadCatalogDeps(config.catalogDir);
+  const catalog = await loadCatalogDeps(config.catalogDir);
   const secretBox = createSecretBox(readInstallationKey({ configured: config.secretKey, dataDir: config.dataDir }));
   const database = connectDatabase(config.database);
   try {

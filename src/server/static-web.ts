@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { INSTALL_ROOT } from '../config/install-paths';
 
 /** Where `npm run build` puts the web app. */
-export const WEB_DIST_DIR = fileURLToPath(new URL('../../dist/web/', import.meta.url));
+export const WEB_DIST_DIR = join(INSTALL_ROOT, 'dist', 'web');
 
 const NOT_BUILT_PAGE = `<!doctype html><html lang="ja"><meta charset="utf-8"><title>iotcheck</title>
 <p>画面がまだビルドされていません。<code>npm run build</code> を実行してください。</p>
