@@ -8,6 +8,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { IOTCHECK_VERSION } from '../core/version';
+import { lazySchemaCompilers } from './lazy-schema-compilers';
 import { buildProblem, toProblem } from './problem';
 import { authPlugin } from './auth/auth-plugin';
 import './auth/route-access';
@@ -44,6 +45,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: false,
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
