@@ -8,14 +8,27 @@ import { defineConfig, type Plugin } from 'vite';
 const root = fileURLToPath(new URL('.', import.meta.url));
 const outDir = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
-/** Every browser the app supports reads WOFF2: the WOFF copies of the font slices are never fetched. */
-function woff2Only(): Plugin {
+/**
+ * The web font's family name: not "Noto Sans JP", which a platform may already know by that name
+ * (a system font or an alias) and then use instead of our slices, without their glyphs.
+ */
+const WEB_FONT_FAMILY = 'iotcheck Noto Sans JP';
+
+/**
+ * The Noto Sans JP slices under our own family name, WOFF2 only: every browser the app supports
+ * reads WOFF2, so the WOFF copies would never be fetched.
+ */
+function noto(): Plugin {
   return {
-    name: 'iotcheck-woff2-only',
+    name: 'iotcheck-noto-sans-jp',
     enforce: 'pre',
     transform(code, id) {
       if (!id.includes('@fontsource') || !id.endsWith('.css')) return undefined;
-      return { code: code.replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, ''), map: null };
+      const woff2Faces = code.replace(/,\s*url\([^)]*\.woff\) format\('woff'\)/g, '');
+      return {
+        code: woff2Faces.replaceAll("font-family: 'Noto Sans JP'", `font-family: '${WEB_FONT_FAMILY}'`),
+        map: null,
+      };
     },
   };
 }
@@ -52,7 +65,7 @@ function precompress(): Plugin {
 
 export default defineConfig({
   root,
-  plugins: [react(), woff2Only(), precompress()],
+  plugins: [react(), noto(), precompress()],
   build: {
     outDir,
     emptyOutDir: true,
