@@ -9,8 +9,9 @@ export interface PageLoad {
 }
 
 /**
- * Opens `url` in a fresh browser context (an empty cache) and waits until the network is idle:
- * every byte the page needed, fonts included, has arrived. Sizes come from the DevTools protocol.
+ * Opens `url` in a fresh browser context (an empty cache) and waits until it has painted and the
+ * network is idle: every byte the page needed, fonts included, has arrived. Sizes come from the
+ * DevTools protocol.
  */
 export async function measurePageLoad(browser: Browser, url: string): Promise<PageLoad> {
   const context = await browser.newContext({ locale: 'ja-JP', viewport: { width: 1440, height: 900 } });
@@ -29,6 +30,13 @@ export async function measurePageLoad(browser: Browser, url: string): Promise<Pa
       uncompressedBytes += event.dataLength;
     });
     await page.goto(url, { waitUntil: 'networkidle' });
+    // On a busy machine the network can fall quiet while a script still runs: wait for the first
+    // paint with content and for the fonts it asked for, then for the network again.
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+    });
+    await page.waitForLoadState('networkidle');
     const firstContentfulPaintMs = await page.evaluate(
       () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
     );
