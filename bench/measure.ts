@@ -14,10 +14,11 @@ export function measure(fn: () => unknown, minMs = 300): number {
   return samples[Math.floor(samples.length / 2)] ?? Number.NaN;
 }
 
-/** Prints one figure beside its in-run baseline. */
-export function report(name: string, ours: number, baselineName: string, baseline: number): void {
+/** Prints one figure beside its in-run baseline (milliseconds unless another unit is named). */
+export function report(name: string, ours: number, baselineName: string, baseline: number, unit = 'ms'): void {
   const ratio = ours / baseline;
+  const digits = unit === 'ms' ? 3 : 0;
   console.log(
-    `${name.padEnd(34)} ${ours.toFixed(3).padStart(9)} ms   ${baselineName.padEnd(32)} ${baseline.toFixed(3).padStart(9)} ms   ratio ${ratio.toFixed(2)}×`,
+    `${name.padEnd(34)} ${ours.toFixed(digits).padStart(9)} ${unit}   ${baselineName.padEnd(32)} ${baseline.toFixed(digits).padStart(9)} ${unit}   ratio ${ratio.toFixed(2)}×`,
   );
 }

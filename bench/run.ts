@@ -1,10 +1,15 @@
 // npm run bench — each figure is printed beside a baseline measured in the same run.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { createSearchIndex } from '../src/core/catalog/search-catalog';
 import { DEFAULT_CATALOG_DIR, loadCatalog } from '../src/integrations/catalog/load-catalog';
+import { findFreePort, launchChromium } from '../test/e2e/browser';
+import { measurePageLoad, type PageLoad } from './first-load';
 import { measure, report } from './measure';
+import { medianReadyMs, medianRunMs } from './process-start';
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -36,3 +41,78 @@ const naiveMs = measure(() =>
 report(`search × ${queries.length} queries`, searchMs, 'baseline: naive JSON substring scan', naiveMs);
 const buildMs = measure(() => createSearchIndex(catalog));
 report('search index build', buildMs, 'baseline: catalog load', loadMs);
+
+// 4. Process start, as users run it (bin/iotcheck.js → the compiled dist/server/), against node itself.
+if (!existsSync('dist/web/index.html')) {
+  console.error('\nThe start-up and first-load figures need the build: run `npm run build` first.');
+  process.exit(1);
+}
+const nodeMs = medianRunMs(['-e', '0']);
+report('iotcheck --version', medianRunMs(['bin/iotcheck.js', '--version']), 'baseline: node -e 0', nodeMs);
+report(
+  'iotcheck catalog show jssec-v2:25',
+  medianRunMs(['bin/iotcheck.js', 'catalog', 'show', 'jssec-v2:25']),
+  'baseline: node -e 0',
+  nodeMs,
+);
+const httpHelloMs = await medianReadyMs(
+  (port) => ['-e', `require('http').createServer((q, s) => s.end('ok')).listen(${port}, '127.0.0.1')`],
+  '/',
+);
+const serverReadyMs = await medianReadyMs(() => ['bin/iotcheck.js', 'serve'], '/api/health');
+report('server ready (spawn → /api/health)', serverReadyMs, 'baseline: node http hello ready', httpHelloMs);
+
+// 5. First load of the home page in Chromium with an empty cache, against the bytes before
+// compression and against the first paint of a page with no script or font (the JSON of /api/health).
+const dataDir = mkdtempSync(join(tmpdir(), 'iotcheck-bench-'));
+const port = await findFreePort();
+const server = spawn(process.execPath, ['bin/iotcheck.js', 'serve'], {
+  env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+  stdio: 'ignore',
+});
+const browser = await launchChromium();
+try {
+  const base = `http://127.0.0.1:${port}`;
+  for (
+    let tries = 0;
+    !(await fetch(`${base}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    tries += 1
+  ) {
+    if (tries > 3000) throw new Error('the server did not start');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  const loads: PageLoad[] = [];
+  const floors: PageLoad[] = [];
+  for (let run = 0; run <= 3; run += 1) {
+    const load = await measurePageLoad(browser, `${base}/`);
+    const floor = await measurePageLoad(browser, `${base}/api/health`);
+    if (run === 0) continue; // warm-up: the server's own first requests
+    loads.push(load);
+    floors.push(floor);
+  }
+  const middle = <T>(values: T[], key: (value: T) => number): T =>
+    [...values].sort((a, b) => key(a) - key(b))[Math.floor(values.length / 2)] as T;
+  const load = middle(loads, (value) => value.firstContentfulPaintMs);
+  const floor = middle(floors, (value) => value.firstContentfulPaintMs);
+  report(
+    `home page, first load (${load.requests} requests)`,
+    load.transferredBytes / 1024,
+    'baseline: same files uncompressed',
+    load.uncompressedBytes / 1024,
+    'KiB',
+  );
+  report(
+    'home page, first contentful paint',
+    load.firstContentfulPaintMs,
+    'baseline: FCP of /api/health',
+    floor.firstContentfulPaintMs,
+  );
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  rmSync(dataDir, { recursive: true, force: true });
+}

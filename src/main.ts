@@ -1,7 +1,6 @@
 // Composition root: the only module that wires the CLI to the server. Nothing imports it.
 import { runCli } from './cli/program';
 import { detectTerminalLanguage } from './config/config';
-import { installGracefulShutdown, startServer } from './server/serve';
 
 // `iotcheck catalog export … | head` closes the pipe early; that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -13,9 +12,13 @@ const code = await runCli({
   argv: process.argv.slice(2),
   env: process.env,
   language: detectTerminalLanguage(process.env),
-  serve: async (config) => {
+  serve: async (config, started) => {
+    // Fastify and its plugins load only for `serve`: other commands start without them.
+    const { installGracefulShutdown, startServer } = await import('./server/serve');
+    const { needsFirstOwner } = await import('./services/accounts/needs-first-owner');
     const server = await startServer(config);
     installGracefulShutdown(server);
+    started({ url: server.url, needsFirstOwner: await needsFirstOwner(server) });
     await new Promise<never>(() => {
       // Keeps the command pending while the server runs; the shutdown handler exits the process.
     });

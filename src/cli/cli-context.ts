@@ -22,5 +22,14 @@ export interface CliContext {
   readonly requireLocal: () => void;
 }
 
-/** Starts the server; supplied by the composition root so the CLI never imports the server. */
-export type ServeCommand = (config: AppConfig) => Promise<void>;
+/** What the server reports once it listens: its address, and whether first-run setup is still due. */
+export interface ServerStarted {
+  readonly url: string;
+  readonly needsFirstOwner: boolean;
+}
+
+/**
+ * Starts the server and calls `started` once it listens; supplied by the composition root so the
+ * CLI never imports the server.
+ */
+export type ServeCommand = (config: AppConfig, started: (server: ServerStarted) => void) => Promise<void>;

@@ -16,6 +16,9 @@ export const CLI_MESSAGES = {
     pending: 'pending',
     configInvalid: 'Configuration is invalid:',
     listening: (url: string) => `iotcheck is listening on ${url}`,
+    firstOwnerNeeded: (setupUrl: string) =>
+      `No user yet: create the first owner at ${setupUrl}\n` +
+      '  or on this machine: npx iotcheck user create --admin --email you@example.com --org-name "Head office"',
     error: 'Error',
     catalog: 'browse and export the catalog (checksheet, NIST CSF)',
     catalogList: 'list frameworks',
@@ -184,6 +187,9 @@ export const CLI_MESSAGES = {
     pending: '未適用',
     configInvalid: '設定に誤りがあります:',
     listening: (url: string) => `iotcheck を ${url} で起動しました`,
+    firstOwnerNeeded: (setupUrl: string) =>
+      `ユーザーがまだいません。最初のオーナーを ${setupUrl} で作成してください。\n` +
+      '  このマシンで作成する場合: npx iotcheck user create --admin --email you@example.co.jp --org-name "本社"',
     error: 'エラー',
     catalog: 'カタログ（チェックシート、NIST CSF）の閲覧と出力',
     catalogList: 'フレームワークの一覧',

@@ -33,6 +33,35 @@ describe('iotcheck CLI', () => {
     expect((await run(['--help'], {}, 'en')).out).toContain('database maintenance');
   });
 
+  it('lists every command group the same way whether or not its code was loaded', async () => {
+    const groups = ['db', 'catalog', 'audit', 'user', 'org', 'token', 'system', 'assessment'];
+    for (const language of ['ja', 'en'] as const) {
+      const unloaded = (await run(['--help'], {}, language)).out;
+      expect((await run(['--help', ...groups], {}, language)).out).toBe(unloaded);
+      for (const group of groups) expect(unloaded).toMatch(new RegExp(`^  ${group} `, 'm'));
+    }
+  });
+
+  it('says on start-up where to create the first owner while there is no user, in the language of LANG', async () => {
+    const startUp = async (language: 'ja' | 'en', needsFirstOwner: boolean) => {
+      const err: string[] = [];
+      await runCli({
+        argv: ['serve'],
+        env: { LOG_LEVEL: 'silent', PUBLIC_URL: 'https://iotcheck.example.co.jp' },
+        language,
+        serve: async (_config, started) => started({ url: 'http://127.0.0.1:8080', needsFirstOwner }),
+        out: () => undefined,
+        err: (line) => err.push(line),
+      });
+      return err.join('\n');
+    };
+    const ja = await startUp('ja', true);
+    expect(ja).toContain('最初のオーナーを https://iotcheck.example.co.jp/setup で作成してください');
+    expect(ja).toContain('npx iotcheck user create --admin');
+    expect(await startUp('en', true)).toContain('create the first owner at https://iotcheck.example.co.jp/setup');
+    expect(await startUp('en', false)).not.toContain('/setup');
+  });
+
   it('refuses a bad configuration naming every variable, and does not serve', async () => {
     const result = await run(['serve'], { PORT: 'abc', LOG_LEVEL: 'loud' });
     expect(result.code).toBe(78);

@@ -5,18 +5,65 @@ import { parseConfig, type AppConfig, type Environment } from '../config/config'
 import { readFileSync } from 'node:fs';
 import { DomainError } from '../core/domain-error';
 import { createRemoteClient, type RemoteClient } from './remote-client';
-import { withAccountDeps } from './with-account-deps';
 import type { CliContext, ServeCommand } from './cli-context';
-import { registerAccountCommands } from './commands/accounts.command';
-import { registerAssessmentCommands } from './commands/assessment.command';
-import { registerAuditCommands } from './commands/audit.command';
-import { registerCatalogCommands } from './commands/catalog.command';
-import { registerCrosswalkCommands } from './commands/crosswalk.command';
-import { registerDbCommands } from './commands/db.command';
 import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from './exit-codes';
-import { CLI_MESSAGES, type CliLanguage } from './messages';
+import { CLI_MESSAGES, type CliLanguage, type CliMessages } from './messages';
 import { findIllFormedText } from '../core/text/well-formed-text';
 import { toTerminalText } from '../core/text/terminal-text';
+
+/** Adds one group of commands to the program. */
+type RegisterGroup = (program: Command, context: CliContext) => void;
+
+/**
+ * The command groups in the order `--help` lists them, each with its top-level command names and
+ * the module that holds it. A group's module (and the database, argon2 or catalog code it pulls
+ * in) is imported only when one of its names is on the command line, so `--version`, `--help` and
+ * `catalog show` start without loading what they do not use.
+ */
+const COMMAND_GROUPS: readonly {
+  readonly names: readonly { readonly name: string; readonly description: (m: CliMessages) => string }[];
+  readonly load: () => Promise<RegisterGroup>;
+}[] = [
+  {
+    names: [{ name: 'db', description: (m) => m.db }],
+    load: async () => (await import('./commands/db.command')).registerDbCommands,
+  },
+  {
+    names: [{ name: 'catalog', description: (m) => m.catalog }],
+    load: async () => (await import('./commands/catalog.command')).registerCatalogCommands,
+  },
+  {
+    names: [{ name: 'crosswalk', description: (m) => m.crosswalkCommand }],
+    load: async () => (await import('./commands/crosswalk.command')).registerCrosswalkCommands,
+  },
+  {
+    names: [{ name: 'audit', description: (m) => m.audit }],
+    load: async () => (await import('./commands/audit.command')).registerAuditCommands,
+  },
+  {
+    names: [
+      { name: 'user', description: (m) => m.userCommand },
+      { name: 'org', description: (m) => m.orgCommand },
+      { name: 'token', description: (m) => m.tokenCommand },
+    ],
+    load: async () => {
+      const { registerAccountCommands } = await import('./commands/accounts.command');
+      return (program, context) =>
+        registerAccountCommands(program, context, async (work) => {
+          context.requireLocal();
+          const { withAccountDeps } = await import('./with-account-deps');
+          return withAccountDeps(context.config(), work);
+        });
+    },
+  },
+  {
+    names: [
+      { name: 'system', description: (m) => m.systemCommand },
+      { name: 'assessment', description: (m) => m.assessmentCommand },
+    ],
+    load: async () => (await import('./commands/assessment.command')).registerAssessmentCommands,
+  },
+];
 
 export interface RunCliOptions {
   readonly argv: readonly string[];
@@ -97,17 +144,22 @@ export async function runCli(options: RunCliOptions): Promise<number> {
   program
     .command('serve')
     .description(messages.serve)
-    .action(async () => (context.requireLocal(), options.serve(context.config())));
-  registerDbCommands(program, context);
-  registerCatalogCommands(program, context);
-  registerCrosswalkCommands(program, context);
-  registerAuditCommands(program, context);
-  registerAccountCommands(
-    program,
-    context,
-    (work) => (context.requireLocal(), withAccountDeps(context.config(), work)),
-  );
-  registerAssessmentCommands(program, context);
+    .action(async () => {
+      context.requireLocal();
+      const config = context.config();
+      await options.serve(config, (server) => {
+        err(messages.listening(server.url));
+        // With PORT=0 only the server knows its port; otherwise PUBLIC_URL is where people reach it.
+        const base = config.port === 0 ? server.url : config.publicUrl.href;
+        if (server.needsFirstOwner) err(messages.firstOwnerNeeded(new URL('/setup', base).href));
+      });
+    });
+  // Groups not named on the command line are listed by name and description only.
+  const operands = new Set(options.argv.filter((argument) => !argument.startsWith('-')));
+  for (const group of COMMAND_GROUPS) {
+    if (group.names.some(({ name }) => operands.has(name))) (await group.load())(program, context);
+    else for (const { name, description } of group.names) program.command(name).description(description(messages));
+  }
   program
     .command('whoami')
     .description(messages.whoami)

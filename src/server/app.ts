@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -8,6 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { TrustProxy } from '../config/config';
 import { IOTCHECK_VERSION } from '../core/version';
+import { lazySchemaCompilers } from './lazy-schema-compilers';
 import { buildProblem, toProblem } from './problem';
 import { authPlugin } from './auth/auth-plugin';
 import './auth/route-access';
@@ -56,6 +58,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     },
     // Behind a reverse proxy (TRUST_PROXY) request.ip is the client it names, for throttling and audit.
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -93,6 +96,9 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: deps.config.publicUrl.protocol === 'https:',
   });
+  // brotli/gzip for API answers (1 KiB and up); the web app's files come compressed from the build.
+  // Request bodies are never decompressed: bodyLimit must hold for the bytes a client sends.
+  await app.register(fastifyCompress, { threshold: 1024, globalDecompression: false });
   await app.register(fastifyRateLimit, { global: false });
   // Uploads stream file parts (evidence); bodyLimit above stays the JSON limit.
   await app.register(fastifyMultipart, { limits: { fileSize: deps.config.evidenceMaxBytes, files: 1, fields: 10 } });

@@ -4,7 +4,6 @@ import { connectDatabase } from '../db/connect';
 import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { createSecretBox } from '../core/auth/secret-box';
-import { createOidcClient } from '../integrations/auth/oidc-client';
 import { createArgon2Hasher } from '../integrations/auth/password-hasher';
 import { createEvidenceStore } from '../integrations/evidence/evidence-store';
 import { join } from 'node:path';
@@ -26,7 +25,7 @@ export interface RunningServer {
  * database, applies migrations, records the catalog versions and starts listening.
  */
 export async function startServer(config: AppConfig, options: BuildAppOptions = {}): Promise<RunningServer> {
-  const catalog = loadCatalogDeps(config.catalogDir);
+  const catalog = await loadCatalogDeps(config.catalogDir);
   const secretBox = createSecretBox(readInstallationKey({ configured: config.secretKey, dataDir: config.dataDir }));
   const database = connectDatabase(config.database);
   try {
@@ -46,7 +45,10 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         clock: () => new Date(),
         evidenceStore,
         evidenceMaxBytes: config.evidenceMaxBytes,
-        ...(config.oidc ? { oidc: createOidcClient(config.oidc) } : {}),
+        // The OpenID Connect library loads only when single sign-on is configured.
+        ...(config.oidc
+          ? { oidc: (await import('../integrations/auth/oidc-client')).createOidcClient(config.oidc) }
+          : {}),
       },
       options,
     );

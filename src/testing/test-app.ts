@@ -35,11 +35,15 @@ export function createTestAccountDeps(database: TestDatabase, clock: () => Date 
   return { database, clock, passwords: createArgon2Hasher(), secretBox: createSecretBox(randomBytes(32)) };
 }
 
-/** The real HTTP edge over a test database and the shipped catalog, for `app.inject`. */
+/**
+ * The real HTTP edge over a test database and the shipped catalog, for `app.inject`; without
+ * `webRoot` it serves no web app.
+ */
 export async function createTestApp(
   database: TestDatabase,
   env: Record<string, string> = {},
   clock?: () => Date,
+  webRoot = '/nonexistent',
 ): Promise<FastifyInstance> {
   const config = createTestConfig(env);
   return buildApp(
@@ -50,6 +54,6 @@ export async function createTestApp(
       evidenceStore: createEvidenceStore(join(config.dataDir, 'evidence')),
       evidenceMaxBytes: config.evidenceMaxBytes,
     },
-    { webRoot: '/nonexistent' },
+    { webRoot },
   );
 }

@@ -15,11 +15,22 @@ describe('web shell in Chromium', () => {
     await expect.poll(() => navigation.textContent()).toContain('チェックシート');
     expect(await navigation.textContent()).toContain('資産台帳');
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
+    // Japanese headings use a real bold face, fetched beside the regular one, not a synthesised one.
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.fonts]
+            .filter((face) => face.family.includes('Noto Sans JP') && face.status === 'loaded')
+            .map((face) => face.weight),
+        ),
+      )
+      .toEqual(expect.arrayContaining(['400', '700']));
 
     await page.reload();
     await expect.poll(() => page.getByTestId('nav-inventory').textContent()).toBe('資産台帳');
     await page.getByTestId('nav-guidelines').click();
-    expect(new URL(page.url()).pathname).toBe('/guidelines');
+    // Pages are fetched on first visit: the address changes once the page's chunk has arrived.
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/guidelines');
     // Organisation pages send visitors to sign in (first run: to setup).
     await page.getByTestId('nav-inventory').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/setup');

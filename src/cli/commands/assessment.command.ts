@@ -63,7 +63,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
           { field: '--org', reason: 'unknown' },
         ]);
       return work(
-        { database, clock, catalog: loadCatalogDeps(config.catalogDir).catalog },
+        { database, clock, catalog: (await loadCatalogDeps(config.catalogDir)).catalog },
         { ...operator, organisationId },
       );
     });

@@ -23,7 +23,7 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
       const remote = context.remote();
       const frameworks = remote
         ? (await remote.getJson<{ frameworks: FrameworkSummary[] }>('/api/catalog/frameworks')).frameworks
-        : listFrameworks(catalog());
+        : listFrameworks(await catalog());
       if (options.json) return context.json(frameworks);
       for (const framework of frameworks) {
         const counts = Object.entries(framework.counts)
@@ -44,7 +44,7 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
       const remote = context.remote();
       const view = remote
         ? await remote.getJson<CatalogNodeView>(`/api/catalog/nodes/${encodeURIComponent(id)}`)
-        : getCatalogNode(catalog(), { id });
+        : getCatalogNode(await catalog(), { id });
       if (options.json) return context.json(view);
       const { node } = view;
       const other: Language = lang === 'ja' ? 'en' : 'ja';
@@ -86,7 +86,7 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
       const query = new URLSearchParams({ format: options.format, ...(options.lang ? { lang: options.lang } : {}) });
       const content = remote
         ? await remote.getText(`/api/catalog/frameworks/${encodeURIComponent(options.framework)}/export?${query}`)
-        : exportFramework(catalog(), {
+        : exportFramework(await catalog(), {
             frameworkId: options.framework,
             format: options.format,
             ...(options.lang ? { lang: options.lang } : {}),

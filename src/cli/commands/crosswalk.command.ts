@@ -25,7 +25,7 @@ export function registerCrosswalkCommands(program: Command, context: CliContext)
         ? await remote.getText(
             `/api/catalog/crosswalks/${encodeURIComponent(options.from)}/${encodeURIComponent(options.to)}?format=${options.format}`,
           )
-        : exportCrosswalk(loadCatalogDeps(context.config().catalogDir), options).content;
+        : exportCrosswalk(await loadCatalogDeps(context.config().catalogDir), options).content;
       if (options.output) writeFileSync(options.output, content);
       else context.write(content);
     });

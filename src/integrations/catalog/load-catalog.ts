@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 import { LineCounter, parseDocument, type Document } from 'yaml';
@@ -30,8 +29,9 @@ import {
   type ItemFile,
 } from './catalog-file.schema';
 
-/** The catalog/ folder shipped with iotcheck. */
-export const DEFAULT_CATALOG_DIR = fileURLToPath(new URL('../../../catalog/', import.meta.url));
+import { DEFAULT_CATALOG_DIR } from './catalog-dir';
+
+export { DEFAULT_CATALOG_DIR };
 
 interface ParsedFile {
   readonly file: string;

@@ -1,23 +1,31 @@
-import { createBrowserRouter } from 'react-router';
-import { AccountPage } from '../features/account/account-page';
-import { AssessmentPage } from '../features/assessments/assessment-page';
-import { AssessmentsPage } from '../features/assessments/assessments-page';
-import { InvitationPage } from '../features/auth/invitation-page';
-import { LoginPage } from '../features/auth/login-page';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RequireAuth } from '../features/auth/require-auth';
-import { SetupPage } from '../features/auth/setup-page';
-import { AuditLogPage } from '../features/organisation/audit-page';
-import { MembersPage } from '../features/organisation/members-page';
-import { ChecksheetPage } from '../features/checksheet/checksheet-page';
-import { ItemPage } from '../features/checksheet/item-page';
-import { PrintView } from '../features/checksheet/print-view';
-import { DocumentPage } from '../features/guidelines/document-page';
-import { GuidelinesPage } from '../features/guidelines/guidelines-page';
-import { HomePage } from '../features/home/home-page';
-import { InventoryPage } from '../features/inventory/inventory-page';
-import { ReportsPage } from '../features/reports/reports-page';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
+
+/**
+ * A page fetched as its own chunk the first time its route is visited, so the first load carries
+ * only the frame and the page asked for. `signedIn` pages need a signed-in member.
+ */
+function page(load: () => Promise<ComponentType>, options: { signedIn?: boolean } = {}): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = await load();
+      return {
+        element: options.signedIn ? (
+          <RequireAuth>
+            <Page />
+          </RequireAuth>
+        ) : (
+          <Page />
+        ),
+      };
+    },
+  };
+}
+
+const signedIn = { signedIn: true };
 
 /**
  * Every page of the SPA. The server answers unknown non-API paths with index.html. The catalog
@@ -28,112 +36,73 @@ export const router = createBrowserRouter([
     path: '/',
     element: <Layout />,
     children: [
-      { index: true, element: <HomePage /> },
-      { path: 'checksheet', element: <ChecksheetPage /> },
-      { path: 'checksheet/items/:number', element: <ItemPage /> },
-      { path: 'checksheet/print', element: <PrintView /> },
-      { path: 'guidelines', element: <GuidelinesPage /> },
-      { path: 'guidelines/:id', element: <DocumentPage /> },
-      { path: 'login', element: <LoginPage /> },
-      { path: 'setup', element: <SetupPage /> },
-      { path: 'invitations/:token', element: <InvitationPage /> },
+      { index: true, ...page(async () => (await import('../features/home/home-page')).HomePage) },
+      {
+        path: 'checksheet',
+        ...page(async () => (await import('../features/checksheet/checksheet-page')).ChecksheetPage),
+      },
+      {
+        path: 'checksheet/items/:number',
+        ...page(async () => (await import('../features/checksheet/item-page')).ItemPage),
+      },
+      { path: 'checksheet/print', ...page(async () => (await import('../features/checksheet/print-view')).PrintView) },
+      {
+        path: 'guidelines',
+        ...page(async () => (await import('../features/guidelines/guidelines-page')).GuidelinesPage),
+      },
+      {
+        path: 'guidelines/:id',
+        ...page(async () => (await import('../features/guidelines/document-page')).DocumentPage),
+      },
+      { path: 'login', ...page(async () => (await import('../features/auth/login-page')).LoginPage) },
+      { path: 'setup', ...page(async () => (await import('../features/auth/setup-page')).SetupPage) },
+      {
+        path: 'invitations/:token',
+        ...page(async () => (await import('../features/auth/invitation-page')).InvitationPage),
+      },
       // Everything about an organisation's own data needs a signed-in member.
       {
         path: 'assessments',
-        element: (
-          <RequireAuth>
-            <AssessmentsPage />
-          </RequireAuth>
-        ),
+        ...page(async () => (await import('../features/assessments/assessments-page')).AssessmentsPage, signedIn),
       },
       {
         path: 'assessments/:id',
-        element: (
-          <RequireAuth>
-            <AssessmentPage />
-          </RequireAuth>
-        ),
+        ...page(async () => (await import('../features/assessments/assessment-page')).AssessmentPage, signedIn),
       },
-      // The dashboard brings the chart library: loaded only when a dashboard is opened.
       {
         path: 'assessments/:id/dashboard',
-        lazy: async () => {
-          const { DashboardPage } = await import('../features/assessments/dashboard-page');
-          return {
-            element: (
-              <RequireAuth>
-                <DashboardPage />
-              </RequireAuth>
-            ),
-          };
-        },
+        ...page(async () => (await import('../features/assessments/dashboard-page')).DashboardPage, signedIn),
       },
-      // The coverage view draws charts too: loaded on demand like the dashboard.
       {
         path: 'assessments/:id/coverage',
-        lazy: async () => {
-          const { CoveragePage } = await import('../features/guidelines/coverage-page');
-          return {
-            element: (
-              <RequireAuth>
-                <CoveragePage />
-              </RequireAuth>
-            ),
-          };
-        },
+        ...page(async () => (await import('../features/guidelines/coverage-page')).CoveragePage, signedIn),
       },
       {
         path: 'systems/:id',
-        lazy: async () => {
-          const { SystemDashboardPage } = await import('../features/assessments/system-dashboard-page');
-          return {
-            element: (
-              <RequireAuth>
-                <SystemDashboardPage />
-              </RequireAuth>
-            ),
-          };
-        },
+        ...page(
+          async () => (await import('../features/assessments/system-dashboard-page')).SystemDashboardPage,
+          signedIn,
+        ),
       },
       {
         path: 'inventory',
-        element: (
-          <RequireAuth>
-            <InventoryPage />
-          </RequireAuth>
-        ),
+        ...page(async () => (await import('../features/inventory/inventory-page')).InventoryPage, signedIn),
       },
       {
         path: 'reports',
-        element: (
-          <RequireAuth>
-            <ReportsPage />
-          </RequireAuth>
-        ),
+        ...page(async () => (await import('../features/reports/reports-page')).ReportsPage, signedIn),
       },
       {
         path: 'account',
-        element: (
-          <RequireAuth>
-            <AccountPage />
-          </RequireAuth>
-        ),
+        ...page(async () => (await import('../features/account/account-page')).AccountPage, signedIn),
       },
       {
         path: 'organisation',
-        element: (
-          <RequireAuth>
-            <MembersPage />
-          </RequireAuth>
-        ),
+        ...page(async () => (await import('../features/organisation/members-page')).MembersPage, signedIn),
       },
       {
         path: 'audit',
-        element: (
-          <RequireAuth>
-            <AuditLogPage />
-          </RequireAuth>
-        ),
+        ...page(async () => (await import('../features/organisation/audit-page')).AuditLogPage, signedIn),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

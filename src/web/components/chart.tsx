@@ -48,7 +48,7 @@ export type ChartOption = ComposeOption<
 
 /** The page's own font stack, so Japanese labels in charts match the text around them. */
 export const CHART_FONT =
-  "system-ui, 'Hiragino Sans', 'Yu Gothic UI', 'Yu Gothic', 'Noto Sans JP', 'iotcheck Noto Sans JP', sans-serif";
+  "'Hiragino Sans', 'Yu Gothic UI', 'Yu Gothic', 'iotcheck Noto Sans JP', system-ui, sans-serif";
 
 /**
  * An ECharts chart in a div: created on mount, given the new option whenever it changes (not
