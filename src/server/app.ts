@@ -20,6 +20,7 @@ import { findingsRoutes } from './routes/findings.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { healthRoutes } from './routes/health.routes';
+import { homeRoutes } from './routes/home.routes';
 import type { ServerDeps } from './server-deps';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
 
@@ -105,6 +106,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(findingsRoutes, deps);
       await api.register(systemsRoutes, deps);
       await api.register(assessmentsRoutes, deps);
+      await api.register(homeRoutes, deps);
     },
     { prefix: '/api' },
   );
