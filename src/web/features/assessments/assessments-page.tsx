@@ -8,10 +8,12 @@ import { useApiMutation, useMe } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
 import { QueryState } from '../../components/query-state';
 import { CRITICALITIES, formatDateTime, percent } from './assessment-model';
+import { usePageTitle } from '../../components/use-page-title';
 
 /** Every IoT system of the organisation with its assessments, and forms to add either. */
 export function AssessmentsPage() {
   const { t } = useTranslation();
+  usePageTitle(t('assessment.listTitle'));
   const me = useMe();
   const systems = useSystems();
   const assessments = useAssessmentList();

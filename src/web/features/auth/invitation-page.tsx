@@ -7,10 +7,12 @@ import { getJson, sendJson } from '../../api/api-client';
 import { useApiMutation, useMe } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
 import { QueryState } from '../../components/query-state';
+import { usePageTitle } from '../../components/use-page-title';
 
 /** Accepting an invitation: new addresses choose their password here. */
 export function InvitationPage() {
   const { t } = useTranslation();
+  usePageTitle(t('invitation.title'));
   const { token = '' } = useParams();
   const me = useMe();
   const invitation = useQuery({
