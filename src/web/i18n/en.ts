@@ -39,7 +39,7 @@ export const en: Messages = {
     activityMine: 'My recent changes',
     activityEmpty: 'Nothing recorded yet.',
     allActivity: 'Open the full audit log',
-    overdueOn: 'overdue since {{date}}',
+    overdueOn: 'overdue ({{date}})',
     noDue: 'no due date',
     item: 'Item',
   },

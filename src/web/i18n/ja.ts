@@ -36,7 +36,7 @@ export const ja = {
     activityMine: '自分の最近の変更',
     activityEmpty: 'まだ記録はありません。',
     allActivity: '監査ログをすべて見る',
-    overdueOn: '{{date}}期限切れ',
+    overdueOn: '期限切れ（{{date}}）',
     noDue: '期限なし',
     item: '項目',
   },

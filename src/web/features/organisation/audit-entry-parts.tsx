@@ -20,12 +20,15 @@ export function AuditTime({ occurredAt }: { occurredAt: string }) {
   );
 }
 
+const NAMED_KINDS = new Set(['system', 'assessment', 'finding', 'evidence', 'user', 'api_token']);
+
 /** What the entry is about: its kind, its name (or item No.), and where it lives. */
 export function AuditTargetText({ target }: { target: AuditEntryView['target'] }) {
   const { t } = useTranslation();
   const kind = t(`auditTargets.${target.type}`, { defaultValue: target.type });
   const item = target.itemNumber === null ? null : t('audit.itemNumber', { number: target.itemNumber });
-  const name = target.name ?? (target.type === 'answer' ? null : t('audit.removed'));
+  // Only kinds that are looked up by id can be found missing; the others are named when recorded.
+  const name = target.name ?? (NAMED_KINDS.has(target.type) ? t('audit.removed') : null);
   const place = [target.assessmentTitle, target.systemName].filter((part) => part !== null).join(' / ');
   return (
     <span className="audit-target" data-testid="audit-target">
