@@ -245,6 +245,16 @@ describe('home, audit log and navigation in Chromium', () => {
       '監視カメラ 4 台が初期パスワードのまま',
     );
 
+    // The answer buttons carry the same labels as everywhere else (一部実施, not 一部).
+    await page.goto(`${url}/assessments/${assessment.id}`);
+    await poll(() => page.locator('tr[data-item-id]').count()).toBe(60);
+    expect(await page.title()).toBe('2026年度 定期評価 | iotcheck');
+    expect(await page.getByTestId('result-jssec-v2:2').textContent()).toContain('一部実施');
+    await shoot(page, 'assessment');
+    await page.getByTestId('nav-assessments').click();
+    await poll(() => page.title()).toBe('評価 | iotcheck');
+    await shoot(page, 'assessments');
+
     // After signing out, no organisation menus remain.
     await page.getByRole('button', { name: 'サインアウト' }).click();
     await poll(() => new URL(page.url()).pathname).toBe('/login');

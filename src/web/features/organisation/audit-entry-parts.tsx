@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../contracts/audit.schema';
-import { changeRows, FOLD_AT, formatLocalTime } from './audit-format';
+import { FOLD_AT, formatLocalTime, isTimestamp, readableChangeRows } from './audit-format';
 
 // Readable pieces of one audit entry, shared by the audit log and the home page's activity.
 
@@ -49,8 +49,8 @@ export function AuditChanges({
   entry: AuditEntryView;
   nameOf: (userId: string) => string | undefined;
 }) {
-  const { t } = useTranslation();
-  const rows = changeRows(entry.summary);
+  const { t, i18n } = useTranslation();
+  const rows = readableChangeRows(entry.summary);
   if (rows.length === 0) return null;
   const show = (field: string, value: unknown): string => {
     if (value === undefined || value === null || value === '') return t('audit.empty_value');
@@ -65,7 +65,8 @@ export function AuditChanges({
       };
       const key = labels[field];
       if (key) return t(key, { defaultValue: value });
-      if (field === 'assigneeUserId') return nameOf(value) ?? value;
+      if (field === 'assigneeUserId' || field === 'userId') return nameOf(value) ?? value;
+      if (isTimestamp(value)) return formatLocalTime(value, i18n.language);
       return value;
     }
     if (typeof value === 'boolean') return value ? '✓' : '–';

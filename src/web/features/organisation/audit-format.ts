@@ -28,6 +28,40 @@ export function changeRows(summary: unknown): ChangeRow[] {
   return [{ field: '', before, after }];
 }
 
+/** Recorded ids and hashes that say nothing to a reader: the target column names those things. */
+const HIDDEN_FIELDS: ReadonlySet<string> = new Set([
+  'assessmentId',
+  'itemId',
+  'systemId',
+  'catalogHash',
+  'copiedFrom',
+  'subject',
+]);
+
+const isEmpty = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  value === '' ||
+  (Array.isArray(value) && value.length === 0) ||
+  (isRecord(value) && Object.keys(value).length === 0);
+
+/**
+ * The rows worth showing: changeRows without internal ids, and for a creation (nothing before)
+ * without the fields left empty.
+ */
+export function readableChangeRows(summary: unknown): ChangeRow[] {
+  return changeRows(summary).filter(
+    (row) => !HIDDEN_FIELDS.has(row.field) && !(row.before === undefined && isEmpty(row.after)),
+  );
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** True for a recorded UTC timestamp, which is shown in the reader's time zone. */
+export function isTimestamp(value: string): boolean {
+  return ISO_TIME.test(value);
+}
+
 /** A recorded time in the reader's time zone, with the zone named (e.g. 2026/12/01 21:05:09 JST). */
 export function formatLocalTime(iso: string, language: string, timeZone?: string): string {
   const date = new Date(iso);

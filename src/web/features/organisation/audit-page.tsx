@@ -114,7 +114,9 @@ export function AuditLogPage() {
                 {t('audit.time')}
               </th>
               <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
+              <th scope="col" className="audit-action-column">
+                {t('audit.action')}
+              </th>
               <th scope="col">{t('audit.target')}</th>
               <th scope="col">{t('audit.details')}</th>
             </tr>
@@ -126,7 +128,9 @@ export function AuditLogPage() {
                   <AuditTime occurredAt={entry.occurredAt} />
                 </td>
                 <td title={entry.actorLabel}>{entry.actorName ?? entry.actorLabel}</td>
-                <td data-testid="audit-action">{actionLabel(entry.action)}</td>
+                <td data-testid="audit-action" className="audit-action-column">
+                  {actionLabel(entry.action)}
+                </td>
                 <td>
                   <AuditTargetText target={entry.target} />
                 </td>

@@ -138,7 +138,8 @@ export function MembersPage() {
             {members.data?.members.map((member) => (
               <tr key={member.userId}>
                 <td>
-                  {member.displayName} <span className="muted">{member.email}</span>
+                  {member.displayName}{' '}
+                  {member.displayName !== member.email && <span className="muted">{member.email}</span>}
                 </td>
                 <td>
                   <RoleSelect
