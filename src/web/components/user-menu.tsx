@@ -27,7 +27,10 @@ export function UserMenu() {
     // Update "who am I" in place so the mounted header drops the member's menus at once (a cleared
     // cache would leave its observer holding the old answer), then forget everything else.
     queryClient.setQueryData<Me>(ME_KEY, { authenticated: false });
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== ME_KEY[0] });
+    queryClient.removeQueries({
+      predicate: (query) =>
+        query.queryKey.length !== ME_KEY.length || query.queryKey.some((part, index) => part !== ME_KEY[index]),
+    });
     await navigate('/login');
     void queryClient.invalidateQueries({ queryKey: ME_KEY });
   };
