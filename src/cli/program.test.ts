@@ -86,6 +86,19 @@ describe('iotcheck catalog', () => {
     expect(result.out).toContain('25.4');
     expect(result.out).toContain('ID とパスワードを他システムと使いまわししない');
     expect(result.out).toContain('nist-csf-2.0:PR.AA-01');
+    // Tags and relationships in words, never their codes.
+    expect(result.out).toContain('タグ: 機器、システム、構築、運用、IT、OT、初期パスワード');
+    expect(result.out).toContain('(一部)');
+    expect(result.out).not.toContain('default_credentials');
+    expect(result.out).not.toContain('(subset)');
+  });
+
+  it("counts each framework's contents in the terminal language", async () => {
+    const ja = await run(['catalog', 'list'], {}, 'ja');
+    expect(ja.out).toContain('機能 5、カテゴリ 23、項目 60、確認ポイント 143');
+    expect(ja.out).not.toContain('function');
+    const en = await run(['catalog', 'list'], {}, 'en');
+    expect(en.out).toContain('5 functions, 23 categories, 60 items, 143 check points');
   });
 
   it('exits 66 naming an unknown node', async () => {

@@ -46,6 +46,9 @@ export const MeSchema = Type.Object({
   role: Type.Optional(Type.Union([RoleSchema, Type.Null()])),
   organisations: Type.Optional(List(MyOrganisationSchema)),
   totpEnrolmentRequired: Type.Optional(Type.Boolean()),
+  permissions: Type.Optional(
+    List(Type.String({ description: 'a policy action (e.g. audit.read) allowed in the current organisation' })),
+  ),
   csrfToken: Type.Optional(Type.String({ description: 'send as x-csrf-token on every state change' })),
 });
 
@@ -120,39 +123,11 @@ export const AcceptInvitationSchema = Type.Object({
   displayName: Type.Optional(Type.String({ maxLength: 200 })),
 });
 
-export const AuditQuerySchema = Type.Object({
-  user: Type.Optional(Type.String()),
-  action: Type.Optional(Type.String()),
-  from: Type.Optional(Type.String({ description: 'ISO 8601 date or time, inclusive' })),
-  to: Type.Optional(Type.String({ description: 'ISO 8601 date or time; a date includes the whole day' })),
-  afterSeq: Type.Optional(Type.Integer({ minimum: 0 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-});
-export const AuditPageSchema = Type.Object({
-  entries: List(
-    Type.Object({
-      seq: Type.Integer(),
-      id: Type.String(),
-      occurredAt: Type.String(),
-      actorUserId: Type.Union([Type.String(), Type.Null()]),
-      actorLabel: Type.String(),
-      action: Type.String(),
-      targetType: Type.String(),
-      targetId: Type.String(),
-      summary: Type.Unknown(),
-      requestId: Type.Union([Type.String(), Type.Null()]),
-      clientAddress: Type.Union([Type.String(), Type.Null()]),
-    }),
-  ),
-  nextAfterSeq: Type.Union([Type.Integer(), Type.Null()]),
-});
-
 export type Me = Type.Static<typeof MeSchema>;
 export type MemberList = Type.Static<typeof MemberListSchema>;
 export type PeopleList = Type.Static<typeof PeopleListSchema>;
 export type TokenList = Type.Static<typeof TokenListSchema>;
 export type CreatedToken = Type.Static<typeof CreatedTokenSchema>;
 export type TotpEnrolment = Type.Static<typeof TotpEnrolmentSchema>;
-export type AuditPage = Type.Static<typeof AuditPageSchema>;
 export type InvitationView = Type.Static<typeof InvitationViewSchema>;
 export type InvitationCreated = Type.Static<typeof InvitationCreatedSchema>;

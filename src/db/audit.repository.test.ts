@@ -5,6 +5,7 @@ import {
   appendAuditEvent,
   listAuditChainKeys,
   listAuditEvents,
+  listAuditFacets,
   readAuditChain,
   readAuditChainHead,
   type AuditEventInput,
@@ -129,14 +130,14 @@ describeEachDialect('audit repository', (database) => {
 
     const all = await listAuditEvents(db, { organisationId: 'org-list', limit: 100 });
     expect(all.entries.map((entry) => entry.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    expect(all.nextAfterSeq).toBeNull();
+    expect(all.nextSeq).toBeNull();
 
     const pages: number[][] = [];
     let afterSeq: number | undefined;
     do {
       const page = await listAuditEvents(db, { organisationId: 'org-list', afterSeq, limit: 4 });
       pages.push(page.entries.map((entry) => entry.seq));
-      afterSeq = page.nextAfterSeq ?? undefined;
+      afterSeq = page.nextSeq ?? undefined;
     } while (afterSeq !== undefined);
     expect(pages).toEqual([[1, 2, 3, 4], [5, 6, 7, 8], [9]]);
 
@@ -159,7 +160,33 @@ describeEachDialect('audit repository', (database) => {
       limit: 2,
     });
     expect(combined.entries.map((entry) => entry.seq)).toEqual([5, 7]);
-    expect(combined.nextAfterSeq).toBe(7);
+    expect(combined.nextSeq).toBe(7);
+  });
+
+  it('pages newest first with beforeSeq, and lists who acted and which actions occur', async () => {
+    for (let n = 1; n <= 5; n += 1)
+      await append(input('org-newest', n, n === 5 ? { actorLabel: 'Sato Aiko (renamed)' } : {}));
+    await append(input('org-newest', 6, { actorUserId: null, actorLabel: 'anonymous', action: 'auth.locked' }));
+    await append(input('org-newest-other', 1, { action: 'system.create' }));
+    const db = database().db;
+    const pages: number[][] = [];
+    let beforeSeq: number | undefined;
+    do {
+      const page = await listAuditEvents(db, { organisationId: 'org-newest', newestFirst: true, beforeSeq, limit: 4 });
+      pages.push(page.entries.map((entry) => entry.seq));
+      beforeSeq = page.nextSeq ?? undefined;
+    } while (beforeSeq !== undefined);
+    expect(pages).toEqual([
+      [6, 5, 4, 3],
+      [2, 1],
+    ]);
+    expect(await listAuditFacets(db, 'org-newest')).toEqual({
+      actors: [
+        { userId: 'user-odd', label: 'Sato Aiko (renamed)' },
+        { userId: 'user-even', label: '佐藤 愛子' },
+      ],
+      actions: ['auth.locked', 'device.delete', 'device.update'],
+    });
   });
 
   it('lists every chain, including one whose entries were all deleted', async () => {

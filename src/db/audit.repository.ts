@@ -98,18 +98,22 @@ export interface AuditEventQuery {
   readonly from?: string;
   /** Exclusive ISO-8601 UTC upper bound on occurredAt. */
   readonly to?: string;
-  /** Return only entries after this seq: the previous page's nextAfterSeq. */
+  /** Oldest first (the default, as verification and exports read) or newest first (as people read). */
+  readonly newestFirst?: boolean;
+  /** Oldest first: return only entries after this seq (the previous page's nextSeq). */
   readonly afterSeq?: number;
+  /** Newest first: return only entries before this seq (the previous page's nextSeq). */
+  readonly beforeSeq?: number;
   readonly limit: number;
 }
 
-/** One page of events, oldest first; nextAfterSeq is null on the last page. */
+/** One page of events in the asked order; nextSeq continues it and is null on the last page. */
 export interface AuditEventPage {
   readonly entries: readonly AuditEntry[];
-  readonly nextAfterSeq: number | null;
+  readonly nextSeq: number | null;
 }
 
-/** Lists an organisation's events matching the filters, oldest first, one page at a time. */
+/** Lists an organisation's events matching the filters, one keyset page at a time. */
 export async function listAuditEvents(db: Kysely<DatabaseSchema>, query: AuditEventQuery): Promise<AuditEventPage> {
   let select = db.selectFrom('audit_event').selectAll().where('chain_key', '=', auditChainKey(query.organisationId));
   if (query.userId !== undefined) select = select.where('actor_user_id', '=', query.userId);
@@ -117,10 +121,56 @@ export async function listAuditEvents(db: Kysely<DatabaseSchema>, query: AuditEv
   if (query.from !== undefined) select = select.where('occurred_at', '>=', query.from);
   if (query.to !== undefined) select = select.where('occurred_at', '<', query.to);
   if (query.afterSeq !== undefined) select = select.where('seq', '>', query.afterSeq);
-  const rows = await select.orderBy('seq').limit(query.limit).execute();
+  if (query.beforeSeq !== undefined) select = select.where('seq', '<', query.beforeSeq);
+  const rows = await select
+    .orderBy('seq', query.newestFirst ? 'desc' : 'asc')
+    .limit(query.limit)
+    .execute();
   const entries = rows.map(toEntry);
   const last = entries.at(-1);
-  return { entries, nextAfterSeq: last && entries.length === query.limit ? last.seq : null };
+  return { entries, nextSeq: last && entries.length === query.limit ? last.seq : null };
+}
+
+/** The distinct actors and actions of one organisation's trail: the choices of the audit filters. */
+export interface AuditFacets {
+  /** Users who acted, with the label recorded at the time (the latest one when it changed). */
+  readonly actors: readonly { readonly userId: string; readonly label: string }[];
+  readonly actions: readonly string[];
+}
+
+/** Lists who acted and which actions occur in an organisation's trail (sorted by label and code). */
+export async function listAuditFacets(db: Kysely<DatabaseSchema>, organisationId: string): Promise<AuditFacets> {
+  const chainKey = auditChainKey(organisationId);
+  const actorRows = await db
+    .selectFrom('audit_event')
+    .select(['actor_user_id', 'actor_label', 'seq'])
+    .where('chain_key', '=', chainKey)
+    .where('actor_user_id', 'is not', null)
+    .where(({ eb, selectFrom }) =>
+      eb(
+        'seq',
+        '=',
+        selectFrom('audit_event as latest')
+          .select(({ fn }) => fn.max('latest.seq').as('seq'))
+          .whereRef('latest.chain_key', '=', 'audit_event.chain_key')
+          .whereRef('latest.actor_user_id', '=', 'audit_event.actor_user_id'),
+      ),
+    )
+    .execute();
+  const actionRows = await db
+    .selectFrom('audit_event')
+    .select('action')
+    .distinct()
+    .where('chain_key', '=', chainKey)
+    .execute();
+  // Sorted here so both dialects agree whatever their collation.
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return {
+    actors: actorRows
+      .map((row) => ({ userId: row.actor_user_id ?? '', label: row.actor_label }))
+      .sort((a, b) => byText(a.label, b.label)),
+    actions: actionRows.map((row) => row.action).sort(byText),
+  };
 }
 
 /** Every entry of one chain, by seq: what verification reads. */

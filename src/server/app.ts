@@ -26,6 +26,7 @@ import { findingsRoutes } from './routes/findings.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { healthRoutes } from './routes/health.routes';
+import { homeRoutes } from './routes/home.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -133,6 +134,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(systemsRoutes, deps);
       await api.register(assessmentsRoutes, deps);
       await api.register(coverageRoutes, deps);
+      await api.register(homeRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -54,6 +54,8 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'POST /api/invitations/{token}/accept': 'public',
   'GET /api/organisation/audit': ADMINS,
   'GET /api/organisation/audit/export': ADMINS,
+  'GET /api/organisation/audit/filters': ADMINS,
+  'GET /api/home': READERS,
   // Evidence and findings: readers see, assessors and up write (viewers and providers do not).
   'POST /api/evidence': WRITERS,
   'POST /api/evidence/entries': WRITERS,

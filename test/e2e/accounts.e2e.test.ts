@@ -69,8 +69,8 @@ describe('accounts in Chromium', () => {
     // The owner sees all of it in the audit log.
     await page.getByTestId('nav-audit').click();
     const table = page.getByTestId('audit-table');
-    await expect.poll(() => table.textContent()).toContain('invitation.accept');
-    expect(await table.textContent()).toContain('organisation.create');
+    await expect.poll(() => table.textContent()).toContain('招待に参加');
+    expect(await table.textContent()).toContain('組織を作成');
     await context.close();
   }, 120_000);
 });

@@ -27,8 +27,8 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
       if (options.json) return context.json(frameworks);
       for (const framework of frameworks) {
         const counts = Object.entries(framework.counts)
-          .map(([kind, count]) => `${count} ${kind}`)
-          .join(', ');
+          .map(([kind, count]) => m.nodeCount(kind, count))
+          .join(m.listSeparator);
         context.out(
           `${framework.id}\t${framework.title[lang]} (${framework.edition ? `${framework.edition[lang]}, ` : ''}${framework.date})\t${counts}`,
         );
@@ -63,7 +63,12 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
       }
       if (node.tags)
         context.out(
-          `\n${m.tags}: ${[...node.tags.scope, ...node.tags.phase, ...node.tags.roles, ...node.tags.verifiable].join(', ')}${node.tags.providerQuestion ? `, ${m.providerQuestion}` : ''}`,
+          `\n${m.tags}: ${[
+            ...[...node.tags.scope, ...node.tags.phase, ...node.tags.roles, ...node.tags.verifiable].map(
+              (tag) => m.tagLabels[tag] ?? tag,
+            ),
+            ...(node.tags.providerQuestion ? [m.providerQuestion] : []),
+          ].join(m.listSeparator)}`,
         );
       const links = [
         ...view.crosswalks.outgoing.map((link) => ({ ...link, arrow: '→' })),
@@ -71,7 +76,9 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
       ];
       if (links.length > 0) context.out(`\n${m.crosswalks}:`);
       for (const link of links)
-        context.out(`  ${link.arrow} ${link.id} (${link.relationship}) ${link.rationale[lang]}`);
+        context.out(
+          `  ${link.arrow} ${link.id} (${m.relationships[link.relationship] ?? link.relationship}) ${link.rationale[lang]}`,
+        );
     });
 
   command

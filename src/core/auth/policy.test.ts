@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ANONYMOUS, cliActor, type Actor } from './actor';
 import { lockSecondsAfter } from './login-throttle';
 import { checkPassword, isCommonPassword } from './password-policy';
-import { can } from './policy';
+import { allowedActions, can } from './policy';
 import { canGrantRole, capRole, type Role } from './roles';
 
 const member = (
@@ -29,6 +29,26 @@ describe('can', () => {
   it('keeps each organisation to its members', () => {
     expect(can(member('owner'), 'members.manage', { organisationId: 'org-a' })).toBe(true);
     expect(can(member('owner'), 'members.manage', { organisationId: 'org-b' })).toBe(false);
+  });
+
+  it('lists what each role may do, the same answers as can()', () => {
+    expect(allowedActions(ANONYMOUS)).toEqual([]);
+    expect(allowedActions(member('owner'))).toEqual(
+      expect.arrayContaining(['members.read', 'audit.read', 'home.read']),
+    );
+    const assessor = allowedActions(member('assessor'));
+    expect(assessor).toEqual(expect.arrayContaining(['assessments.manage', 'home.read']));
+    expect(assessor).not.toContain('members.read');
+    expect(assessor).not.toContain('invitations.manage');
+    expect(assessor).not.toContain('audit.read');
+    const viewer = allowedActions(member('viewer'));
+    expect(viewer).toContain('assessments.read');
+    expect(viewer).not.toContain('answers.write');
+    expect(allowedActions(member('provider'))).not.toContain('home.read');
+    expect(allowedActions(member('owner', 'org-a', { mustChangePassword: true }))).toEqual([
+      'account.read',
+      'account.update',
+    ]);
   });
 
   it('follows the role table', () => {

@@ -17,6 +17,7 @@ export const ACTION_RULES = {
   'invitations.manage': ['owner', 'admin'],
   'audit.read': ['owner', 'admin'],
   'settings.manage': ['owner', 'admin'],
+  'home.read': ['owner', 'admin', 'assessor', 'viewer'],
   'systems.read': ['owner', 'admin', 'assessor', 'viewer'],
   'systems.manage': ['owner', 'admin', 'assessor'],
   'systems.delete': ['owner', 'admin'],
@@ -52,4 +53,9 @@ export function can(actor: Actor, action: Action, resource: Resource = {}): bool
   if (resource.organisationId !== undefined && resource.organisationId !== actor.organisationId) return false;
   if (rule === 'member') return true;
   return rule.includes(actor.role);
+}
+
+/** Every action `actor` may perform in their current organisation: what the web derives its menus from. */
+export function allowedActions(actor: Actor): Action[] {
+  return (Object.keys(ACTION_RULES) as Action[]).filter((action) => can(actor, action));
 }

@@ -9,6 +9,7 @@ import {
   TotpCodeSchema,
 } from '../../contracts/auth.schema';
 import { ProblemSchema } from '../../contracts/problem.schema';
+import { allowedActions } from '../../core/auth/policy';
 import { DomainError } from '../../core/domain-error';
 import { countUsers } from '../../db/user.repository';
 import { findUserById } from '../../db/user.repository';
@@ -143,6 +144,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
         role: actor.role,
         organisations: await listMyOrganisations(deps, { actor }),
         totpEnrolmentRequired: request.totpEnrolmentRequired,
+        permissions: allowedActions(actor),
         ...(request.csrfToken ? { csrfToken: request.csrfToken } : {}),
       };
     },

@@ -2,8 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import {
   AcceptInvitationSchema,
-  AuditPageSchema,
-  AuditQuerySchema,
   CreateInvitationSchema,
   CreateOrganisationSchema,
   InvitationCreatedSchema,
@@ -16,8 +14,10 @@ import {
   TemporaryPasswordSchema,
   UpdateOrganisationSchema,
 } from '../../contracts/auth.schema';
+import { AuditFiltersSchema, AuditPageSchema, AuditQuerySchema } from '../../contracts/audit.schema';
 import { resetPassword } from '../../services/accounts/reset-password';
 import { exportAuditCsv } from '../../services/audit/export-audit-csv';
+import { listAuditFilters } from '../../services/audit/list-audit-filters';
 import { listOrganisationAudit } from '../../services/audit/list-organisation-audit';
 import { acceptInvitation, createInvitation, viewInvitation } from '../../services/organisations/manage-invitations';
 import {
@@ -216,12 +216,38 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (
       config: { access: 'audit.read' },
       schema: {
         tags,
-        summary: 'Audit trail of this organisation (keyset pages)',
+        summary: 'Audit trail of this organisation (keyset pages), actors and targets named',
         querystring: AuditQuerySchema,
         response: { 200: AuditPageSchema },
       },
     },
-    async (request) => listOrganisationAudit(deps, { actor: request.actor, ...request.query }),
+    async (request) => {
+      const query = request.query;
+      return listOrganisationAudit(deps, {
+        actor: request.actor,
+        ...(query.user !== undefined ? { user: query.user } : {}),
+        ...(query.action !== undefined ? { action: query.action } : {}),
+        ...(query.from !== undefined ? { from: query.from } : {}),
+        ...(query.to !== undefined ? { to: query.to } : {}),
+        ...(query.order !== undefined ? { order: query.order } : {}),
+        ...(query.afterSeq !== undefined ? { afterSeq: query.afterSeq } : {}),
+        ...(query.beforeSeq !== undefined ? { beforeSeq: query.beforeSeq } : {}),
+        ...(query.limit !== undefined ? { limit: query.limit } : {}),
+      });
+    },
+  );
+
+  app.get(
+    '/organisation/audit/filters',
+    {
+      config: { access: 'audit.read' },
+      schema: {
+        tags,
+        summary: 'Who acted and which actions occur in the audit trail (choices for the filters)',
+        response: { 200: AuditFiltersSchema },
+      },
+    },
+    async (request) => listAuditFilters(deps, { actor: request.actor }),
   );
 
   app.get(

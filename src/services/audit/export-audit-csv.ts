@@ -38,7 +38,7 @@ export async function exportAuditCsv(
       limit: PAGE_SIZE,
     });
     entries.push(...page.entries);
-    afterSeq = page.nextAfterSeq ?? undefined;
+    afterSeq = page.nextSeq ?? undefined;
   } while (afterSeq !== undefined);
   return { mediaType: 'text/csv', extension: 'csv', content: formatAuditCsv(entries) };
 }

@@ -1,20 +1,27 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { useMe } from '../api/auth-queries';
+import type { Action } from '../../core/auth/policy';
+import { usePermissions } from '../api/permissions';
 import { LanguageSwitch } from '../components/language-switch';
 import { UserMenu } from '../components/user-menu';
 
-const NAV_ITEMS = ['checksheet', 'assessments', 'inventory', 'guidelines', 'reports'] as const;
-const ADMIN_ITEMS = [
-  { path: 'organisation', label: 'organisation.title' },
-  { path: 'audit', label: 'audit.title' },
-] as const;
+/**
+ * The menu: each entry names the policy action it needs (none for public pages), so a role sees
+ * exactly the areas the server lets it use. Areas not built yet (inventory, reports) join the
+ * menu when they exist.
+ */
+const NAV_ITEMS: readonly { path: string; label: string; needs?: Action }[] = [
+  { path: 'checksheet', label: 'nav.checksheet' },
+  { path: 'guidelines', label: 'nav.guidelines' },
+  { path: 'assessments', label: 'nav.assessments', needs: 'assessments.read' },
+  { path: 'organisation', label: 'organisation.title', needs: 'members.read' },
+  { path: 'audit', label: 'audit.title', needs: 'audit.read' },
+];
 
 /** Page frame: skip link, header with navigation and language switch, main content. */
 export function Layout() {
   const { t } = useTranslation();
-  const me = useMe();
-  const isAdmin = me.data?.role === 'owner' || me.data?.role === 'admin';
+  const permissions = usePermissions();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -26,21 +33,13 @@ export function Layout() {
         </NavLink>
         <nav aria-label={t('nav.label')}>
           <ul className="nav-list">
-            {NAV_ITEMS.map((item) => (
-              <li key={item}>
-                <NavLink to={`/${item}`} data-testid={`nav-${item}`}>
-                  {t(`nav.${item}`)}
+            {NAV_ITEMS.filter((item) => !item.needs || permissions.can(item.needs)).map((item) => (
+              <li key={item.path}>
+                <NavLink to={`/${item.path}`} data-testid={`nav-${item.path}`}>
+                  {t(item.label)}
                 </NavLink>
               </li>
             ))}
-            {isAdmin &&
-              ADMIN_ITEMS.map((item) => (
-                <li key={item.path}>
-                  <NavLink to={`/${item.path}`} data-testid={`nav-${item.path}`}>
-                    {t(item.label)}
-                  </NavLink>
-                </li>
-              ))}
           </ul>
         </nav>
         <LanguageSwitch />

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { authApi, useMe } from '../api/auth-queries';
+import type { Me } from '../../contracts/auth.schema';
+import { authApi, ME_KEY, useMe } from '../api/auth-queries';
 
 /** Organisation switcher, account link and sign-out; a sign-in link for visitors. */
 export function UserMenu() {
@@ -23,8 +24,15 @@ export function UserMenu() {
   };
   const signOut = async () => {
     await authApi.logout();
-    queryClient.clear();
+    // Update "who am I" in place so the mounted header drops the member's menus at once (a cleared
+    // cache would leave its observer holding the old answer), then forget everything else.
+    queryClient.setQueryData<Me>(ME_KEY, { authenticated: false });
+    queryClient.removeQueries({
+      predicate: (query) =>
+        query.queryKey.length !== ME_KEY.length || query.queryKey.some((part, index) => part !== ME_KEY[index]),
+    });
     await navigate('/login');
+    void queryClient.invalidateQueries({ queryKey: ME_KEY });
   };
   return (
     <div className="user-menu">

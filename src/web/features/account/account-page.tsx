@@ -3,10 +3,12 @@ import { useMe } from '../../api/auth-queries';
 import { ApiTokensSection } from './api-tokens-section';
 import { PasswordSection } from './password-section';
 import { TotpSection } from './totp-section';
+import { usePageTitle } from '../../components/use-page-title';
 
 /** My account: password, two-step sign-in and API tokens. */
 export function AccountPage() {
   const { t } = useTranslation();
+  usePageTitle(t('account.title'));
   const me = useMe();
   const user = me.data?.user;
   if (!user) return null;

@@ -15,6 +15,7 @@ import { usePeople } from './people';
 import { SaveIndicator } from './save-indicator';
 import { StatusBar } from './status-bar';
 import { useAnswerSaver } from './use-answer-saver';
+import { usePageTitle } from '../../components/use-page-title';
 
 /** One assessment: status, the 60 items to answer (mouse or keyboard), and the item drawer. */
 export function AssessmentPage() {
@@ -32,6 +33,7 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
   const { t } = useTranslation();
   const localized = useLocalized();
   const { assessment, system } = detail;
+  usePageTitle(assessment.title);
   const people = usePeople();
   const saver = useAnswerSaver(assessment.id);
   const [filter, setFilter] = useState<Filter>('all');

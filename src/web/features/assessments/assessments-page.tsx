@@ -10,10 +10,12 @@ import { QueryState } from '../../components/query-state';
 import { AssessmentActions } from './assessment-actions';
 import { CRITICALITIES, fiscalYear, formatDateTime, formatPeriod, percent } from './assessment-model';
 import { SystemActions } from './system-actions';
+import { usePageTitle } from '../../components/use-page-title';
 
 /** Every IoT system of the organisation with its assessments, and forms to add either. */
 export function AssessmentsPage() {
   const { t } = useTranslation();
+  usePageTitle(t('assessment.listTitle'));
   const me = useMe();
   const systems = useSystems();
   const assessments = useAssessmentList();

@@ -16,6 +16,7 @@ import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
 import { flattenItems, itemLabel } from '../checksheet/checksheet-types';
 import { FINDING_STATUSES, formatDateTime, percent } from './assessment-model';
+import { usePageTitle } from '../../components/use-page-title';
 
 /** One colour per CSF function, used for its bars, lines and badges. */
 const FUNCTION_COLOURS: Readonly<Record<string, string>> = {
@@ -79,6 +80,7 @@ function Dashboard({
   const { t } = useTranslation();
   const localized = useLocalized();
   const { assessment, system } = detail;
+  usePageTitle(t('dashboard.title', { title: assessment.title }));
   const snapshots = useSnapshots(assessment.id);
   const gaps = useGaps(assessment.id);
   const findings = useFindings(assessment.id);

@@ -245,7 +245,7 @@ export function ResultControl({
             disabled={disabled}
             onChange={() => onChange(option)}
           />
-          <span>{t(`resultsShort.${option}`)}</span>
+          <span>{t(`results.${option}`)}</span>
         </label>
       ))}
     </div>

@@ -10,6 +10,7 @@ import { Chart, type ChartOption } from '../../components/chart';
 import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
 import { percent } from './assessment-model';
+import { usePageTitle } from '../../components/use-page-title';
 
 const FUNCTION_CODES = ['ID', 'PR', 'DE', 'RS', 'RC'] as const;
 const toPercent = (value: number | null | undefined) =>
@@ -40,6 +41,7 @@ export function SystemDashboardPage() {
 
 function SystemDashboard({ system, runs }: { system: IotSystem; runs: readonly AssessmentSummary[] }) {
   const { t } = useTranslation();
+  usePageTitle(t('systemDashboard.title', { name: system.name }));
   const localized = useLocalized();
   const tree = useFrameworkTree('jssec-v2');
   const scores = useQueries({

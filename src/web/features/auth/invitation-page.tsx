@@ -7,6 +7,7 @@ import { getJson, sendJson } from '../../api/api-client';
 import { useApiMutation, useMe } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
 import { QueryState } from '../../components/query-state';
+import { usePageTitle } from '../../components/use-page-title';
 
 /**
  * Accepting an invitation: the invited account joins when signed in; anyone else may choose a
@@ -15,6 +16,7 @@ import { QueryState } from '../../components/query-state';
  */
 export function InvitationPage() {
   const { t } = useTranslation();
+  usePageTitle(t('invitation.title'));
   const { token = '' } = useParams();
   const me = useMe();
   const invitation = useQuery({

@@ -5,10 +5,12 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { getJson } from '../../api/api-client';
 import { authApi } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
+import { usePageTitle } from '../../components/use-page-title';
 
 /** Sign-in with e-mail and password, then the TOTP code when the account has one. */
 export function LoginPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitles.login'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [params] = useSearchParams();

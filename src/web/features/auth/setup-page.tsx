@@ -4,10 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { authApi } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
+import { usePageTitle } from '../../components/use-page-title';
 
 /** First run only: the first owner and organisation. The server refuses it once any user exists. */
 export function SetupPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitles.setup'));
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [error, setError] = useState<unknown>();

@@ -5,10 +5,12 @@ import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
 import { ChecksheetSearch } from './checksheet-search';
 import { CHECKSHEET_ID, circled, itemLabel } from './checksheet-types';
+import { usePageTitle } from '../../components/use-page-title';
 
 /** The checksheet: functions → categories → items with their check points, and a search box. */
 export function ChecksheetPage() {
   const { t } = useTranslation();
+  usePageTitle(t('checksheet.title'));
   const localized = useLocalized();
   const tree = useFrameworkTree(CHECKSHEET_ID);
   return (

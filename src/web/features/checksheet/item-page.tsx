@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFrameworkTree } from '../../api/catalog-queries';
 import { QueryState } from '../../components/query-state';
+import { usePageTitle } from '../../components/use-page-title';
 import { useLocalized } from '../../i18n/use-localized';
 import { OtherGuidelinesPanel } from '../guidelines/other-guidelines-panel';
 import { CHECKSHEET_ID, circled, flattenItems, itemLabel, type TreeItem } from './checksheet-types';
@@ -14,6 +15,8 @@ export function ItemPage() {
   const localized = useLocalized();
   const { number = '' } = useParams();
   const tree = useFrameworkTree(CHECKSHEET_ID);
+  const shown = tree.data ? flattenItems(tree.data.functions).find(({ item }) => item.code === number) : undefined;
+  usePageTitle(shown ? `${itemLabel(shown.item.code)} ${localized(shown.item.title)}` : t('checksheet.title'));
   return (
     <QueryState query={tree}>
       {(data) => {

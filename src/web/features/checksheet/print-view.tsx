@@ -3,6 +3,7 @@ import { useFrameworkTree } from '../../api/catalog-queries';
 import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
 import { CHECKSHEET_ID, circled, itemLabel } from './checksheet-types';
+import { usePageTitle } from '../../components/use-page-title';
 
 /**
  * The sheet as printed: a heading row per function, then category, No., item, check points and an
@@ -10,6 +11,7 @@ import { CHECKSHEET_ID, circled, itemLabel } from './checksheet-types';
  */
 export function PrintView() {
   const { t } = useTranslation();
+  usePageTitle(t('checksheet.printHeading'));
   const localized = useLocalized();
   const tree = useFrameworkTree(CHECKSHEET_ID);
   return (

@@ -1,6 +1,7 @@
 import { Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../components/use-page-title';
 import type { FrameworkTreeResponse } from '../../../contracts/catalog.schema';
 import type { CoverageResponse } from '../../../contracts/crosswalk.schema';
 import { useAssessment } from '../../api/assessment-queries';
@@ -30,6 +31,7 @@ export function CoveragePage() {
   const frameworkId = params.get('framework') ?? '';
   const detail = useAssessment(id);
   const frameworks = useFrameworks();
+  usePageTitle(t('coverage.title'));
   return (
     <QueryState query={detail}>
       {({ assessment }) => (

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
 import { useGuidelineDocument } from '../../api/guideline-queries';
 import { QueryState } from '../../components/query-state';
+import { usePageTitle } from '../../components/use-page-title';
 import { useLocalized } from '../../i18n/use-localized';
 
 /** One guideline document: summary, structure, its items and the checksheet items linked to each. */
@@ -10,6 +11,7 @@ export function DocumentPage() {
   const localized = useLocalized();
   const { id = '' } = useParams();
   const view = useGuidelineDocument(id);
+  usePageTitle(view.data ? localized(view.data.document.title) : undefined);
   // Back to the library as it was filtered, when we came from it.
   const state: unknown = useLocation().state;
   const back =

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
+import { usePageTitle } from '../../components/use-page-title';
 import { useGuidelineDocuments } from '../../api/guideline-queries';
 import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
@@ -20,6 +21,7 @@ export function GuidelinesPage() {
   const { t } = useTranslation();
   const localized = useLocalized();
   const documents = useGuidelineDocuments();
+  usePageTitle(t('guidelines.title'));
   // Filters live in the URL, so "back" from a document returns to the same list.
   const [params, setParams] = useSearchParams();
   const filter: GuidelineFilter = Object.fromEntries(
