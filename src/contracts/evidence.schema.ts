@@ -48,4 +48,11 @@ export const EvidenceTooLargeSchema = Type.Object({
   limitBytes: Type.Optional(Type.Integer()),
 });
 
+/** GET /api/evidence/limits: what an upload may be, so the form can say it and refuse early. */
+export const EvidenceLimitsSchema = Type.Object({
+  maxBytes: Type.Integer({ description: 'EVIDENCE_MAX_BYTES: the largest file accepted' }),
+  acceptedExtensions: Type.Array(Type.String(), { description: 'e.g. .pdf, .png; the bytes decide the type' }),
+});
+
+export type EvidenceLimits = Type.Static<typeof EvidenceLimitsSchema>;
 export type EvidenceUploadFields = Type.Static<typeof EvidenceUploadFieldsSchema>;

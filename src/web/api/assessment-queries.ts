@@ -14,6 +14,7 @@ import type {
   SystemInput,
 } from '../../contracts/assessment.schema';
 import type { Me, PeopleList } from '../../contracts/auth.schema';
+import type { EvidenceLimits } from '../../contracts/evidence.schema';
 import type { Problem } from '../../contracts/problem.schema';
 import { ApiError, getJson, sendJson } from './api-client';
 import { ME_KEY } from './auth-queries';
@@ -103,6 +104,15 @@ export function useItemEvidence(id: string, itemId: string) {
     queryKey: assessmentKeys.evidence(id, itemId),
     queryFn: ({ signal }) =>
       getJson<{ evidence: Evidence[] }>(`/api/evidence?assessmentId=${enc(id)}&itemId=${enc(itemId)}`, signal),
+  });
+}
+
+/** The server's upload limit and accepted file types (they change only with its configuration). */
+export function useEvidenceLimits() {
+  return useQuery({
+    queryKey: ['evidence', 'limits'],
+    queryFn: ({ signal }) => getJson<EvidenceLimits>('/api/evidence/limits', signal),
+    staleTime: Infinity,
   });
 }
 

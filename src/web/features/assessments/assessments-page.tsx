@@ -5,9 +5,13 @@ import { Link, useNavigate } from 'react-router';
 import type { AssessmentSummary, IotSystem } from '../../../contracts/assessment.schema';
 import { assessmentApi, assessmentKeys, useAssessmentList, useSystems } from '../../api/assessment-queries';
 import { useApiMutation, useMe } from '../../api/auth-queries';
+import { FieldError, fieldErrorId } from '../../components/field-error';
 import { FormError } from '../../components/form-error';
 import { QueryState } from '../../components/query-state';
+import { reasonsForField } from '../../components/problem-text';
 import { CRITICALITIES, formatDateTime, percent } from './assessment-model';
+
+const hasReason = (error: unknown, field: string) => reasonsForField(error, field).length > 0;
 
 /** Every IoT system of the organisation with its assessments, and forms to add either. */
 export function AssessmentsPage() {
@@ -145,7 +149,15 @@ function NewSystemForm() {
         <form onSubmit={submit} className="stacked-form wide" data-testid="new-system-form">
           <label>
             {t('assessment.systemName')}
-            <input name="name" required maxLength={200} placeholder={t('assessment.systemNamePlaceholder')} />
+            <input
+              name="name"
+              required
+              maxLength={200}
+              placeholder={t('assessment.systemNamePlaceholder')}
+              aria-invalid={hasReason(create.error, 'name')}
+              aria-describedby={fieldErrorId('new-system-name')}
+            />
+            <FieldError error={create.error} field="name" id="new-system-name" />
           </label>
           <fieldset className="radio-row">
             <legend>{t('assessment.criticality')}</legend>
@@ -180,7 +192,7 @@ function NewSystemForm() {
               {t('assessment.cancel')}
             </button>
           </div>
-          <FormError error={create.error} />
+          <FormError error={create.error} shownAtFields={['name']} />
         </form>
       )}
     </section>
@@ -213,6 +225,7 @@ function NewAssessmentForm({ system }: { system: IotSystem }) {
     );
   };
   const year = new Date().getFullYear();
+  const formId = `new-assessment-${system.id}`;
   return (
     <details className="new-assessment">
       <summary>{t('assessment.newAssessment')}</summary>
@@ -223,21 +236,41 @@ function NewAssessmentForm({ system }: { system: IotSystem }) {
       >
         <label>
           {t('assessment.assessmentTitle')}
-          <input name="title" required maxLength={200} defaultValue={t('assessment.defaultTitle', { year })} />
+          <input
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={t('assessment.defaultTitle', { year })}
+            aria-invalid={hasReason(create.error, 'title')}
+            aria-describedby={fieldErrorId(`${formId}-title`)}
+          />
+          <FieldError error={create.error} field="title" id={`${formId}-title`} />
         </label>
         <label>
           {t('assessment.periodStart')}
-          <input name="periodStart" type="date" />
+          <input
+            name="periodStart"
+            type="date"
+            aria-invalid={hasReason(create.error, 'periodStart')}
+            aria-describedby={fieldErrorId(`${formId}-start`)}
+          />
+          <FieldError error={create.error} field="periodStart" id={`${formId}-start`} />
         </label>
         <label>
           {t('assessment.periodEnd')}
-          <input name="periodEnd" type="date" />
+          <input
+            name="periodEnd"
+            type="date"
+            aria-invalid={hasReason(create.error, 'periodEnd')}
+            aria-describedby={fieldErrorId(`${formId}-end`)}
+          />
+          <FieldError error={create.error} field="periodEnd" id={`${formId}-end`} />
         </label>
         <button type="submit" disabled={create.isPending}>
           {t('assessment.createAssessment')}
         </button>
       </form>
-      <FormError error={create.error} />
+      <FormError error={create.error} shownAtFields={['title', 'periodStart', 'periodEnd']} />
     </details>
   );
 }
