@@ -1,3 +1,4 @@
+import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import { applyEdit, EMPTY_ANSWER } from '../../core/assessment/answer-rules';
 import type { Actor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
@@ -42,16 +43,7 @@ export async function saveAnswer(
         [{ field: 'version', reason: `stored version is ${storedVersion}` }],
       );
     }
-    if (!isEditable(assessment)) {
-      throw await answerConflict(
-        transaction,
-        organisationId,
-        assessment.id,
-        item.itemId,
-        `The assessment is ${assessment.status}; reopen it to change answers.`,
-        [{ field: 'status', reason: assessment.status }],
-      );
-    }
+    if (!isEditable(assessment)) throw assessmentClosed(assessment.status, 'change answers');
     const content = contentAfterUpdate(assessment.frameworkId, item, before ?? EMPTY_ANSWER, update);
     const problems = await editProblems(transaction, organisationId, item, content, byField);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'The answer is not valid.', problems);

@@ -1,3 +1,4 @@
+import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import { applyEdit, EMPTY_ANSWER, type AnswerContent } from '../../core/assessment/answer-rules';
 import { listFrameworkItems, resolveItemReference, type FrameworkItem } from '../../core/assessment/framework-items';
 import type { Actor } from '../../core/auth/actor';
@@ -68,10 +69,7 @@ export async function saveAnswersBulk(
         );
       }
     }
-    if (!isEditable(assessment))
-      throw new DomainError('CONFLICT', `The assessment is ${assessment.status}; reopen it to change answers.`, [
-        { field: 'status', reason: assessment.status },
-      ]);
+    if (!isEditable(assessment)) throw assessmentClosed(assessment.status, 'change answers');
 
     const planned: { item: FrameworkItem; content: AnswerContent }[] = [];
     for (const { index, item, entry } of resolved) {

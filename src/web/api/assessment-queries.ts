@@ -137,7 +137,7 @@ export function useMemberNames(enabled: boolean) {
 
 /** The answer a 409 carries: what is stored now, for the "yours or theirs" choice. */
 export function conflictCurrent(error: unknown): Answer | undefined {
-  if (!(error instanceof ApiError) || error.problem.status !== 409) return undefined;
+  if (!(error instanceof ApiError) || error.problem.code !== 'CONFLICT') return undefined;
   const current = (error.problem as Problem & { current?: Answer }).current;
   return current && typeof current === 'object' && 'itemId' in current ? current : undefined;
 }

@@ -151,6 +151,9 @@ export const en: Messages = {
     inviteSubmit: 'Create invitation link',
     inviteLink: 'Invitation link (valid until {{date}})',
     requireTotp: 'Require two-step sign-in for members',
+    requireSeparateReviewer: 'Answers must be approved by someone other than who wrote them (four-eyes)',
+    requireSeparateReviewerHelp:
+      'When on, whoever changed an answer’s content cannot accept it. Anyone may still return it.',
     settings: 'Settings',
     none: 'You do not belong to any organisation.',
   },

@@ -149,6 +149,9 @@ export const ja = {
     inviteSubmit: '招待リンクを作成',
     inviteLink: '招待リンク（{{date}} まで有効）',
     requireTotp: 'メンバーに 2 段階認証を必須にする',
+    requireSeparateReviewer: '回答の承認は、その回答を書いた人以外が行う（ダブルチェック）',
+    requireSeparateReviewerHelp:
+      'オンにすると、回答の内容を変更した人はその回答を承認できません。差し戻しは誰でもできます。',
     settings: '設定',
     none: '所属している組織がありません。',
   },

@@ -7,7 +7,7 @@ import { useApiMutation, useMe } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
 import { RoleSelect } from './role-select';
 
-/** The current organisation: settings (owner), members and roles, invitations. */
+/** The current organisation: settings (owner; review policy also admin), members and roles, invitations. */
 export function MembersPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -34,6 +34,11 @@ export function MembersPage() {
     sendJson<InvitationCreated>('POST', '/api/organisation/invitations', input),
   );
   const settings = useApiMutation((input: { requireTotp: boolean }) => sendJson('PATCH', '/api/organisation', input));
+  const reviewPolicy = useApiMutation((input: { requireSeparateReviewer: boolean }) =>
+    sendJson('PUT', '/api/organisation/review-policy', input),
+  );
+  const isOwner = me.data?.role === 'owner';
+  const managesSettings = isOwner || me.data?.role === 'admin';
   const submitInvite = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
@@ -45,18 +50,31 @@ export function MembersPage() {
       <h1>
         {t('organisation.title')}: {organisation?.name}
       </h1>
-      {me.data?.role === 'owner' && organisation && (
+      {managesSettings && organisation && (
         <section aria-labelledby="settings-heading">
           <h2 id="settings-heading">{t('organisation.settings')}</h2>
+          {isOwner && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={organisation.requireTotp}
+                onChange={(event) => settings.mutate({ requireTotp: event.target.checked })}
+              />
+              {t('organisation.requireTotp')}
+            </label>
+          )}
           <label className="checkbox">
             <input
               type="checkbox"
-              checked={organisation.requireTotp}
-              onChange={(event) => settings.mutate({ requireTotp: event.target.checked })}
+              checked={organisation.requireSeparateReviewer}
+              disabled={reviewPolicy.isPending}
+              onChange={(event) => reviewPolicy.mutate({ requireSeparateReviewer: event.target.checked })}
+              data-testid="require-separate-reviewer"
             />
-            {t('organisation.requireTotp')}
+            {t('organisation.requireSeparateReviewer')}
           </label>
-          <FormError error={settings.error} />
+          <p className="muted setting-help">{t('organisation.requireSeparateReviewerHelp')}</p>
+          <FormError error={settings.error ?? reviewPolicy.error} />
         </section>
       )}
       <section aria-labelledby="members-heading">
