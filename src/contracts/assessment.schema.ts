@@ -92,6 +92,7 @@ export const AnswerSchema = Type.Object({
   updatedBy: Nullable(Type.String()),
   evidenceCount: Type.Integer(),
   openFindings: Type.Integer(),
+  overdue: Type.Boolean({ description: 'due date before today (UTC) and not accepted: the one definition of overdue' }),
 });
 export const AssessmentSummarySchema = Type.Object({
   ...AssessmentSchema.properties,

@@ -148,7 +148,7 @@ describe('/api/systems and /api/assessments', () => {
     expect(history.entries.map((entry) => entry.version)).toEqual([3, 2, 1]);
   });
 
-  it('refuses answers to a done assessment with 409 and the current answer', async () => {
+  it('refuses answers to a done assessment with ASSESSMENT_CLOSED, not the stale-version conflict', async () => {
     const { assessment } = await newAssessment();
     let version = assessment.version;
     for (const status of ['in_progress', 'in_review', 'done']) {
@@ -163,7 +163,11 @@ describe('/api/systems and /api/assessments', () => {
       result: 'implemented',
     });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ current: { itemId: 'jssec-v2:1', version: 0 } });
+    expect(refused.json()).toMatchObject({
+      code: 'ASSESSMENT_CLOSED',
+      errors: [{ field: 'status', code: 'assessment_closed', reason: 'done' }],
+    });
+    expect(refused.json()).not.toHaveProperty('current');
     const snapshots = (await call(assessor, 'GET', `/api/assessments/${assessment.id}/snapshots`)).json<{
       snapshots: { reason: string; status: string }[];
     }>();

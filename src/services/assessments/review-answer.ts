@@ -1,3 +1,4 @@
+import { utcDay } from '../../core/assessment/overdue';
 import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import { EMPTY_ANSWER, type AnswerState } from '../../core/assessment/answer-rules';
 import { canChangeReview, type ReviewState } from '../../core/assessment/assessment.types';
@@ -64,7 +65,9 @@ export async function reviewAnswer(
     const current: AnswerState = before ?? EMPTY_ANSWER;
     const storedVersion = before?.version ?? 0;
     const conflict = (message: string, field: string, why: string) =>
-      answerConflict(transaction, organisationId, assessment.id, item.itemId, message, [{ field, reason: why }]);
+      answerConflict(transaction, organisationId, assessment.id, item.itemId, utcDay(now), message, [
+        { field, reason: why },
+      ]);
     if (input.version !== storedVersion)
       throw await conflict(
         'Someone else changed this answer first; here is what is stored now.',
@@ -106,5 +109,5 @@ export async function reviewAnswer(
     });
     return item.itemId;
   });
-  return loadAnswer(deps.database.db, organisationId, input.assessmentId, itemId);
+  return loadAnswer(deps.database.db, organisationId, input.assessmentId, itemId, utcDay(now));
 }

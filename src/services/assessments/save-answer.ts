@@ -1,3 +1,4 @@
+import { utcDay } from '../../core/assessment/overdue';
 import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import { applyEdit, EMPTY_ANSWER } from '../../core/assessment/answer-rules';
 import type { Actor } from '../../core/auth/actor';
@@ -39,6 +40,7 @@ export async function saveAnswer(
         organisationId,
         assessment.id,
         item.itemId,
+        utcDay(now),
         'Someone else saved this answer first; here is what is stored now.',
         [{ field: 'version', reason: `stored version is ${storedVersion}` }],
       );
@@ -64,5 +66,5 @@ export async function saveAnswer(
     }
     return item.itemId;
   });
-  return loadAnswer(deps.database.db, organisationId, input.assessmentId, itemId);
+  return loadAnswer(deps.database.db, organisationId, input.assessmentId, itemId, utcDay(now));
 }

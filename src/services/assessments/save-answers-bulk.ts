@@ -1,3 +1,4 @@
+import { utcDay } from '../../core/assessment/overdue';
 import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import { applyEdit, EMPTY_ANSWER, type AnswerContent } from '../../core/assessment/answer-rules';
 import { listFrameworkItems, resolveItemReference, type FrameworkItem } from '../../core/assessment/framework-items';
@@ -64,6 +65,7 @@ export async function saveAnswersBulk(
           organisationId,
           assessment.id,
           item.itemId,
+          utcDay(now),
           `Someone else saved ${item.itemId} first; nothing was saved.`,
           [{ ...inList('answers', index)('version'), reason: `stored version is ${storedVersion}` }],
         );
@@ -109,6 +111,7 @@ export async function saveAnswersBulk(
     presentAnswer(itemId, answers.get(itemId), {
       evidenceCount: evidence.get(itemId) ?? 0,
       openFindings: findings.get(itemId) ?? 0,
+      today: utcDay(now),
     }),
   );
 }

@@ -442,6 +442,11 @@ export const en: Messages = {
     assessment: 'Assessment',
   },
   dashboard: {
+    notAnswered: 'not answered',
+    overdue: 'Overdue items',
+    overdueLead: 'See “Overdue” on the answers page',
+    gapsShowAll: 'Show all ({{count}})',
+    gapsShowTop: 'Show the top {{count}} only',
     open: 'Dashboard',
     title: 'Dashboard: {{title}}',
     backToAnswers: 'Back to answers',

@@ -444,6 +444,11 @@ export const ja = {
     assessment: '評価',
   },
   dashboard: {
+    notAnswered: '未回答',
+    overdue: '期限切れの項目',
+    overdueLead: '回答画面の「期限切れ」で確認',
+    gapsShowAll: 'すべて表示（{{count}} 件）',
+    gapsShowTop: '上位 {{count}} 件だけ表示',
     open: 'ダッシュボード',
     title: 'ダッシュボード: {{title}}',
     backToAnswers: '回答に戻る',

@@ -48,9 +48,9 @@ export function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-/** Past its due date and not yet accepted by a reviewer. */
-export function isOverdue(answer: Pick<Answer, 'dueDate' | 'reviewState'>, day = today()): boolean {
-  return answer.dueDate !== null && answer.dueDate < day && answer.reviewState !== 'accepted';
+/** Overdue as the server decided it (core's isAnswerOverdue), so every count on every page agrees. */
+export function isOverdue(answer: Pick<Answer, 'overdue'>): boolean {
+  return answer.overdue;
 }
 
 export function matchesFilter(answer: Answer, filter: Filter, userId: string | undefined): boolean {
