@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { ProblemSchema } from './problem.schema';
 
 // Request and response shapes of systems, assessments, answers, evidence, findings and scores.
 // Shared by the server (validation, OpenAPI), the web app and the CLI.
@@ -133,13 +134,10 @@ export const ReviewActionSchema = Type.Object({
   reason: Type.Optional(Text(2000)),
   version: Type.Integer(),
 });
+/** 409 of an answer change: CONFLICT carries the stored answer (`current`); ASSESSMENT_CLOSED has none. */
 export const AnswerConflictSchema = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  code: Type.String(),
-  detail: Type.String(),
-  current: AnswerSchema,
+  ...ProblemSchema.properties,
+  current: Type.Optional(AnswerSchema),
 });
 export const AnswerHistorySchema = Type.Object({
   entries: List(

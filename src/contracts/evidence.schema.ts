@@ -39,8 +39,11 @@ export const EvidenceDeleteConflictSchema = Type.Object({
   acceptedSupports: Type.Array(Type.Object({ assessmentId: Type.String(), itemId: Type.String() })),
 });
 
-/** 409 of PATCH /api/findings/:id: the finding as it is now stored. */
-export const FindingConflictSchema = Type.Object({ ...ProblemSchema.properties, current: FindingSchema });
+/** 409 of PATCH /api/findings/:id: the finding as it is now stored (not for ASSESSMENT_CLOSED). */
+export const FindingConflictSchema = Type.Object({
+  ...ProblemSchema.properties,
+  current: Type.Optional(FindingSchema),
+});
 
 /** 413 of POST /api/evidence: the limit in bytes (EVIDENCE_MAX_BYTES). */
 export const EvidenceTooLargeSchema = Type.Object({
