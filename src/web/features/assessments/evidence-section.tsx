@@ -186,7 +186,6 @@ export function EvidenceSection({
                 className="file-input"
                 type="file"
                 multiple
-                {...(limits ? { accept: limits.acceptedExtensions.join(',') } : {})}
                 data-testid="evidence-file-input"
                 onChange={(event) => {
                   const files = [...(event.target.files ?? [])];
