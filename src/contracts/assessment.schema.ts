@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { ProblemSchema } from './problem.schema';
 
 // Request and response shapes of systems, assessments, answers, evidence, findings and scores.
 // Shared by the server (validation, OpenAPI), the web app and the CLI.
@@ -112,6 +113,7 @@ export const AnswerSchema = Type.Object({
   updatedBy: Nullable(Type.String()),
   evidenceCount: Type.Integer(),
   openFindings: Type.Integer(),
+  overdue: Type.Boolean({ description: 'due date before today (UTC) and not accepted: the one definition of overdue' }),
 });
 export const AssessmentSummarySchema = Type.Object({
   ...AssessmentSchema.properties,
@@ -152,13 +154,10 @@ export const ReviewActionSchema = Type.Object({
   reason: Type.Optional(Text(2000)),
   version: Type.Integer(),
 });
+/** 409 of an answer change: CONFLICT carries the stored answer (`current`); ASSESSMENT_CLOSED has none. */
 export const AnswerConflictSchema = Type.Object({
-  type: Type.String(),
-  title: Type.String(),
-  status: Type.Integer(),
-  code: Type.String(),
-  detail: Type.String(),
-  current: AnswerSchema,
+  ...ProblemSchema.properties,
+  current: Type.Optional(AnswerSchema),
 });
 export const AnswerHistorySchema = Type.Object({
   entries: List(

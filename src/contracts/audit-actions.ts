@@ -17,6 +17,7 @@ export const AUDIT_ACTIONS = [
   'token.revoke',
   'organisation.create',
   'organisation.update',
+  'organisation.review_policy',
   'member.added',
   'member.role_changed',
   'member.removed',

@@ -26,6 +26,7 @@ const OrganisationSchema = Type.Object({
   slug: Type.String(),
   name: Type.String(),
   requireTotp: Type.Boolean(),
+  requireSeparateReviewer: Type.Boolean({ description: 'answers are accepted only by someone who did not write them' }),
   createdAt: Type.String(),
 });
 const MyOrganisationSchema = Type.Object({ ...OrganisationSchema.properties, role: RoleSchema });
@@ -81,6 +82,11 @@ export const UpdateOrganisationSchema = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   requireTotp: Type.Optional(Type.Boolean()),
 });
+/** PUT /api/organisation/review-policy (owners and admins). */
+export const ReviewPolicySchema = Type.Object(
+  { requireSeparateReviewer: Type.Boolean() },
+  { additionalProperties: false },
+);
 
 export const MemberListSchema = Type.Object({
   members: List(

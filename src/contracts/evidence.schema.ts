@@ -39,8 +39,11 @@ export const EvidenceDeleteConflictSchema = Type.Object({
   acceptedSupports: Type.Array(Type.Object({ assessmentId: Type.String(), itemId: Type.String() })),
 });
 
-/** 409 of PATCH /api/findings/:id: the finding as it is now stored. */
-export const FindingConflictSchema = Type.Object({ ...ProblemSchema.properties, current: FindingSchema });
+/** 409 of PATCH /api/findings/:id: the finding as it is now stored (not for ASSESSMENT_CLOSED). */
+export const FindingConflictSchema = Type.Object({
+  ...ProblemSchema.properties,
+  current: Type.Optional(FindingSchema),
+});
 
 /** 413 of POST /api/evidence: the limit in bytes (EVIDENCE_MAX_BYTES). */
 export const EvidenceTooLargeSchema = Type.Object({
@@ -48,4 +51,11 @@ export const EvidenceTooLargeSchema = Type.Object({
   limitBytes: Type.Optional(Type.Integer()),
 });
 
+/** GET /api/evidence/limits: what an upload may be, so the form can say it and refuse early. */
+export const EvidenceLimitsSchema = Type.Object({
+  maxBytes: Type.Integer({ description: 'EVIDENCE_MAX_BYTES: the largest file accepted' }),
+  acceptedExtensions: Type.Array(Type.String(), { description: 'e.g. .pdf, .png; the bytes decide the type' }),
+});
+
+export type EvidenceLimits = Type.Static<typeof EvidenceLimitsSchema>;
 export type EvidenceUploadFields = Type.Static<typeof EvidenceUploadFieldsSchema>;

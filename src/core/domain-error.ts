@@ -8,6 +8,9 @@ export type ErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'SYSTEM_HAS_ASSESSMENTS'
+  | 'LAST_OWNER'
+  | 'ASSESSMENT_CLOSED'
+  | 'SELF_APPROVAL'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'PAYLOAD_TOO_LARGE'
@@ -20,7 +23,11 @@ export type ErrorCode =
   | 'AUDIT_CHAIN_BROKEN'
   | 'INTERNAL';
 
-/** One located problem: where (file, path/row/column/field) and why. */
+/**
+ * One located problem: where (file, path/row/column/field) and why. `reason` is English for logs
+ * and terminals; `code` names the reason stably (snake_case, see `ReasonCode`) so a client can say
+ * it in the reader's language, with `params` filling its blanks (limits, accepted values).
+ */
 export interface ProblemDetail {
   readonly file?: string;
   readonly path?: string;
@@ -28,7 +35,34 @@ export interface ProblemDetail {
   readonly column?: number;
   readonly field?: string;
   readonly reason: string;
+  readonly code?: ReasonCode;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
+
+/**
+ * Stable reason codes a client translates (web: `errors.reasons.<code>`). Add a code here and in
+ * both dictionaries; never rename one (clients and scripts match on them).
+ */
+export type ReasonCode =
+  | 'missing'
+  | 'blank'
+  | 'min_length'
+  | 'max_length'
+  | 'bad_format'
+  | 'not_a_date'
+  | 'not_allowed_value'
+  | 'unexpected_field'
+  | 'invalid_value'
+  | 'end_before_start'
+  | 'not_member'
+  | 'file_missing'
+  | 'file_empty'
+  | 'file_type'
+  | 'file_text_extension'
+  | 'file_too_large'
+  | 'last_owner'
+  | 'assessment_closed'
+  | 'self_approval';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -4,6 +4,8 @@ export interface OrganisationTable {
   slug: string;
   name: string;
   require_totp: number;
+  /** Migration 20261201-0010: answers are accepted only by someone who did not write them. */
+  require_separate_reviewer: number;
   created_at: string;
 }
 

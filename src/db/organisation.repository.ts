@@ -7,6 +7,8 @@ export interface Organisation {
   readonly slug: string;
   readonly name: string;
   readonly requireTotp: boolean;
+  /** Four-eyes review: nobody accepts an answer they wrote. */
+  readonly requireSeparateReviewer: boolean;
   readonly createdAt: string;
 }
 
@@ -26,16 +28,22 @@ const toOrganisation = (row: {
   slug: string;
   name: string;
   require_totp: number;
+  require_separate_reviewer: number;
   created_at: string;
 }): Organisation => ({
   id: row.id,
   slug: row.slug,
   name: row.name,
-  requireTotp: row.require_totp === 1,
+  requireTotp: Number(row.require_totp) === 1,
+  requireSeparateReviewer: Number(row.require_separate_reviewer) === 1,
   createdAt: row.created_at,
 });
 
-export async function insertOrganisation(db: Db, organisation: Organisation): Promise<void> {
+/** Adds an organisation; settings left out start off (as the columns' defaults say). */
+export async function insertOrganisation(
+  db: Db,
+  organisation: Omit<Organisation, 'requireSeparateReviewer'> & Partial<Pick<Organisation, 'requireSeparateReviewer'>>,
+): Promise<void> {
   await db
     .insertInto('organisation')
     .values({
@@ -43,6 +51,7 @@ export async function insertOrganisation(db: Db, organisation: Organisation): Pr
       slug: organisation.slug,
       name: organisation.name,
       require_totp: organisation.requireTotp ? 1 : 0,
+      require_separate_reviewer: organisation.requireSeparateReviewer === true ? 1 : 0,
       created_at: organisation.createdAt,
     })
     .execute();
@@ -68,11 +77,15 @@ export async function listAllOrganisations(db: Db): Promise<Organisation[]> {
 export async function updateOrganisationSettings(
   db: Db,
   organisationId: string,
-  settings: { requireTotp: boolean; name: string },
+  settings: { requireTotp: boolean; requireSeparateReviewer: boolean; name: string },
 ): Promise<void> {
   await db
     .updateTable('organisation')
-    .set({ require_totp: settings.requireTotp ? 1 : 0, name: settings.name })
+    .set({
+      require_totp: settings.requireTotp ? 1 : 0,
+      require_separate_reviewer: settings.requireSeparateReviewer ? 1 : 0,
+      name: settings.name,
+    })
     .where('id', '=', organisationId)
     .execute();
 }
@@ -87,6 +100,7 @@ export async function listOrganisationsOfUser(db: Db, userId: string): Promise<(
       'organisation.slug',
       'organisation.name',
       'organisation.require_totp',
+      'organisation.require_separate_reviewer',
       'organisation.created_at',
       'membership.role',
     ])

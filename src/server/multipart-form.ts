@@ -43,7 +43,7 @@ export async function readSingleFileForm(request: FastifyRequest, fileField: str
     const step = await next();
     if (step.done)
       throw new DomainError('VALIDATION_FAILED', 'Choose a file to upload.', [
-        { field: fileField, reason: 'is required' },
+        { field: fileField, reason: 'is required', code: 'file_missing' },
       ]);
     const part = step.value;
     if (part.type === 'field') {

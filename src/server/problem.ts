@@ -1,5 +1,5 @@
 import type { FastifyError } from 'fastify';
-import { isDomainError, type ErrorCode, type ProblemDetail } from '../core/domain-error';
+import { isDomainError, type ErrorCode, type ProblemDetail, type ReasonCode } from '../core/domain-error';
 import type { Problem } from '../contracts/problem.schema';
 
 /** The one table from error code to HTTP status. Adding a code without a status fails typecheck. */
@@ -12,6 +12,9 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   FRAMEWORK_NOT_FOUND: 404,
   CONFLICT: 409,
   SYSTEM_HAS_ASSESSMENTS: 409,
+  LAST_OWNER: 409,
+  ASSESSMENT_CLOSED: 409,
+  SELF_APPROVAL: 403,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   CONFIG_INVALID: 500,
@@ -51,6 +54,60 @@ export function buildProblem(
   };
 }
 
+interface SchemaIssue {
+  keyword?: string;
+  instancePath?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/**
+ * A schema validator's issue as a located detail: the top-level field it concerns (the missing
+ * property for `required`) and a reason code a client can translate, with the limit it names.
+ */
+export function locateSchemaIssue(context: string, issue: SchemaIssue): ProblemDetail {
+  const params = issue.params ?? {};
+  const missing = issue.keyword === 'required' && typeof params.missingProperty === 'string';
+  const extra = issue.keyword === 'additionalProperties' && typeof params.additionalProperty === 'string';
+  const pointer = issue.instancePath ?? '';
+  const field = missing
+    ? `${pointer.slice(1)}${pointer ? '/' : ''}${String(params.missingProperty)}`
+    : extra
+      ? String(params.additionalProperty)
+      : pointer.slice(1);
+  const limit = typeof params.limit === 'number' ? params.limit : undefined;
+  const code = schemaReasonCode(issue.keyword, limit);
+  return {
+    path: `${context}${pointer}`,
+    ...(field ? { field: field.split('/')[0] } : {}),
+    reason: issue.message ?? 'is invalid',
+    code,
+    ...(limit !== undefined && (code === 'min_length' || code === 'max_length') ? { params: { limit } } : {}),
+  };
+}
+
+function schemaReasonCode(keyword: string | undefined, limit: number | undefined): ReasonCode {
+  switch (keyword) {
+    case 'required':
+      return 'missing';
+    case 'minLength':
+      return limit === 1 ? 'blank' : 'min_length';
+    case 'maxLength':
+      return 'max_length';
+    case 'pattern':
+    case 'format':
+      return 'bad_format';
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+      return 'not_allowed_value';
+    case 'additionalProperties':
+      return 'unexpected_field';
+    default:
+      return 'invalid_value';
+  }
+}
+
 function codeForFastifyStatus(status: number): ErrorCode {
   if (status === 404) return 'NOT_FOUND';
   if (status === 413) return 'PAYLOAD_TOO_LARGE';
@@ -71,10 +128,8 @@ export function toProblem(error: unknown): Problem {
   }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) {
-    const errors = fastifyError.validation.map((issue) => ({
-      path: `${fastifyError.validationContext ?? 'body'}${issue.instancePath || ''}`,
-      reason: issue.message ?? 'is invalid',
-    }));
+    const context = fastifyError.validationContext ?? 'body';
+    const errors = fastifyError.validation.map((issue) => locateSchemaIssue(context, issue));
     return buildProblem('VALIDATION_FAILED', 400, 'The request is not valid.', errors);
   }
   const status = fastifyError.statusCode;

@@ -9,7 +9,8 @@ import {
 } from './answer-rules';
 import { compareResults, compareScores } from './compare-results';
 import { resolveCheckReference, resolveItemReference, type FrameworkItem } from './framework-items';
-import { isOverdue, rankGap } from './rank-gaps';
+import { isAnswerOverdue } from './overdue';
+import { rankGap } from './rank-gaps';
 
 const item: FrameworkItem = {
   itemId: 'x:25',
@@ -72,9 +73,11 @@ describe('comparison and gaps', () => {
   it('ranks gaps by weight × criticality × overdue', () => {
     expect(rankGap({ weight: 2, criticality: 'critical', overdue: true })).toBe(12);
     expect(rankGap({ weight: 1, criticality: 'supporting', overdue: false })).toBe(1);
-    expect(isOverdue('2026-11-21', '2026-11-22')).toBe(true);
-    expect(isOverdue('2026-11-22', '2026-11-22')).toBe(false);
-    expect(isOverdue(null, '2026-11-22')).toBe(false);
+    expect(isAnswerOverdue({ dueDate: '2026-11-21', reviewState: 'open' }, '2026-11-22')).toBe(true);
+    expect(isAnswerOverdue({ dueDate: '2026-11-21', reviewState: 'returned' }, '2026-11-22')).toBe(true);
+    expect(isAnswerOverdue({ dueDate: '2026-11-21', reviewState: 'accepted' }, '2026-11-22')).toBe(false);
+    expect(isAnswerOverdue({ dueDate: '2026-11-22', reviewState: 'open' }, '2026-11-22')).toBe(false);
+    expect(isAnswerOverdue({ dueDate: null, reviewState: 'open' }, '2026-11-22')).toBe(false);
   });
 
   it('finds items and checks by id or number', () => {

@@ -10,8 +10,3 @@ export const DEFAULT_ITEM_WEIGHT = 1;
 export function rankGap(input: { weight: number; criticality: Criticality; overdue: boolean }): number {
   return input.weight * CRITICALITY_FACTOR[input.criticality] * (input.overdue ? 2 : 1);
 }
-
-/** A gap is overdue when its due date (YYYY-MM-DD) is before today (YYYY-MM-DD). */
-export function isOverdue(dueDate: string | null, today: string): boolean {
-  return dueDate !== null && dueDate < today;
-}

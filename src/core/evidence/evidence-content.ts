@@ -1,5 +1,5 @@
 import { stripBidiControls } from '../text/terminal-text';
-import { DomainError } from '../domain-error';
+import { DomainError, type ReasonCode } from '../domain-error';
 
 /**
  * What the bytes of an uploaded file turned out to be, found by looking at them (never by the
@@ -34,6 +34,21 @@ export const TEXT_MEDIA_TYPE_BY_EXTENSION: Readonly<Record<string, string>> = {
   '.json': 'application/json',
 };
 
+/** File name extensions of the accepted types, for pickers and the upload area's hint (the bytes still decide). */
+export const ACCEPTED_EVIDENCE_EXTENSIONS: readonly string[] = [
+  '.pdf',
+  '.png',
+  '.jpg',
+  '.jpeg',
+  '.gif',
+  '.webp',
+  '.zip',
+  '.docx',
+  '.xlsx',
+  '.pptx',
+  ...Object.keys(TEXT_MEDIA_TYPE_BY_EXTENSION),
+];
+
 const ALLOWED_SUMMARY =
   'PDF, PNG, JPEG, GIF, WebP, ZIP, Word/Excel/PowerPoint (.docx/.xlsx/.pptx), or UTF-8 text (.txt, .csv, .log, .json, .md)';
 
@@ -42,13 +57,14 @@ const ALLOWED_SUMMARY =
  * its content is not on the allow-list (or the file is empty).
  */
 export function acceptEvidenceContent(content: SniffedContent, fileName: string, sizeBytes: number): string {
-  if (sizeBytes === 0) throw refuse('The file is empty.', 'is empty');
+  if (sizeBytes === 0) throw refuse('The file is empty.', 'is empty', 'file_empty');
   switch (content.kind) {
     case 'detected':
       if (ALLOWED_DETECTED_MEDIA_TYPES.includes(content.mediaType)) return content.mediaType;
       throw refuse(
         `Files of type ${content.mediaType} are not accepted as evidence. Accepted: ${ALLOWED_SUMMARY}.`,
         `type ${content.mediaType} is not accepted`,
+        'file_type',
       );
     case 'text': {
       const mediaType = TEXT_MEDIA_TYPE_BY_EXTENSION[extensionOf(fileName)];
@@ -56,12 +72,14 @@ export function acceptEvidenceContent(content: SniffedContent, fileName: string,
       throw refuse(
         `Text files are accepted only as .txt, .csv, .log, .json or .md. Accepted: ${ALLOWED_SUMMARY}.`,
         'text file without a .txt/.csv/.log/.json/.md name',
+        'file_text_extension',
       );
     }
     case 'unknown':
       throw refuse(
         `The file's content is not a type accepted as evidence. Accepted: ${ALLOWED_SUMMARY}.`,
         'type not recognised',
+        'file_type',
       );
   }
 }
@@ -92,7 +110,7 @@ export function evidenceTooLarge(maxBytes: number): DomainError {
   return new DomainError(
     'PAYLOAD_TOO_LARGE',
     `The file is larger than the upload limit of ${formatBytes(maxBytes)}. Nothing was stored.`,
-    [{ field: 'file', reason: `larger than ${maxBytes} bytes` }],
+    [{ field: 'file', reason: `larger than ${maxBytes} bytes`, code: 'file_too_large', params: { limit: maxBytes } }],
     {
       limitBytes: maxBytes,
     },
@@ -112,6 +130,6 @@ export function formatBytes(bytes: number): string {
   return unit === 'bytes' ? `${bytes} bytes` : `${Number(value.toFixed(1))} ${unit}`;
 }
 
-function refuse(message: string, reason: string): DomainError {
-  return new DomainError('VALIDATION_FAILED', message, [{ field: 'file', reason }]);
+function refuse(message: string, reason: string, code: ReasonCode): DomainError {
+  return new DomainError('VALIDATION_FAILED', message, [{ field: 'file', reason, code }]);
 }

@@ -75,6 +75,33 @@ describe('/api/systems and /api/assessments', () => {
     expect(list.systems.map((entry) => entry.name)).toContain('監視カメラ');
   });
 
+  it('locates every refused field with a reason code a client can translate', async () => {
+    const blank = await call(owner, 'POST', '/api/systems', { name: '', criticality: 'important' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors).toEqual([expect.objectContaining({ field: 'name', code: 'blank', path: 'body/name' })]);
+    const missing = await call(owner, 'POST', '/api/systems', { name: '監視カメラ' });
+    expect(missing.json().errors).toEqual([expect.objectContaining({ field: 'criticality', code: 'missing' })]);
+    const tooLong = await call(owner, 'POST', '/api/systems', { name: 'x'.repeat(201), criticality: 'important' });
+    expect(tooLong.json().errors).toEqual([
+      expect.objectContaining({ field: 'name', code: 'max_length', params: { limit: 200 } }),
+    ]);
+    const { system } = await newAssessment();
+    const backwards = await call(owner, 'POST', '/api/assessments', {
+      systemId: system.id,
+      title: '  ',
+      periodStart: '2026-04-01',
+      periodEnd: '2026-03-31',
+    });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [
+        { field: 'title', code: 'blank', reason: 'needs 1–200 characters' },
+        { field: 'periodEnd', code: 'end_before_start', reason: 'is before periodStart' },
+      ],
+    });
+  });
+
   it('answers a stale answer save with 409 carrying the current answer', async () => {
     const { assessment } = await newAssessment();
     const url = `/api/assessments/${assessment.id}/answers/jssec-v2:25`;
@@ -121,7 +148,7 @@ describe('/api/systems and /api/assessments', () => {
     expect(history.entries.map((entry) => entry.version)).toEqual([3, 2, 1]);
   });
 
-  it('refuses answers to a done assessment with 409 and the current answer', async () => {
+  it('refuses answers to a done assessment with ASSESSMENT_CLOSED, not the stale-version conflict', async () => {
     const { assessment } = await newAssessment();
     let version = assessment.version;
     for (const status of ['in_progress', 'in_review', 'done']) {
@@ -136,7 +163,11 @@ describe('/api/systems and /api/assessments', () => {
       result: 'implemented',
     });
     expect(refused.statusCode).toBe(409);
-    expect(refused.json()).toMatchObject({ current: { itemId: 'jssec-v2:1', version: 0 } });
+    expect(refused.json()).toMatchObject({
+      code: 'ASSESSMENT_CLOSED',
+      errors: [{ field: 'status', code: 'assessment_closed', reason: 'done' }],
+    });
+    expect(refused.json()).not.toHaveProperty('current');
     const snapshots = (await call(assessor, 'GET', `/api/assessments/${assessment.id}/snapshots`)).json<{
       snapshots: { reason: string; status: string }[];
     }>();

@@ -109,7 +109,7 @@ describe('evidence routes', () => {
     expect(response.json()).toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
       limitBytes: 1024 * 1024,
-      errors: [{ field: 'file' }],
+      errors: [{ field: 'file', code: 'file_too_large', params: { limit: 1024 * 1024 } }],
     });
     expect(response.json().detail).toContain('1 MiB');
     expect(await evidenceRows()).toEqual([]);
@@ -119,13 +119,29 @@ describe('evidence routes', () => {
   it('refuses a disallowed type, naming the file field', async () => {
     const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01]), Buffer.alloc(64)]);
     const html = Buffer.from('<html><script>alert(1)</script></html>');
-    for (const part of [pdfPart(elf, 'report.pdf'), pdfPart(html, 'report.html', 'text/html')]) {
+    const refusals = [
+      { part: pdfPart(elf, 'report.pdf'), code: 'file_type' },
+      { part: pdfPart(html, 'report.html', 'text/html'), code: 'file_text_extension' },
+    ];
+    for (const { part, code } of refusals) {
       const response = await upload(assessor, [part]);
       expect(response.statusCode).toBe(400);
-      expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file' }] });
+      expect(response.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file', code }] });
     }
+    const empty = await upload(assessor, [pdfPart(Buffer.alloc(0), 'empty.pdf')]);
+    expect(empty.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file', code: 'file_empty' }] });
     expect(storedFiles()).toEqual([]);
     expect(await evidenceRows()).toEqual([]);
+  });
+
+  it('states the upload limit and the accepted types to any reader', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/evidence/limits', headers: await headersOf(viewer) });
+    expect(response.statusCode).toBe(200);
+    const limits = response.json<{ maxBytes: number; acceptedExtensions: string[] }>();
+    expect(limits.maxBytes).toBe(1024 * 1024);
+    expect(limits.acceptedExtensions).toEqual(expect.arrayContaining(['.pdf', '.png', '.xlsx', '.csv']));
+    const anonymous = await app.inject({ method: 'GET', url: '/api/evidence/limits' });
+    expect(anonymous.statusCode).toBe(401);
   });
 
   it('refuses malformed forms with a named problem', async () => {

@@ -10,6 +10,7 @@ import { OkSchema } from '../../contracts/auth.schema';
 import {
   DeleteEvidenceQuerySchema,
   EvidenceDeleteConflictSchema,
+  EvidenceLimitsSchema,
   EvidenceQuerySchema,
   EvidenceTooLargeSchema,
   EvidenceUploadFieldsSchema,
@@ -19,6 +20,7 @@ import { createEvidenceEntry } from '../../services/evidence/create-evidence-ent
 import { deleteEvidence } from '../../services/evidence/delete-evidence';
 import type { EvidenceDeps } from '../../services/evidence/evidence-deps';
 import { getEvidence } from '../../services/evidence/get-evidence';
+import { getEvidenceLimits } from '../../services/evidence/get-evidence-limits';
 import { linkEvidence } from '../../services/evidence/link-evidence';
 import { listEvidence } from '../../services/evidence/list-evidence';
 import { openEvidenceFile } from '../../services/evidence/open-evidence-file';
@@ -58,6 +60,19 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app,
         context: contextOf(request),
       });
     },
+  );
+
+  app.get(
+    '/evidence/limits',
+    {
+      config: { access: 'evidence.read' },
+      schema: {
+        tags,
+        summary: 'The size limit and accepted file types of uploads',
+        response: { 200: EvidenceLimitsSchema },
+      },
+    },
+    async () => getEvidenceLimits(evidenceDeps),
   );
 
   app.post(

@@ -9,6 +9,7 @@ import {
   MemberListSchema,
   OkSchema,
   OrganisationSchema,
+  ReviewPolicySchema,
   PeopleListSchema,
   SetRoleSchema,
   TemporaryPasswordSchema,
@@ -20,6 +21,7 @@ import { exportAuditCsv } from '../../services/audit/export-audit-csv';
 import { listAuditFilters } from '../../services/audit/list-audit-filters';
 import { listOrganisationAudit } from '../../services/audit/list-organisation-audit';
 import { acceptInvitation, createInvitation, viewInvitation } from '../../services/organisations/manage-invitations';
+import { setReviewPolicy } from '../../services/organisations/set-review-policy';
 import {
   listOrganisationMembers,
   listOrganisationPeople,
@@ -75,7 +77,32 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (
         response: { 200: OrganisationSchema },
       },
     },
-    async (request) => updateOrganisation(deps, { actor: request.actor, ...request.body, context: contextOf(request) }),
+    async (request) =>
+      updateOrganisation(deps, {
+        actor: request.actor,
+        ...(request.body.name !== undefined ? { name: request.body.name } : {}),
+        ...(request.body.requireTotp !== undefined ? { requireTotp: request.body.requireTotp } : {}),
+        context: contextOf(request),
+      }),
+  );
+
+  app.put(
+    '/organisation/review-policy',
+    {
+      config: { access: 'settings.manage' },
+      schema: {
+        tags,
+        summary: 'Require answers to be accepted by someone other than who wrote them (four-eyes)',
+        body: ReviewPolicySchema,
+        response: { 200: OrganisationSchema },
+      },
+    },
+    async (request) =>
+      setReviewPolicy(deps, {
+        actor: request.actor,
+        requireSeparateReviewer: request.body.requireSeparateReviewer,
+        context: contextOf(request),
+      }),
   );
 
   app.get(

@@ -34,6 +34,7 @@ export async function createFirstOwner(
     slug: slugify(input.organisationName),
     name: input.organisationName.trim(),
     requireTotp: false,
+    requireSeparateReviewer: false,
     createdAt: now.toISOString(),
   };
   const userId = randomUUID();

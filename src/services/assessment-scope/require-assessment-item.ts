@@ -1,3 +1,4 @@
+import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import type { AssessmentStatus } from '../../core/assessment/assessment.types';
 import type { Catalog } from '../../core/catalog/catalog.types';
 import { DomainError } from '../../core/domain-error';
@@ -29,10 +30,9 @@ export async function requireAssessment(
   if (!assessment)
     throw new DomainError('NOT_FOUND', 'No such assessment.', [{ field: 'assessmentId', reason: 'unknown' }]);
   if (FROZEN[purpose].includes(assessment.status)) {
-    const what = purpose === 'change-findings' ? 'its findings' : 'its answers and their evidence';
-    throw new DomainError(
-      'CONFLICT',
-      `The assessment is ${assessment.status}; ${what} can no longer change.${assessment.status === 'done' ? ' Reopen it (status in_progress) to edit.' : ''}`,
+    throw assessmentClosed(
+      assessment.status,
+      purpose === 'change-findings' ? 'change its findings' : 'change its answers and their evidence',
     );
   }
   return assessment;

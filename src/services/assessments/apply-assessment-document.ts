@@ -1,3 +1,4 @@
+import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import type { Transaction } from 'kysely';
 import { Value } from 'typebox/value';
 import {
@@ -281,9 +282,7 @@ export async function applyAssessmentDocument(
         stale,
       );
     if (planned.existing && changes.length > 0 && !isEditable(planned.existing)) {
-      throw new DomainError('CONFLICT', `The assessment is ${planned.existing.status}; reopen it to change answers.`, [
-        { path: 'assessment.id', field: 'id', reason: planned.existing.status },
-      ]);
+      throw assessmentClosed(planned.existing.status, 'change answers', 'assessment.id');
     }
     const assessment =
       planned.existing ??

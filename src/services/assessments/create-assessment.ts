@@ -27,17 +27,18 @@ export async function assessmentProblems(
   input: Pick<AssessmentInput, 'title' | 'periodStart' | 'periodEnd' | 'leadUserId'>,
 ): Promise<ProblemDetail[]> {
   const problems: ProblemDetail[] = [];
-  if (input.title.trim() === '' || input.title.length > 200)
-    problems.push({ field: 'title', reason: 'needs 1–200 characters' });
+  if (input.title.trim() === '') problems.push({ field: 'title', reason: 'needs 1–200 characters', code: 'blank' });
+  else if (input.title.length > 200)
+    problems.push({ field: 'title', reason: 'needs 1–200 characters', code: 'max_length', params: { limit: 200 } });
   for (const field of ['periodStart', 'periodEnd'] as const) {
     const day = input[field];
     if (day !== undefined && (!DAY.test(day) || Number.isNaN(Date.parse(day))))
-      problems.push({ field, reason: 'must be a date YYYY-MM-DD' });
+      problems.push({ field, reason: 'must be a date YYYY-MM-DD', code: 'not_a_date' });
   }
   if (input.periodStart && input.periodEnd && input.periodEnd < input.periodStart)
-    problems.push({ field: 'periodEnd', reason: 'is before periodStart' });
+    problems.push({ field: 'periodEnd', reason: 'is before periodStart', code: 'end_before_start' });
   if (input.leadUserId !== undefined && !(await findMembership(db, organisationId, input.leadUserId)))
-    problems.push({ field: 'leadUserId', reason: 'is not a member of this organisation' });
+    problems.push({ field: 'leadUserId', reason: 'is not a member of this organisation', code: 'not_member' });
   return problems;
 }
 

@@ -13,10 +13,11 @@ import { presentSystem } from './present-system';
 /** What a system's editable fields must satisfy (the HTTP schema says the same; the CLI comes here directly). */
 export function systemProblems(system: Pick<StoredSystem, 'name' | 'criticality'>): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
-  if (system.name.trim() === '' || system.name.length > 200)
-    problems.push({ field: 'name', reason: 'needs 1–200 characters' });
+  if (system.name.trim() === '') problems.push({ field: 'name', reason: 'needs 1–200 characters', code: 'blank' });
+  else if (system.name.length > 200)
+    problems.push({ field: 'name', reason: 'needs 1–200 characters', code: 'max_length', params: { limit: 200 } });
   if (!(CRITICALITIES as readonly string[]).includes(system.criticality))
-    problems.push({ field: 'criticality', reason: `one of ${CRITICALITIES.join(', ')}` });
+    problems.push({ field: 'criticality', reason: `one of ${CRITICALITIES.join(', ')}`, code: 'not_allowed_value' });
   return problems;
 }
 

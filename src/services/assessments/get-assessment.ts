@@ -1,3 +1,4 @@
+import { utcDay } from '../../core/assessment/overdue';
 import { listFrameworkItems } from '../../core/assessment/framework-items';
 import type { Actor } from '../../core/auth/actor';
 import type { AssessmentDetail } from '../../contracts/assessment.schema';
@@ -15,7 +16,7 @@ import { requireAssessment, requireSystem } from './require-assessment';
  * items never saved appear unanswered with version 0, so the client can save them with version 0.
  */
 export async function getAssessment(
-  deps: Pick<AssessmentDeps, 'database' | 'catalog'>,
+  deps: Pick<AssessmentDeps, 'database' | 'catalog' | 'clock'>,
   input: { actor: Actor; assessmentId: string },
 ): Promise<AssessmentDetail> {
   const { organisationId } = requireOrganisation(input.actor);
@@ -26,6 +27,7 @@ export async function getAssessment(
   const answers = await listAnswers(db, organisationId, assessment.id);
   const evidence = await countEvidenceLinks(db, organisationId, assessment.id);
   const findings = await countOpenFindings(db, organisationId, assessment.id);
+  const today = utcDay(deps.clock());
   return {
     assessment: presentAssessment(assessment),
     system: presentSystem(system),
@@ -33,6 +35,7 @@ export async function getAssessment(
       presentAnswer(item.itemId, answers.get(item.itemId), {
         evidenceCount: evidence.get(item.itemId) ?? 0,
         openFindings: findings.get(item.itemId) ?? 0,
+        today,
       }),
     ),
   };

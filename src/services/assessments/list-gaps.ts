@@ -1,5 +1,6 @@
 import { listFrameworkItems } from '../../core/assessment/framework-items';
-import { DEFAULT_ITEM_WEIGHT, isOverdue, rankGap } from '../../core/assessment/rank-gaps';
+import { isAnswerOverdue, utcDay } from '../../core/assessment/overdue';
+import { DEFAULT_ITEM_WEIGHT, rankGap } from '../../core/assessment/rank-gaps';
 import type { Actor } from '../../core/auth/actor';
 import type { GapList } from '../../contracts/assessment.schema';
 import { listAnswers } from '../../db/answer.repository';
@@ -12,7 +13,7 @@ import { requireAssessment, requireSystem } from './require-assessment';
 /**
  * What to fix first: the items answered not_implemented or partial, ranked by the organisation's
  * item weight (default 1) × the system's criticality factor (critical 3, important 2, supporting 1)
- * × 2 when the answer's due date has passed (today in UTC), each with its open findings. Ties keep
+ * × 2 when the answer is overdue (isAnswerOverdue, today in UTC), each with its open findings. Ties keep
  * sheet order.
  */
 export async function listGaps(deps: AssessmentDeps, input: { actor: Actor; assessmentId: string }): Promise<GapList> {
@@ -25,12 +26,12 @@ export async function listGaps(deps: AssessmentDeps, input: { actor: Actor; asse
   const findingsByItem = new Map<string, OpenFinding[]>();
   for (const finding of await listOpenFindings(db, organisationId, assessment.id))
     findingsByItem.set(finding.itemId, [...(findingsByItem.get(finding.itemId) ?? []), finding]);
-  const today = deps.clock().toISOString().slice(0, 10);
+  const today = utcDay(deps.clock());
   const gaps = listFrameworkItems(deps.catalog, assessment.frameworkId).flatMap((item) => {
     const answer = answers.get(item.itemId);
     if (!answer || (answer.result !== 'not_implemented' && answer.result !== 'partial')) return [];
     const weight = weights.get(item.itemId) ?? DEFAULT_ITEM_WEIGHT;
-    const overdue = isOverdue(answer.dueDate, today);
+    const overdue = isAnswerOverdue(answer, today);
     return [
       {
         itemId: item.itemId,

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { EMPTY_ANSWER } from '../../core/assessment/answer-rules';
+import { isAnswerOverdue } from '../../core/assessment/overdue';
 import { DomainError } from '../../core/domain-error';
 import type { Answer } from '../../contracts/assessment.schema';
 import { findAnswer, type StoredAnswer } from '../../db/answer.repository';
@@ -10,6 +11,8 @@ import type { DatabaseSchema } from '../../db/database';
 export interface AnswerFacts {
   readonly evidenceCount: number;
   readonly openFindings: number;
+  /** YYYY-MM-DD (UTC) for the overdue flag. */
+  readonly today: string;
 }
 
 /** An item's answer as the API shows it; an item never saved is unanswered with version 0. */
@@ -30,6 +33,7 @@ export function presentAnswer(itemId: string, stored: StoredAnswer | undefined, 
     updatedBy: answer.updatedBy,
     evidenceCount: facts.evidenceCount,
     openFindings: facts.openFindings,
+    overdue: isAnswerOverdue(answer, facts.today),
   };
 }
 
@@ -39,6 +43,7 @@ export async function loadAnswer(
   organisationId: string,
   assessmentId: string,
   itemId: string,
+  today: string,
 ): Promise<Answer> {
   const [stored, evidence, findings] = await Promise.all([
     findAnswer(db, organisationId, assessmentId, itemId),
@@ -48,6 +53,7 @@ export async function loadAnswer(
   return presentAnswer(itemId, stored, {
     evidenceCount: evidence.get(itemId) ?? 0,
     openFindings: findings.get(itemId) ?? 0,
+    today,
   });
 }
 
@@ -60,10 +66,11 @@ export async function answerConflict(
   organisationId: string,
   assessmentId: string,
   itemId: string,
+  today: string,
   message: string,
   details: DomainError['details'] = [],
 ): Promise<DomainError> {
   return new DomainError('CONFLICT', message, details, {
-    current: await loadAnswer(db, organisationId, assessmentId, itemId),
+    current: await loadAnswer(db, organisationId, assessmentId, itemId, today),
   });
 }

@@ -4,8 +4,10 @@ import {
   domainErrorOf,
   seedAssessment,
   seedAssessmentTeam,
+  seedMemberActor,
 } from '../../testing/test-assessments';
 import { describeEachDialect } from '../../testing/test-database';
+import { setReviewPolicy } from '../organisations/set-review-policy';
 import { reviewAnswer } from './review-answer';
 import { saveAnswer } from './save-answer';
 
@@ -119,5 +121,47 @@ describeEachDialect('reviewing answers', (database) => {
       reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '26', action: 'accept', version: 4 }),
     );
     expect(stale.code).toBe('CONFLICT');
+  });
+
+  it('refuses self-approval once the organisation requires a separate reviewer, and only then', async () => {
+    const team = await seedAssessmentTeam(database());
+    const { assessmentId } = await seedAssessment(deps(), team.owner);
+    const admin = await seedMemberActor(database(), team.organisationId, 'admin');
+    const write = (itemId: string) =>
+      saveAnswer(deps(), { actor: team.owner, assessmentId, itemId, update: { version: 0, result: 'implemented' } });
+    const ready = (itemId: string) =>
+      reviewAnswer(deps(), { actor: team.assessor, assessmentId, itemId, action: 'ready', version: 1 });
+    await write('25');
+    await ready('25');
+    // Off by default: the owner may accept what the owner wrote.
+    await expect(
+      reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '25', action: 'accept', version: 2 }),
+    ).resolves.toMatchObject({ reviewState: 'accepted' });
+
+    const policy = await setReviewPolicy(deps(), { actor: admin, requireSeparateReviewer: true });
+    expect(policy.requireSeparateReviewer).toBe(true);
+    await write('26');
+    await ready('26');
+    // The assessor only marked it ready; the owner wrote it.
+    const own = await domainErrorOf(
+      reviewAnswer(deps(), { actor: team.owner, assessmentId, itemId: '26', action: 'accept', version: 2 }),
+    );
+    expect(own).toMatchObject({ code: 'SELF_APPROVAL', details: [{ code: 'self_approval' }] });
+    // Returning one's own answer stays possible; accepting it by another reviewer works.
+    await expect(
+      reviewAnswer(deps(), { actor: admin, assessmentId, itemId: '26', action: 'accept', version: 2 }),
+    ).resolves.toMatchObject({ reviewState: 'accepted', version: 3 });
+
+    const assessorTurn = await domainErrorOf(
+      setReviewPolicy(deps(), { actor: team.assessor, requireSeparateReviewer: false }),
+    );
+    expect(assessorTurn.code).toBe('FORBIDDEN');
+    const audit = await database()
+      .db.selectFrom('audit_event')
+      .select(['action', 'summary'])
+      .where('organisation_id', '=', team.organisationId)
+      .where('action', '=', 'organisation.review_policy')
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 });

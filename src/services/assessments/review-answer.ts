@@ -1,10 +1,14 @@
+import { utcDay } from '../../core/assessment/overdue';
+import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import { EMPTY_ANSWER, type AnswerState } from '../../core/assessment/answer-rules';
 import { canChangeReview, type ReviewState } from '../../core/assessment/assessment.types';
 import type { Actor } from '../../core/auth/actor';
 import { can } from '../../core/auth/policy';
 import { DomainError } from '../../core/domain-error';
 import type { Answer } from '../../contracts/assessment.schema';
-import { findAnswer } from '../../db/answer.repository';
+import { answerAuthors } from '../../core/assessment/answer-authors';
+import { findAnswer, listAnswerHistory } from '../../db/answer.repository';
+import { findOrganisation } from '../../db/organisation.repository';
 import type { RequestContext } from '../auth/account-deps';
 import { requireOrganisation } from '../accounts/require-user';
 import type { AssessmentDeps } from './assessment-deps';
@@ -29,6 +33,8 @@ const TARGET: Readonly<Record<ReviewAction, ReviewState>> = {
  * (the route's 'answers.write'); accept and return additionally need 'answers.review' — checked
  * HERE, so every edge (HTTP, CLI) gets the same rule — otherwise FORBIDDEN. Optimistic like a save:
  * a stale `version` is a CONFLICT with the current answer, as is a move canChangeReview refuses.
+ * When the organisation requires a separate reviewer (four-eyes), accepting an answer one wrote
+ * (see answerAuthors) is SELF_APPROVAL.
  */
 export async function reviewAnswer(
   deps: AssessmentDeps,
@@ -59,19 +65,16 @@ export async function reviewAnswer(
     const current: AnswerState = before ?? EMPTY_ANSWER;
     const storedVersion = before?.version ?? 0;
     const conflict = (message: string, field: string, why: string) =>
-      answerConflict(transaction, organisationId, assessment.id, item.itemId, message, [{ field, reason: why }]);
+      answerConflict(transaction, organisationId, assessment.id, item.itemId, utcDay(now), message, [
+        { field, reason: why },
+      ]);
     if (input.version !== storedVersion)
       throw await conflict(
         'Someone else changed this answer first; here is what is stored now.',
         'version',
         `stored version is ${storedVersion}`,
       );
-    if (!isEditable(assessment))
-      throw await conflict(
-        `The assessment is ${assessment.status}; reopen it to review answers.`,
-        'status',
-        assessment.status,
-      );
+    if (!isEditable(assessment)) throw assessmentClosed(assessment.status, 'review answers');
     const target = TARGET[input.action];
     if (!canChangeReview(current.reviewState, target))
       throw await conflict(
@@ -79,6 +82,15 @@ export async function reviewAnswer(
         'action',
         `not allowed from ${current.reviewState}`,
       );
+    if (input.action === 'accept' && (await findOrganisation(transaction, organisationId))?.requireSeparateReviewer) {
+      const history = await listAnswerHistory(transaction, organisationId, assessment.id, item.itemId);
+      if (answerAuthors(history).has(actor.userId))
+        throw new DomainError(
+          'SELF_APPROVAL',
+          'This organisation requires answers to be accepted by someone other than who wrote them.',
+          [{ field: 'action', reason: 'you wrote this answer', code: 'self_approval' }],
+        );
+    }
     if (input.action === 'ready' && current.result === 'unanswered')
       throw new DomainError('VALIDATION_FAILED', 'Answer the item before asking for review.', [
         { field: 'result', reason: 'unanswered' },
@@ -97,5 +109,5 @@ export async function reviewAnswer(
     });
     return item.itemId;
   });
-  return loadAnswer(deps.database.db, organisationId, input.assessmentId, itemId);
+  return loadAnswer(deps.database.db, organisationId, input.assessmentId, itemId, utcDay(now));
 }

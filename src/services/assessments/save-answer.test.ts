@@ -165,8 +165,8 @@ describeEachDialect('saving answers', (database) => {
         update: { version: 1, result: 'implemented' },
       }),
     );
-    expect(closed.code).toBe('CONFLICT');
-    expect(closed.extensions['current']).toMatchObject({ result: 'not_applicable', version: 1 });
+    expect(closed.code).toBe('ASSESSMENT_CLOSED');
+    expect(closed.details).toEqual([expect.objectContaining({ field: 'status', code: 'assessment_closed' })]);
   });
 
   it('saves many answers all or nothing, locating every problem', async () => {

@@ -1,3 +1,5 @@
+import { utcDay } from '../../core/assessment/overdue';
+import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import { applyEdit, EMPTY_ANSWER } from '../../core/assessment/answer-rules';
 import type { Actor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
@@ -38,20 +40,12 @@ export async function saveAnswer(
         organisationId,
         assessment.id,
         item.itemId,
+        utcDay(now),
         'Someone else saved this answer first; here is what is stored now.',
         [{ field: 'version', reason: `stored version is ${storedVersion}` }],
       );
     }
-    if (!isEditable(assessment)) {
-      throw await answerConflict(
-        transaction,
-        organisationId,
-        assessment.id,
-        item.itemId,
-        `The assessment is ${assessment.status}; reopen it to change answers.`,
-        [{ field: 'status', reason: assessment.status }],
-      );
-    }
+    if (!isEditable(assessment)) throw assessmentClosed(assessment.status, 'change answers');
     const content = contentAfterUpdate(assessment.frameworkId, item, before ?? EMPTY_ANSWER, update);
     const problems = await editProblems(transaction, organisationId, item, content, byField);
     if (problems.length > 0) throw new DomainError('VALIDATION_FAILED', 'The answer is not valid.', problems);
@@ -72,5 +66,5 @@ export async function saveAnswer(
     }
     return item.itemId;
   });
-  return loadAnswer(deps.database.db, organisationId, input.assessmentId, itemId);
+  return loadAnswer(deps.database.db, organisationId, input.assessmentId, itemId, utcDay(now));
 }

@@ -1,3 +1,5 @@
+import { utcDay } from '../../core/assessment/overdue';
+import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import { applyEdit, EMPTY_ANSWER, type AnswerContent } from '../../core/assessment/answer-rules';
 import { listFrameworkItems, resolveItemReference, type FrameworkItem } from '../../core/assessment/framework-items';
 import type { Actor } from '../../core/auth/actor';
@@ -63,15 +65,13 @@ export async function saveAnswersBulk(
           organisationId,
           assessment.id,
           item.itemId,
+          utcDay(now),
           `Someone else saved ${item.itemId} first; nothing was saved.`,
           [{ ...inList('answers', index)('version'), reason: `stored version is ${storedVersion}` }],
         );
       }
     }
-    if (!isEditable(assessment))
-      throw new DomainError('CONFLICT', `The assessment is ${assessment.status}; reopen it to change answers.`, [
-        { field: 'status', reason: assessment.status },
-      ]);
+    if (!isEditable(assessment)) throw assessmentClosed(assessment.status, 'change answers');
 
     const planned: { item: FrameworkItem; content: AnswerContent }[] = [];
     for (const { index, item, entry } of resolved) {
@@ -111,6 +111,7 @@ export async function saveAnswersBulk(
     presentAnswer(itemId, answers.get(itemId), {
       evidenceCount: evidence.get(itemId) ?? 0,
       openFindings: findings.get(itemId) ?? 0,
+      today: utcDay(now),
     }),
   );
 }

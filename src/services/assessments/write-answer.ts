@@ -1,3 +1,4 @@
+import { utcDay } from '../../core/assessment/overdue';
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { AnswerState } from '../../core/assessment/answer-rules';
@@ -63,6 +64,7 @@ export async function writeAnswer(transaction: Transaction<DatabaseSchema>, writ
       organisationId,
       assessmentId,
       itemId,
+      utcDay(write.now),
       'Someone else saved this answer first; here is what is stored now.',
     );
   const beforeState = before ? stateOf(before) : null;

@@ -103,10 +103,10 @@ describeEachDialect('linking evidence to answers', (database) => {
       await setAssessmentStatusRow(database(), assessmentId, status);
       await expect(
         linkEvidence(setup.deps, { actor, assessmentId, itemId: 'jssec-v2:26', evidenceId: evidence.id }),
-      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      ).rejects.toMatchObject({ code: 'ASSESSMENT_CLOSED' });
       await expect(
         unlinkEvidence(setup.deps, { actor, assessmentId, itemId: 'jssec-v2:25', evidenceId: evidence.id }),
-      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      ).rejects.toMatchObject({ code: 'ASSESSMENT_CLOSED' });
     }
   });
 });

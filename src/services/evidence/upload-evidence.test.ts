@@ -169,7 +169,7 @@ describeEachDialect('uploadEvidence', (database) => {
         file: incomingFile(uniquePdf(), 'a.pdf'),
         details: async () => ({ assessmentId, itemId: 'jssec-v2:25' }),
       }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    ).rejects.toMatchObject({ code: 'ASSESSMENT_CLOSED' });
     expect(setup.storedFiles()).toEqual([]);
   });
 

@@ -75,7 +75,7 @@ describeEachDialect('createFinding and listFindings', (database) => {
     });
     await setAssessmentStatusRow(database(), assessmentId, 'archived');
     await expect(createFinding(deps(), { actor, assessmentId, finding: input })).rejects.toMatchObject({
-      code: 'CONFLICT',
+      code: 'ASSESSMENT_CLOSED',
     });
   });
 });

@@ -136,7 +136,7 @@ describeEachDialect('updateFinding', (database) => {
     await setAssessmentStatusRow(database(), assessmentId, 'archived');
     await expect(
       updateFinding(deps(), { actor, findingId: finding.id, update: { version: 1, status: 'resolved' } }),
-    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    ).rejects.toMatchObject({ code: 'ASSESSMENT_CLOSED' });
     const stored = await database()
       .db.selectFrom('finding')
       .select(['status', 'version'])

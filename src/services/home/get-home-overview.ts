@@ -1,4 +1,4 @@
-import { isOverdue } from '../../core/assessment/rank-gaps';
+import { isAnswerOverdue, isPastDue } from '../../core/assessment/overdue';
 import type { Actor } from '../../core/auth/actor';
 import { can } from '../../core/auth/policy';
 import type { HomeOverview } from '../../contracts/home.schema';
@@ -53,7 +53,7 @@ export async function getHomeOverview(deps: AssessmentDeps, input: { actor: Acto
     result: answer.result,
     reviewState: answer.reviewState,
     dueDate: answer.dueDate,
-    overdue: isOverdue(answer.dueDate, today),
+    overdue: isAnswerOverdue(answer, today),
   }));
   const openFindings = findings.map((finding) => ({
     id: finding.id,
@@ -66,7 +66,7 @@ export async function getHomeOverview(deps: AssessmentDeps, input: { actor: Acto
     status: finding.status,
     ownerName: finding.ownerName,
     dueDate: finding.dueDate,
-    overdue: isOverdue(finding.dueDate, today),
+    overdue: isPastDue(finding.dueDate, today),
   }));
   return {
     systems: systems.map((system) => {

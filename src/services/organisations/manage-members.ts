@@ -63,7 +63,7 @@ export async function setMemberRole(
     if (!canGrantRole(granter, input.role) || (before === 'owner' && granter !== 'owner'))
       throw new DomainError('FORBIDDEN', 'Your role cannot grant that role.');
     if (before === 'owner' && input.role !== 'owner' && (await countOwners(transaction, organisationId)) <= 1) {
-      throw new DomainError('CONFLICT', 'An organisation keeps at least one owner.');
+      throw lastOwner();
     }
     await upsertMembership(transaction, { organisationId, userId, role: input.role, createdAt: now.toISOString() });
     await recordAudit(transaction, actor, input.context, now, {
@@ -90,8 +90,7 @@ export async function removeMember(
     if (!before) throw new DomainError('NOT_FOUND', 'No such member.');
     if (before === 'owner' && granter !== 'owner')
       throw new DomainError('FORBIDDEN', 'Only an owner can remove an owner.');
-    if (before === 'owner' && (await countOwners(transaction, organisationId)) <= 1)
-      throw new DomainError('CONFLICT', 'An organisation keeps at least one owner.');
+    if (before === 'owner' && (await countOwners(transaction, organisationId)) <= 1) throw lastOwner();
     await deleteMembership(transaction, organisationId, input.userId);
     await recordAudit(transaction, actor, input.context, now, {
       organisationId,
@@ -101,4 +100,12 @@ export async function removeMember(
       before: { role: before },
     });
   });
+}
+
+function lastOwner(): DomainError {
+  return new DomainError(
+    'LAST_OWNER',
+    'An organisation keeps at least one owner: make another member an owner first.',
+    [{ field: 'role', reason: 'last owner', code: 'last_owner' }],
+  );
 }

@@ -48,6 +48,7 @@ export async function createOrganisation(
     slug: slugify(name),
     name,
     requireTotp: false,
+    requireSeparateReviewer: false,
     createdAt: now.toISOString(),
   };
   await deps.database.db.transaction().execute(async (transaction) => {

@@ -15,6 +15,7 @@ import type {
   SystemUpdate,
 } from '../../contracts/assessment.schema';
 import type { Me, PeopleList } from '../../contracts/auth.schema';
+import type { EvidenceLimits } from '../../contracts/evidence.schema';
 import type { Problem } from '../../contracts/problem.schema';
 import { ApiError, getJson, sendJson } from './api-client';
 import { ME_KEY } from './auth-queries';
@@ -107,6 +108,15 @@ export function useItemEvidence(id: string, itemId: string) {
   });
 }
 
+/** The server's upload limit and accepted file types (they change only with its configuration). */
+export function useEvidenceLimits() {
+  return useQuery({
+    queryKey: ['evidence', 'limits'],
+    queryFn: ({ signal }) => getJson<EvidenceLimits>('/api/evidence/limits', signal),
+    staleTime: Infinity,
+  });
+}
+
 export function useAnswerHistory(id: string, itemId: string, enabled: boolean) {
   return useQuery({
     queryKey: assessmentKeys.history(id, itemId),
@@ -128,7 +138,7 @@ export function useMemberNames(enabled: boolean) {
 
 /** The answer a 409 carries: what is stored now, for the "yours or theirs" choice. */
 export function conflictCurrent(error: unknown): Answer | undefined {
-  if (!(error instanceof ApiError) || error.problem.status !== 409) return undefined;
+  if (!(error instanceof ApiError) || error.problem.code !== 'CONFLICT') return undefined;
   const current = (error.problem as Problem & { current?: Answer }).current;
   return current && typeof current === 'object' && 'itemId' in current ? current : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../../contracts/assessment.schema';
-import { isOverdue, matchesFilter, nextYearTitle, percent } from './assessment-model';
+import { matchesFilter, nextYearTitle, percent } from './assessment-model';
 
 const answer = (patch: Partial<Answer>): Answer => ({
   itemId: 'jssec-v2:1',
@@ -17,6 +17,7 @@ const answer = (patch: Partial<Answer>): Answer => ({
   updatedBy: null,
   evidenceCount: 0,
   openFindings: 0,
+  overdue: false,
   ...patch,
 });
 
@@ -27,11 +28,10 @@ describe('assessment model', () => {
     expect(nextYearTitle('定期評価', '（コピー）')).toBe('定期評価 （コピー）');
   });
 
-  it('is overdue only past the due date and before acceptance', () => {
-    expect(isOverdue(answer({ dueDate: '2026-01-01' }), '2026-01-02')).toBe(true);
-    expect(isOverdue(answer({ dueDate: '2026-01-02' }), '2026-01-02')).toBe(false);
-    expect(isOverdue(answer({ dueDate: '2026-01-01', reviewState: 'accepted' }), '2026-01-02')).toBe(false);
-    expect(isOverdue(answer({}), '2026-01-02')).toBe(false);
+  it('filters overdue by the server’s flag (the one definition, in core), not a date of its own', () => {
+    expect(matchesFilter(answer({ overdue: true }), 'overdue', undefined)).toBe(true);
+    // A past due date alone does not make it overdue here: the server decided it is not (accepted).
+    expect(matchesFilter(answer({ dueDate: '2000-01-01', reviewState: 'accepted' }), 'overdue', undefined)).toBe(false);
   });
 
   it('filters by result, assignee and review state', () => {

@@ -48,9 +48,9 @@ export function today(): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
 }
 
-/** Past its due date and not yet accepted by a reviewer. */
-export function isOverdue(answer: Pick<Answer, 'dueDate' | 'reviewState'>, day = today()): boolean {
-  return answer.dueDate !== null && answer.dueDate < day && answer.reviewState !== 'accepted';
+/** Overdue as the server decided it (core's isAnswerOverdue), so every count on every page agrees. */
+export function isOverdue(answer: Pick<Answer, 'overdue'>): boolean {
+  return answer.overdue;
 }
 
 export function matchesFilter(answer: Answer, filter: Filter, userId: string | undefined): boolean {
@@ -91,12 +91,7 @@ export function formatDateTime(iso: string | null | undefined): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
-export function formatBytes(size: number | null): string {
-  if (size === null) return '';
-  if (size < 1024) return `${size} B`;
-  if (size < 1024 * 1024) return `${(size / 1024).toFixed(1)} KB`;
-  return `${(size / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatBytes } from '../../components/format-bytes';
 
 /**
  * The Japanese fiscal year (年度) a day falls in: April to March, named by the year it starts

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { AssessmentDetail } from '../../../contracts/assessment.schema';
@@ -68,6 +68,13 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
       ) as Record<Filter, number>,
     [rows, people.meId],
   );
+  const openWork = useMemo(
+    () => ({
+      unanswered: rows.filter((row) => row.answer.result === 'unanswered').length,
+      returned: rows.filter((row) => row.answer.reviewState === 'returned').length,
+    }),
+    [rows],
+  );
   const selectedId = selected && visible.some((row) => row.item.id === selected) ? selected : visible[0]?.item.id;
   const drawerRow = drawerItem ? rows.find((row) => row.item.id === drawerItem) : undefined;
 
@@ -76,6 +83,18 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
     element?.focus();
     element?.scrollIntoView?.({ block: 'nearest' });
   }, []);
+
+  // Keyboard answering starts where the user looks: the selected (first) row has focus as soon as
+  // the assessment opens, so "1" answers at once. Not when a drawer opens with the page (?item=),
+  // which takes focus itself, nor when the user already focused something else.
+  const focusedOnOpen = useRef(false);
+  useEffect(() => {
+    if (focusedOnOpen.current || !selectedId) return;
+    focusedOnOpen.current = true;
+    const active = document.activeElement;
+    if (drawerItem || (active && active !== document.body)) return;
+    rowRefs.current.get(selectedId)?.focus({ preventScroll: true });
+  }, [selectedId, drawerItem]);
 
   const openDrawer = useCallback((itemId: string, focus: FocusRequest['target'] = 'heading') => {
     setSelected(itemId);
@@ -162,7 +181,7 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
             {t('coverage.open')}
           </Link>
         </header>
-        <StatusBar assessment={assessment} canWrite={people.canWrite} />
+        <StatusBar assessment={assessment} canWrite={people.canWrite} openWork={openWork} />
         {people.canWrite && !editable && (
           <p className="notice">{t(`assessment.readOnly.${assessment.status === 'done' ? 'done' : 'archived'}`)}</p>
         )}

@@ -5,12 +5,16 @@ import { Link, useNavigate } from 'react-router';
 import type { AssessmentSummary, IotSystem } from '../../../contracts/assessment.schema';
 import { assessmentApi, assessmentKeys, useAssessmentList, useSystems } from '../../api/assessment-queries';
 import { useApiMutation, useMe } from '../../api/auth-queries';
+import { FieldError, fieldErrorId } from '../../components/field-error';
 import { FormError } from '../../components/form-error';
 import { QueryState } from '../../components/query-state';
 import { AssessmentActions } from './assessment-actions';
 import { CRITICALITIES, fiscalYear, formatDateTime, formatPeriod, percent } from './assessment-model';
 import { SystemActions } from './system-actions';
 import { usePageTitle } from '../../components/use-page-title';
+import { reasonsForField } from '../../components/problem-text';
+
+const hasReason = (error: unknown, field: string) => reasonsForField(error, field).length > 0;
 
 /** Every IoT system of the organisation with its assessments, and forms to add either. */
 export function AssessmentsPage() {
@@ -166,7 +170,15 @@ function NewSystemForm() {
         <form onSubmit={submit} className="stacked-form wide" data-testid="new-system-form">
           <label>
             {t('assessment.systemName')}
-            <input name="name" required maxLength={200} placeholder={t('assessment.systemNamePlaceholder')} />
+            <input
+              name="name"
+              required
+              maxLength={200}
+              placeholder={t('assessment.systemNamePlaceholder')}
+              aria-invalid={hasReason(create.error, 'name')}
+              aria-describedby={fieldErrorId('new-system-name')}
+            />
+            <FieldError error={create.error} field="name" id="new-system-name" />
           </label>
           <fieldset className="radio-row">
             <legend>{t('assessment.criticality')}</legend>
@@ -201,7 +213,7 @@ function NewSystemForm() {
               {t('assessment.cancel')}
             </button>
           </div>
-          <FormError error={create.error} />
+          <FormError error={create.error} shownAtFields={['name']} />
         </form>
       )}
     </section>
@@ -234,6 +246,7 @@ function NewAssessmentForm({ system }: { system: IotSystem }) {
     );
   };
   const fiscal = fiscalYear(new Date());
+  const formId = `new-assessment-${system.id}`;
   return (
     <details className="new-assessment">
       <summary>{t('assessment.newAssessment')}</summary>
@@ -249,21 +262,38 @@ function NewAssessmentForm({ system }: { system: IotSystem }) {
             required
             maxLength={200}
             defaultValue={t('assessment.defaultTitle', { year: fiscal.year })}
+            aria-invalid={hasReason(create.error, 'title')}
+            aria-describedby={fieldErrorId(`${formId}-title`)}
           />
+          <FieldError error={create.error} field="title" id={`${formId}-title`} />
         </label>
         <label>
           {t('assessment.periodStart')}
-          <input name="periodStart" type="date" defaultValue={fiscal.start} />
+          <input
+            name="periodStart"
+            type="date"
+            defaultValue={fiscal.start}
+            aria-invalid={hasReason(create.error, 'periodStart')}
+            aria-describedby={fieldErrorId(`${formId}-start`)}
+          />
+          <FieldError error={create.error} field="periodStart" id={`${formId}-start`} />
         </label>
         <label>
           {t('assessment.periodEnd')}
-          <input name="periodEnd" type="date" defaultValue={fiscal.end} />
+          <input
+            name="periodEnd"
+            type="date"
+            defaultValue={fiscal.end}
+            aria-invalid={hasReason(create.error, 'periodEnd')}
+            aria-describedby={fieldErrorId(`${formId}-end`)}
+          />
+          <FieldError error={create.error} field="periodEnd" id={`${formId}-end`} />
         </label>
         <button type="submit" disabled={create.isPending}>
           {t('assessment.createAssessment')}
         </button>
       </form>
-      <FormError error={create.error} />
+      <FormError error={create.error} shownAtFields={['title', 'periodStart', 'periodEnd']} />
     </details>
   );
 }

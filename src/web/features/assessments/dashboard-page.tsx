@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type {
@@ -12,28 +12,19 @@ import type { FrameworkTreeResponse } from '../../../contracts/catalog.schema';
 import { useAssessment, useFindings, useGaps, useScores, useSnapshots } from '../../api/assessment-queries';
 import { useFrameworkTree } from '../../api/catalog-queries';
 import { Chart, type ChartOption } from '../../components/chart';
+import {
+  COMPLETION_COLOUR,
+  FINDING_COLOURS,
+  functionColour,
+  OVERALL_COLOUR,
+  SCORE_COLOUR,
+} from '../../components/palette';
 import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
 import { flattenItems, itemLabel } from '../checksheet/checksheet-types';
 import { FINDING_STATUSES, formatDateTime, percent } from './assessment-model';
 import { usePageTitle } from '../../components/use-page-title';
 
-/** One colour per CSF function, used for its bars, lines and badges. */
-const FUNCTION_COLOURS: Readonly<Record<string, string>> = {
-  ID: '#0b5cad',
-  PR: '#2e7d32',
-  DE: '#b26a00',
-  RS: '#b3261e',
-  RC: '#6a3fa0',
-};
-const SCORE_COLOUR = '#0b5cad';
-const COMPLETION_COLOUR = '#8a96a8';
-const FINDING_COLOURS: Readonly<Record<string, string>> = {
-  open: '#b3261e',
-  in_progress: '#b26a00',
-  resolved: '#2e7d32',
-  accepted_risk: '#5b6675',
-};
 const TOP_GAPS = 10;
 /** Each answer result and the count of it in a group score. */
 const BREAKDOWN = [
@@ -46,6 +37,13 @@ const BREAKDOWN = [
 
 const toPercent = (value: number | null | undefined) =>
   value === null || value === undefined ? 0 : Math.round(value * 1000) / 10;
+
+type GroupScore = ScoresResponse['overall'];
+/** A group's score for a chart: none (a gap, not 0 %) while nothing in it is answered. */
+const scorePoint = (group: GroupScore | undefined) => (!group || group.answered === 0 ? null : toPercent(group.score));
+/** A group's score for a table: "not answered" while nothing in it is answered, never 0 %. */
+const scoreText = (group: GroupScore | undefined, notAnswered: string) =>
+  !group || group.answered === 0 ? notAnswered : percent(group.score);
 
 /** Management view of an assessment: scores by function and category, trend, gaps and findings. */
 export function DashboardPage() {
@@ -90,6 +88,8 @@ function Dashboard({
     [functions],
   );
   const overall = scores.overall;
+  // The server flags overdue answers (one definition, in core); the answer list's filter counts the same flag.
+  const overdueCount = detail.answers.filter((answer) => answer.overdue).length;
 
   const radar: ChartOption = useMemo(
     () => ({
@@ -108,7 +108,7 @@ function Dashboard({
           data: [
             {
               name: t('dashboard.score'),
-              value: functions.map((fn) => toPercent(scores.functions[fn.code]?.score)),
+              value: functions.map((fn) => scorePoint(scores.functions[fn.code]) ?? 0),
               areaStyle: { opacity: 0.25 },
               itemStyle: { color: SCORE_COLOUR },
             },
@@ -141,8 +141,8 @@ function Dashboard({
           type: 'bar',
           name: t('dashboard.score'),
           data: categories.map(({ fn, category }) => ({
-            value: toPercent(scores.categories[category.code]?.score),
-            itemStyle: { color: FUNCTION_COLOURS[fn.code] ?? SCORE_COLOUR },
+            value: scorePoint(scores.categories[category.code]),
+            itemStyle: { color: functionColour(fn.code) },
           })),
           label: { show: true, position: 'right', formatter: '{c}%' },
           barMaxWidth: 16,
@@ -169,7 +169,7 @@ function Dashboard({
         <div className="kpi">
           <span className="kpi-label">{t('dashboard.overallScore')}</span>
           <span className="kpi-value" data-testid="overall-score">
-            {percent(overall.score)}
+            {scoreText(overall, t('dashboard.notAnswered'))}
           </span>
           <span className="muted">{t('dashboard.level', { level: overall.level })}</span>
         </div>
@@ -182,6 +182,15 @@ function Dashboard({
           <span className="muted">
             {t('dashboard.answeredOf', { answered: overall.answered, items: overall.items })}
           </span>
+        </div>
+        <div className="kpi">
+          <span className="kpi-label">{t('dashboard.overdue')}</span>
+          <span className="kpi-value" data-testid="overdue-count">
+            {overdueCount}
+          </span>
+          <Link to={`/assessments/${assessment.id}`} className="muted">
+            {t('dashboard.overdueLead')}
+          </Link>
         </div>
         <div className="kpi">
           <span className="kpi-label">{t('dashboard.breakdown')}</span>
@@ -217,7 +226,7 @@ function Dashboard({
                     <th scope="row">
                       <span className={`swatch fn-${fn.code}`} aria-hidden="true" /> {localized(fn.title)} ({fn.code})
                     </th>
-                    <td className="number-cell">{percent(score?.score)}</td>
+                    <td className="number-cell">{scoreText(score, t('dashboard.notAnswered'))}</td>
                     <td className="number-cell">{score?.level ?? 0}</td>
                     <td className="number-cell">{percent(score?.completion)}</td>
                   </tr>
@@ -255,7 +264,7 @@ function Dashboard({
                       <th scope="row">
                         {localized(category.title)} ({category.code})
                       </th>
-                      <td className="number-cell">{percent(score?.score)}</td>
+                      <td className="number-cell">{scoreText(score, t('dashboard.notAnswered'))}</td>
                       <td className="number-cell">{percent(score?.completion)}</td>
                       <td className="number-cell">
                         {score?.answered ?? 0}/{score?.items ?? 0}
@@ -362,21 +371,26 @@ function TrendCard({
       tooltip: { trigger: 'axis', valueFormatter: (value) => `${String(value)}%` },
       legend: { bottom: 0 },
       grid: { left: 8, right: 24, top: 16, bottom: 40, containLabel: true },
-      xAxis: { type: 'category', data: points.map((point) => point.label), boundaryGap: false },
+      // Each point names the status the assessment had then (a snapshot is taken at every status change).
+      xAxis: {
+        type: 'category',
+        data: points.map((point) => (point.status ? `${point.label}\n${t(`status.${point.status}`)}` : point.label)),
+        boundaryGap: false,
+      },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
           type: 'line',
           name: t('dashboard.overall'),
-          data: points.map((point) => toPercent(point.scores.overall.score)),
+          data: points.map((point) => scorePoint(point.scores.overall)),
           lineStyle: { width: 3 },
-          itemStyle: { color: '#1b2430' },
+          itemStyle: { color: OVERALL_COLOUR },
         },
         ...functions.map((fn) => ({
           type: 'line' as const,
           name: `${localized(fn.title)} (${fn.code})`,
-          data: points.map((point) => toPercent(point.scores.functions[fn.code]?.score)),
-          itemStyle: { color: FUNCTION_COLOURS[fn.code] },
+          data: points.map((point) => scorePoint(point.scores.functions[fn.code])),
+          itemStyle: { color: functionColour(fn.code) },
         })),
       ],
     }),
@@ -411,10 +425,10 @@ function TrendCard({
                   {point.label}
                   {point.status && <span className="muted"> ({t(`status.${point.status}`)})</span>}
                 </th>
-                <td className="number-cell">{percent(point.scores.overall.score)}</td>
+                <td className="number-cell">{scoreText(point.scores.overall, t('dashboard.notAnswered'))}</td>
                 {functions.map((fn) => (
                   <td key={fn.code} className="number-cell">
-                    {percent(point.scores.functions[fn.code]?.score)}
+                    {scoreText(point.scores.functions[fn.code], t('dashboard.notAnswered'))}
                   </td>
                 ))}
               </tr>
@@ -439,11 +453,19 @@ function GapsCard({
 }) {
   const { t } = useTranslation();
   const localized = useLocalized();
+  const [showAll, setShowAll] = useState(false);
   const items = useMemo(
-    () => new Map(flattenItems(tree.functions).map((entry) => [entry.item.id, entry])),
+    () => new Map(flattenItems(tree.functions).map((entry, order) => [entry.item.id, { ...entry, order }])),
     [tree.functions],
   );
-  const top = [...(gaps?.gaps ?? [])].sort((a, b) => b.rank - a.rank).slice(0, TOP_GAPS);
+  // Ties broken meaningfully: rank, then the item's own weight, then sheet order (function order, item number).
+  const ranked = [...(gaps?.gaps ?? [])].sort(
+    (a, b) =>
+      b.rank - a.rank ||
+      b.weight - a.weight ||
+      (items.get(a.itemId)?.order ?? Infinity) - (items.get(b.itemId)?.order ?? Infinity),
+  );
+  const top = showAll ? ranked : ranked.slice(0, TOP_GAPS);
   return (
     <section className="card wide" aria-labelledby="gaps-heading">
       <h2 id="gaps-heading">{t('dashboard.gaps')}</h2>
@@ -490,6 +512,13 @@ function GapsCard({
             })}
           </tbody>
         </table>
+      )}
+      {ranked.length > TOP_GAPS && (
+        <button type="button" className="small" onClick={() => setShowAll((all) => !all)} data-testid="gaps-show-all">
+          {showAll
+            ? t('dashboard.gapsShowTop', { count: TOP_GAPS })
+            : t('dashboard.gapsShowAll', { count: ranked.length })}
+        </button>
       )}
     </section>
   );

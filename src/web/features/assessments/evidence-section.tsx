@@ -2,11 +2,23 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-client';
-import { assessmentApi, assessmentKeys, evidenceDownloadUrl, useItemEvidence } from '../../api/assessment-queries';
+import {
+  assessmentApi,
+  assessmentKeys,
+  evidenceDownloadUrl,
+  useEvidenceLimits,
+  useItemEvidence,
+} from '../../api/assessment-queries';
 import { FormError } from '../../components/form-error';
 import { formatBytes, formatDateTime } from './assessment-model';
 
-type Upload = { name: string; size: number; state: 'uploading' | 'done' | 'failed'; error?: unknown };
+type Upload = {
+  name: string;
+  size: number;
+  state: 'uploading' | 'done' | 'failed' | 'refused';
+  error?: unknown;
+  refusal?: 'empty' | 'tooLarge';
+};
 
 /**
  * The item's evidence: files (drop them on the zone or pick them with the file input), links and
@@ -24,6 +36,7 @@ export function EvidenceSection({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const evidence = useItemEvidence(assessmentId, itemId);
+  const limits = useEvidenceLimits().data;
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
   const [entryKind, setEntryKind] = useState<'link' | 'text'>('link');
@@ -42,8 +55,22 @@ export function EvidenceSection({
 
   const upload = async (files: readonly File[]) => {
     if (!editable || files.length === 0) return;
-    setUploads(files.map((file) => ({ name: file.name, size: file.size, state: 'uploading' })));
+    // Refused before sending: an empty file, or one over the server's limit (no point uploading 500 MB to hear no).
+    const refusalOf = (file: File): Upload['refusal'] =>
+      file.size === 0 ? 'empty' : limits && file.size > limits.maxBytes ? 'tooLarge' : undefined;
+    setUploads(
+      files.map((file) => {
+        const refusal = refusalOf(file);
+        return {
+          name: file.name,
+          size: file.size,
+          state: refusal ? 'refused' : 'uploading',
+          ...(refusal ? { refusal } : {}),
+        };
+      }),
+    );
     for (const [index, file] of files.entries()) {
+      if (refusalOf(file)) continue;
       const update = (patch: Partial<Upload>) =>
         setUploads((previous) =>
           previous.map((entry, position) => (position === index ? { ...entry, ...patch } : entry)),
@@ -168,6 +195,14 @@ export function EvidenceSection({
               />
             </label>
             <p className="muted">{t('evidence.fileHelp')}</p>
+            {limits && (
+              <p className="muted upload-limits" data-testid="upload-limits">
+                {t('evidence.accepted', {
+                  types: limits.acceptedExtensions.join(' '),
+                  limit: formatBytes(limits.maxBytes),
+                })}
+              </p>
+            )}
           </div>
           {uploads.length > 0 && (
             <ul ref={uploadList} className="upload-list" aria-live="polite" data-testid="upload-list">
@@ -175,6 +210,17 @@ export function EvidenceSection({
                 <li key={`${entry.name}-${index}`} className={`upload-${entry.state}`}>
                   {entry.name} ({formatBytes(entry.size)}): {t(`evidence.upload.${entry.state}`)}
                   {entry.state === 'failed' && <UploadError error={entry.error} name={entry.name} size={entry.size} />}
+                  {entry.refusal && (
+                    <p role="alert" className="form-error" data-testid="upload-error">
+                      {entry.refusal === 'empty'
+                        ? t('evidence.refusedEmpty', { name: entry.name })
+                        : t('evidence.tooLarge', {
+                            name: entry.name,
+                            size: formatBytes(entry.size),
+                            limitText: t('evidence.limit', { limit: formatBytes(limits?.maxBytes ?? 0) }),
+                          })}
+                    </p>
+                  )}
                 </li>
               ))}
             </ul>

@@ -68,7 +68,7 @@ export function ItemDrawer({
   }, [focusRequest]);
 
   const keyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape') return;
+    if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
     event.stopPropagation();
     onClose();
   };
@@ -109,7 +109,10 @@ export function ItemDrawer({
       aria-modal="false"
       aria-labelledby="drawer-heading"
       className="item-drawer"
-      onKeyDown={keyDown}
+      // Focusable itself, so a click on plain text inside still keeps keys (Escape) within the drawer;
+      // capture phase, so no control inside can swallow Escape first.
+      tabIndex={-1}
+      onKeyDownCapture={keyDown}
       data-testid="item-drawer"
     >
       <header className="drawer-header">

@@ -7,8 +7,25 @@ import { assessmentApi } from '../../api/assessment-queries';
 import { FormError } from '../../components/form-error';
 import { formatDateTime, nextYearTitle, STATUS_ACTIONS, STATUS_FLOW, type AssessmentStatus } from './assessment-model';
 
-/** Where the assessment is in planned → in progress → in review → done, the allowed moves, and copy for next year. */
-export function StatusBar({ assessment, canWrite }: { assessment: Assessment; canWrite: boolean }) {
+/** Answers still needing work when the assessment is completed: the completion asks first, naming both counts. */
+export interface OpenWork {
+  readonly unanswered: number;
+  readonly returned: number;
+}
+
+/**
+ * Where the assessment is in planned → in progress → in review → done, the allowed moves, and copy
+ * for next year. Completing with unanswered or returned items asks for confirmation, saying how many.
+ */
+export function StatusBar({
+  assessment,
+  canWrite,
+  openWork,
+}: {
+  assessment: Assessment;
+  canWrite: boolean;
+  openWork: OpenWork;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
@@ -28,6 +45,15 @@ export function StatusBar({ assessment, canWrite }: { assessment: Assessment; ca
   });
   const move = (status: AssessmentStatus) => {
     if (status === 'archived' && !window.confirm(t('assessment.statusBar.confirmArchive'))) return;
+    if (status === 'done' && (openWork.unanswered > 0 || openWork.returned > 0)) {
+      const lines = [
+        t('assessment.statusBar.confirmDone'),
+        ...(openWork.unanswered > 0 ? [t('assessment.statusBar.openUnanswered', { count: openWork.unanswered })] : []),
+        ...(openWork.returned > 0 ? [t('assessment.statusBar.openReturned', { count: openWork.returned })] : []),
+        t('assessment.statusBar.confirmDoneQuestion'),
+      ];
+      if (!window.confirm(lines.join('\n'))) return;
+    }
     change.mutate(status);
   };
   const submitCopy = (event: FormEvent<HTMLFormElement>) => {

@@ -11,10 +11,13 @@ import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
 import { percent } from './assessment-model';
 import { usePageTitle } from '../../components/use-page-title';
+import { functionColour, OVERALL_COLOUR } from '../../components/palette';
 
 const FUNCTION_CODES = ['ID', 'PR', 'DE', 'RS', 'RC'] as const;
-const toPercent = (value: number | null | undefined) =>
-  value === null || value === undefined ? null : Math.round(value * 1000) / 10;
+type GroupScore = ScoresResponse['overall'];
+/** A group's score for a chart: none (a gap, not 0 %) while nothing in it is answered. */
+const toPercent = (group: GroupScore | undefined) =>
+  !group || group.answered === 0 || group.score === null ? null : Math.round(group.score * 1000) / 10;
 
 /** Management view of one IoT system across its assessments: how each function moved run by run. */
 export function SystemDashboardPage() {
@@ -55,23 +58,29 @@ function SystemDashboard({ system, runs }: { system: IotSystem; runs: readonly A
     return fn ? `${localized(fn.title)} (${code})` : code;
   };
   const ready = scores.every((query) => query.data);
+  const scoreText = (group: GroupScore | undefined) =>
+    group && group.answered === 0 ? t('dashboard.notAnswered') : percent(group?.score ?? null);
   const trend: ChartOption = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
       legend: { bottom: 0 },
       grid: { left: 48, right: 24, top: 16, bottom: 64 },
-      xAxis: { type: 'category', data: runs.map((run) => run.title) },
+      // Each run names its status, so a draft is not read as a finished result.
+      xAxis: { type: 'category', data: runs.map((run) => `${run.title}\n${t(`status.${run.status}`)}`) },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
       series: [
         {
           type: 'line',
           name: t('dashboard.overall'),
-          data: scores.map((query) => toPercent(query.data?.overall.score)),
+          data: scores.map((query) => toPercent(query.data?.overall)),
+          lineStyle: { width: 3 },
+          itemStyle: { color: OVERALL_COLOUR },
         },
         ...FUNCTION_CODES.map((code) => ({
           type: 'line' as const,
           name: functionName(code),
-          data: scores.map((query) => toPercent(query.data?.functions[code]?.score)),
+          data: scores.map((query) => toPercent(query.data?.functions[code])),
+          itemStyle: { color: functionColour(code) },
         })),
       ],
     }),
@@ -124,9 +133,9 @@ function SystemDashboard({ system, runs }: { system: IotSystem; runs: readonly A
                       <th scope="row">
                         <Link to={`/assessments/${run.id}/dashboard`}>{run.title}</Link>
                       </th>
-                      <td>{percent(data?.overall.score ?? null)}</td>
+                      <td>{scoreText(data?.overall)}</td>
                       {FUNCTION_CODES.map((code) => (
-                        <td key={code}>{percent(data?.functions[code]?.score ?? null)}</td>
+                        <td key={code}>{scoreText(data?.functions[code])}</td>
                       ))}
                       <td>{percent(data?.overall.completion ?? null)}</td>
                     </tr>

@@ -19,7 +19,7 @@ interface PendingRole {
   readonly to: string;
 }
 
-/** The current organisation: settings (owner), members and roles, invitations. */
+/** The current organisation: settings (owner; review policy also admin), members and roles, invitations. */
 export function MembersPage() {
   const { t } = useTranslation();
   usePageTitle(t('pageTitles.members'));
@@ -51,6 +51,11 @@ export function MembersPage() {
     sendJson<InvitationCreated>('POST', '/api/organisation/invitations', input),
   );
   const settings = useApiMutation((input: { requireTotp: boolean }) => sendJson('PATCH', '/api/organisation', input));
+  const reviewPolicy = useApiMutation((input: { requireSeparateReviewer: boolean }) =>
+    sendJson('PUT', '/api/organisation/review-policy', input),
+  );
+  const isOwner = me.data?.role === 'owner';
+  const managesSettings = isOwner || me.data?.role === 'admin';
   const confirmRole = () => {
     if (!pendingRole) return;
     setRole.mutate(
@@ -77,18 +82,31 @@ export function MembersPage() {
       <h1>
         {t('organisation.title')}: {organisation?.name}
       </h1>
-      {me.data?.role === 'owner' && organisation && (
+      {managesSettings && organisation && (
         <section aria-labelledby="settings-heading">
           <h2 id="settings-heading">{t('organisation.settings')}</h2>
+          {isOwner && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={organisation.requireTotp}
+                onChange={(event) => settings.mutate({ requireTotp: event.target.checked })}
+              />
+              {t('organisation.requireTotp')}
+            </label>
+          )}
           <label className="checkbox">
             <input
               type="checkbox"
-              checked={organisation.requireTotp}
-              onChange={(event) => settings.mutate({ requireTotp: event.target.checked })}
+              checked={organisation.requireSeparateReviewer}
+              disabled={reviewPolicy.isPending}
+              onChange={(event) => reviewPolicy.mutate({ requireSeparateReviewer: event.target.checked })}
+              data-testid="require-separate-reviewer"
             />
-            {t('organisation.requireTotp')}
+            {t('organisation.requireSeparateReviewer')}
           </label>
-          <FormError error={settings.error} />
+          <p className="muted setting-help">{t('organisation.requireSeparateReviewerHelp')}</p>
+          <FormError error={settings.error ?? reviewPolicy.error} />
         </section>
       )}
       <section aria-labelledby="members-heading">
