@@ -10,16 +10,22 @@ const Password = Type.String({ minLength: 1, maxLength: 1024 });
 export const OkSchema = Type.Object({ ok: Type.Literal(true) });
 
 export const SetupStatusSchema = Type.Object({ needed: Type.Boolean() });
-export const SetupRequestSchema = Type.Object({
-  email: Email,
-  password: Password,
-  displayName: Type.Optional(Type.String({ maxLength: 200 })),
-  organisationName: Type.String({ minLength: 1, maxLength: 200 }),
-});
+export const SetupRequestSchema = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    displayName: Type.Optional(Type.String({ maxLength: 200 })),
+    organisationName: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
 
-export const LoginRequestSchema = Type.Object({ email: Email, password: Password });
+export const LoginRequestSchema = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
 export const LoginResponseSchema = Type.Object({ status: Type.Enum(['signed_in', 'second_factor_required']) });
-export const TotpCodeSchema = Type.Object({ code: Type.String({ minLength: 6, maxLength: 8 }) });
+export const TotpCodeSchema = Type.Object(
+  { code: Type.String({ minLength: 6, maxLength: 8 }) },
+  { additionalProperties: false },
+);
 
 const OrganisationSchema = Type.Object({
   id: Type.String(),
@@ -49,14 +55,20 @@ export const MeSchema = Type.Object({
   csrfToken: Type.Optional(Type.String({ description: 'send as x-csrf-token on every state change' })),
 });
 
-export const ChangePasswordSchema = Type.Object({ currentPassword: Password, newPassword: Password });
+export const ChangePasswordSchema = Type.Object(
+  { currentPassword: Password, newPassword: Password },
+  { additionalProperties: false },
+);
 export const TotpEnrolmentSchema = Type.Object({ secret: Type.String(), uri: Type.String(), qrDataUrl: Type.String() });
 
-export const CreateTokenSchema = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 100 }),
-  roleCeiling: RoleSchema,
-  expiresInDays: Type.Integer({ minimum: 1, maximum: 366 }),
-});
+export const CreateTokenSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    roleCeiling: RoleSchema,
+    expiresInDays: Type.Integer({ minimum: 1, maximum: 366 }),
+  },
+  { additionalProperties: false },
+);
 const TokenSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -72,12 +84,18 @@ export const CreatedTokenSchema = Type.Object({
   record: TokenSchema,
 });
 
-export const SwitchOrganisationSchema = Type.Object({ organisationId: Type.String() });
-export const CreateOrganisationSchema = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) });
-export const UpdateOrganisationSchema = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  requireTotp: Type.Optional(Type.Boolean()),
-});
+export const SwitchOrganisationSchema = Type.Object({ organisationId: Type.String() }, { additionalProperties: false });
+export const CreateOrganisationSchema = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const UpdateOrganisationSchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    requireTotp: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 
 export const MemberListSchema = Type.Object({
   members: List(
@@ -91,7 +109,7 @@ export const MemberListSchema = Type.Object({
     }),
   ),
 });
-export const SetRoleSchema = Type.Object({ role: RoleSchema });
+export const SetRoleSchema = Type.Object({ role: RoleSchema }, { additionalProperties: false });
 export const PeopleListSchema = Type.Object({
   people: List(Type.Object({ userId: Type.String(), displayName: Type.String() })),
 });
@@ -99,11 +117,14 @@ export const TemporaryPasswordSchema = Type.Object({
   temporaryPassword: Type.String({ description: 'shown once; must be changed at next sign-in' }),
 });
 
-export const CreateInvitationSchema = Type.Object({
-  email: Email,
-  role: RoleSchema,
-  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
-});
+export const CreateInvitationSchema = Type.Object(
+  {
+    email: Email,
+    role: RoleSchema,
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
+  },
+  { additionalProperties: false },
+);
 export const InvitationCreatedSchema = Type.Object({
   token: Type.String(),
   url: Type.String(),
@@ -116,10 +137,13 @@ export const InvitationViewSchema = Type.Object({
   expiresAt: Type.String(),
   hasAccount: Type.Boolean(),
 });
-export const AcceptInvitationSchema = Type.Object({
-  password: Type.Optional(Password),
-  displayName: Type.Optional(Type.String({ maxLength: 200 })),
-});
+export const AcceptInvitationSchema = Type.Object(
+  {
+    password: Type.Optional(Password),
+    displayName: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 
 export const AuditQuerySchema = Type.Object({
   user: Type.Optional(Type.String()),

@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { IOTCHECK_VERSION } from '../core/version';
 import { buildProblem, toProblem } from './problem';
+import { refuseUndeclaredBody } from './undeclared-body';
 import { authPlugin } from './auth/auth-plugin';
 import './auth/route-access';
 import { accountRoutes } from './routes/account.routes';
@@ -43,6 +44,9 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       return typeof given === 'string' && /^[\w.-]{8,64}$/.test(given) ? given : randomUUID();
     },
     trustProxy: false,
+    // Unknown body fields are refused (400 naming the field), never silently dropped: a client that
+    // sends `actor` or `organisationId` learns the server does not take them from a body.
+    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -78,6 +82,8 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   // Uploads stream file parts (evidence); bodyLimit above stays the JSON limit.
   await app.register(fastifyMultipart, { limits: { fileSize: deps.config.evidenceMaxBytes, files: 1, fields: 10 } });
   await app.register(authPlugin, { deps, publicOrigin: deps.config.publicUrl.origin });
+  // After the access check, like body validation: a refused caller learns nothing about bodies.
+  app.addHook('preValidation', async (request) => refuseUndeclaredBody(request));
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -70,10 +70,13 @@ export function toProblem(error: unknown): Problem {
   }
   const fastifyError = error as Partial<FastifyError>;
   if (fastifyError.validation) {
-    const errors = fastifyError.validation.map((issue) => ({
-      path: `${fastifyError.validationContext ?? 'body'}${issue.instancePath || ''}`,
-      reason: issue.message ?? 'is invalid',
-    }));
+    const errors = fastifyError.validation.map((issue) => {
+      const where = `${fastifyError.validationContext ?? 'body'}${issue.instancePath || ''}`;
+      const unknown = issue.keyword === 'additionalProperties' ? issue.params['additionalProperty'] : undefined;
+      return typeof unknown === 'string'
+        ? { path: `${where}/${unknown}`, reason: 'is not a field of this request' }
+        : { path: where, reason: issue.message ?? 'is invalid' };
+    });
     return buildProblem('VALIDATION_FAILED', 400, 'The request is not valid.', errors);
   }
   const status = fastifyError.statusCode;

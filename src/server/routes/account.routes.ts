@@ -31,7 +31,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
     async (request) => {
       await changePassword(deps, {
         actor: request.actor,
-        ...request.body,
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
         ...(request.sessionToken ? { sessionToken: request.sessionToken } : {}),
         context: contextOf(request),
       });
@@ -87,7 +88,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
         response: { 200: CreatedTokenSchema },
       },
     },
-    async (request) => createApiToken(deps, { actor: request.actor, ...request.body, context: contextOf(request) }),
+    async (request) =>
+      createApiToken(deps, {
+        actor: request.actor,
+        name: request.body.name,
+        roleCeiling: request.body.roleCeiling,
+        expiresInDays: request.body.expiresInDays,
+        context: contextOf(request),
+      }),
   );
 
   app.delete(

@@ -9,6 +9,7 @@ import {
   TotpCodeSchema,
 } from '../../contracts/auth.schema';
 import { ProblemSchema } from '../../contracts/problem.schema';
+import { isUserActor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
 import { countUsers } from '../../db/user.repository';
 import { findUserById } from '../../db/user.repository';
@@ -52,7 +53,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
       },
     },
     async (request, reply) => {
-      await createFirstOwner(deps, { ...request.body, actor: request.actor, context: contextOf(request) });
+      const { email, password, displayName, organisationName } = request.body;
+      await createFirstOwner(deps, {
+        actor: request.actor,
+        email,
+        password,
+        ...(displayName === undefined ? {} : { displayName }),
+        organisationName,
+        context: contextOf(request),
+      });
       const session = await logIn(deps, {
         email: request.body.email,
         password: request.body.password,
@@ -77,7 +86,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
     async (request, reply) => {
       const previous = request.cookies[SESSION_COOKIE];
       const session = await logIn(deps, {
-        ...request.body,
+        email: request.body.email,
+        password: request.body.password,
         ...(previous ? { previousSessionToken: previous } : {}),
         context: contextOf(request),
       });
@@ -127,7 +137,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
     },
     async (request) => {
       const actor = request.actor;
-      if (actor.kind !== 'user') return { authenticated: false };
+      if (!isUserActor(actor)) return { authenticated: false };
       const user = await findUserById(deps.database.db, actor.userId);
       if (!user) return { authenticated: false };
       return {

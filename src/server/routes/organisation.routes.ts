@@ -75,7 +75,13 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (
         response: { 200: OrganisationSchema },
       },
     },
-    async (request) => updateOrganisation(deps, { actor: request.actor, ...request.body, context: contextOf(request) }),
+    async (request) =>
+      updateOrganisation(deps, {
+        actor: request.actor,
+        ...(request.body.name === undefined ? {} : { name: request.body.name }),
+        ...(request.body.requireTotp === undefined ? {} : { requireTotp: request.body.requireTotp }),
+        context: contextOf(request),
+      }),
   );
 
   app.get(
@@ -203,7 +209,8 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (
       await acceptInvitation(deps, {
         actor: request.actor,
         token: request.params.token,
-        ...request.body,
+        ...(request.body.password === undefined ? {} : { password: request.body.password }),
+        ...(request.body.displayName === undefined ? {} : { displayName: request.body.displayName }),
         context: contextOf(request),
       });
       return { ok: true as const };
@@ -221,7 +228,18 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (
         response: { 200: AuditPageSchema },
       },
     },
-    async (request) => listOrganisationAudit(deps, { actor: request.actor, ...request.query }),
+    async (request) => {
+      const { user, action, from, to, afterSeq, limit } = request.query;
+      return listOrganisationAudit(deps, {
+        actor: request.actor,
+        ...(user === undefined ? {} : { user }),
+        ...(action === undefined ? {} : { action }),
+        ...(from === undefined ? {} : { from }),
+        ...(to === undefined ? {} : { to }),
+        ...(afterSeq === undefined ? {} : { afterSeq }),
+        ...(limit === undefined ? {} : { limit }),
+      });
+    },
   );
 
   app.get(

@@ -1,3 +1,4 @@
+import { userActor } from '../../core/auth/actor';
 import { hashSecret } from '../../core/auth/tokens';
 import { DomainError } from '../../core/domain-error';
 import { findSession } from '../../db/session.repository';
@@ -33,15 +34,14 @@ export async function completeSecondFactor(
       .set({ second_factor_pending: 0, last_seen_at: now.toISOString() })
       .where('token_hash', '=', tokenHash)
       .execute();
-    const actor = {
-      kind: 'user',
+    const actor = userActor({
       userId: user.id,
       email: user.email,
       organisationId: null,
       role: null,
       via: 'session',
       mustChangePassword: user.mustChangePassword,
-    } as const;
+    });
     await recordAudit(transaction, actor, input.context, now, {
       organisationId: null,
       action: 'auth.login',

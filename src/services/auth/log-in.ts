@@ -1,4 +1,4 @@
-import { ANONYMOUS } from '../../core/auth/actor';
+import { ANONYMOUS, userActor } from '../../core/auth/actor';
 import { FREE_FAILURES, lockSecondsAfter } from '../../core/auth/login-throttle';
 import { newSecret } from '../../core/auth/tokens';
 import { DomainError } from '../../core/domain-error';
@@ -51,15 +51,14 @@ export async function logIn(
       now,
       context: input.context,
     });
-    const actor = {
-      kind: 'user',
+    const actor = userActor({
       userId: user.id,
       email,
       organisationId: null,
       role: null,
       via: 'session',
       mustChangePassword: user.mustChangePassword,
-    } as const;
+    });
     await recordAudit(transaction, actor, input.context, now, {
       organisationId: null,
       action: user.totpEnabled ? 'auth.password_ok' : 'auth.login',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../core/auth/actor';
+import { isUserActor, userActor, type Actor } from '../../core/auth/actor';
 import { canGrantRole, type Role } from '../../core/auth/roles';
 import { hashSecret, newSecret } from '../../core/auth/tokens';
 import { DomainError } from '../../core/domain-error';
@@ -93,7 +93,7 @@ export async function acceptInvitation(
 ): Promise<{ userId: string }> {
   const invitation = await findOpenInvitation(deps, input.token);
   const existing = await findUserByEmail(deps.database.db, invitation.email);
-  if (existing && (input.actor.kind !== 'user' || input.actor.userId !== existing.id)) {
+  if (existing && (!isUserActor(input.actor) || input.actor.userId !== existing.id)) {
     throw new DomainError('UNAUTHENTICATED', 'Sign in as the invited address to accept.');
   }
   let passwordHash: string | undefined;
@@ -128,15 +128,14 @@ export async function acceptInvitation(
         role: invitation.role as Role,
         createdAt: now.toISOString(),
       });
-    const actor: Actor = {
-      kind: 'user',
+    const actor = userActor({
       userId,
       email: invitation.email,
       organisationId: invitation.organisation_id,
       role: null,
       via: 'session',
       mustChangePassword: false,
-    };
+    });
     await recordAudit(transaction, actor, input.context, now, {
       organisationId: invitation.organisation_id,
       action: 'invitation.accept',
