@@ -23,7 +23,9 @@ export const SetupRequestSchema = Type.Object(
 export const LoginRequestSchema = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
 export const LoginResponseSchema = Type.Object({ status: Type.Enum(['signed_in', 'second_factor_required']) });
 export const TotpCodeSchema = Type.Object(
-  { code: Type.String({ minLength: 6, maxLength: 8 }) },
+  {
+    code: Type.String({ minLength: 6, maxLength: 24, description: 'the 6-digit code, or at sign-in a recovery code' }),
+  },
   { additionalProperties: false },
 );
 
@@ -55,10 +57,15 @@ export const MeSchema = Type.Object({
   csrfToken: Type.Optional(Type.String({ description: 'send as x-csrf-token on every state change' })),
 });
 
+export const PasswordConfirmationSchema = Type.Object({ password: Password }, { additionalProperties: false });
 export const ChangePasswordSchema = Type.Object(
   { currentPassword: Password, newPassword: Password },
   { additionalProperties: false },
 );
+export const RecoveryCodesSchema = Type.Object({
+  recoveryCodes: Type.Array(Type.String(), { description: 'shown once; each signs in once instead of a code' }),
+});
+export const SecondFactorStatusSchema = Type.Object({ enabled: Type.Boolean(), recoveryCodesLeft: Type.Integer() });
 export const TotpEnrolmentSchema = Type.Object({ secret: Type.String(), uri: Type.String(), qrDataUrl: Type.String() });
 
 export const CreateTokenSchema = Type.Object(
@@ -181,3 +188,5 @@ export type TotpEnrolment = Type.Static<typeof TotpEnrolmentSchema>;
 export type AuditPage = Type.Static<typeof AuditPageSchema>;
 export type InvitationView = Type.Static<typeof InvitationViewSchema>;
 export type InvitationCreated = Type.Static<typeof InvitationCreatedSchema>;
+export type RecoveryCodes = Type.Static<typeof RecoveryCodesSchema>;
+export type SecondFactorStatus = Type.Static<typeof SecondFactorStatusSchema>;

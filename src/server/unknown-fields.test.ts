@@ -39,6 +39,10 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
     body: { email: 'nobody@example.jp', password: 'atarashii-pasuwado-7' },
   }),
   'POST /api/auth/login/totp': () => ({ url: '/api/auth/login/totp', body: { code: '123456' } }),
+  'POST /api/auth/reauthenticate': () => ({
+    url: '/api/auth/reauthenticate',
+    body: { password: 'atarashii-pasuwado-7' },
+  }),
   'POST /api/auth/logout': () => ({ url: '/api/auth/logout', body: {} }),
   'POST /api/account/password': () => ({
     url: '/api/account/password',
@@ -46,6 +50,14 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
   }),
   'POST /api/account/totp/enrol': () => ({ url: '/api/account/totp/enrol', body: {} }),
   'POST /api/account/totp/confirm': () => ({ url: '/api/account/totp/confirm', body: { code: '123456' } }),
+  'POST /api/account/totp/disable': () => ({
+    url: '/api/account/totp/disable',
+    body: { password: 'atarashii-pasuwado-7' },
+  }),
+  'POST /api/account/totp/recovery-codes': () => ({
+    url: '/api/account/totp/recovery-codes',
+    body: { password: 'atarashii-pasuwado-7' },
+  }),
   'POST /api/account/tokens': () => ({
     url: '/api/account/tokens',
     body: { name: 'stolen', roleCeiling: 'owner', expiresInDays: 30 },

@@ -31,6 +31,7 @@ export async function seedMemberActor(
     role,
     via: 'session',
     mustChangePassword: false,
+    authenticatedAt: new Date().toISOString(),
   });
 }
 

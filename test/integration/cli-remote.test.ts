@@ -31,6 +31,7 @@ describe('iotcheck --server URL --token-file F', () => {
       role: 'admin',
       via: 'session',
       mustChangePassword: false,
+      authenticatedAt: new Date().toISOString(),
     });
     const { token } = await createApiToken(createTestAccountDeps(database), {
       actor,

@@ -3,6 +3,7 @@ import * as catalogVersion from './20261122-0001-catalog-version';
 import * as accounts from './20261122-0002-accounts';
 import * as auditEvent from './20261122-0003-audit-event';
 import * as assessments from './20261122-0004-assessments';
+import * as accountSecurity from './20261201-0101-account-security';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -13,4 +14,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261122-0002-accounts': accounts,
   '20261122-0003-audit-event': auditEvent,
   '20261122-0004-assessments': assessments,
+  '20261201-0101-account-security': accountSecurity,
 };

@@ -105,11 +105,9 @@ function checkCsrf(request: FastifyRequest): void {
 function authorize(request: FastifyRequest, access: Exclude<RouteAccess, 'public'>): void {
   const actor = request.actor;
   if (!isUserActor(actor)) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
-  if (access === 'authenticated') {
-    if (actor.mustChangePassword && !request.routeOptions.config.allowPendingAccount)
-      throw new DomainError('FORBIDDEN', 'Change your password first.');
-    return;
-  }
+  if (actor.mustChangePassword && !request.routeOptions.config.allowPendingAccount)
+    throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Your password was reset: choose a new one first.');
+  if (access === 'authenticated') return;
   if (!can(actor, access, actor.organisationId ? { organisationId: actor.organisationId } : {})) {
     throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
   }

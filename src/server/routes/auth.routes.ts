@@ -4,6 +4,7 @@ import {
   LoginResponseSchema,
   MeSchema,
   OkSchema,
+  PasswordConfirmationSchema,
   SetupRequestSchema,
   SetupStatusSchema,
   TotpCodeSchema,
@@ -17,6 +18,7 @@ import { createFirstOwner } from '../../services/accounts/create-first-owner';
 import { completeSecondFactor } from '../../services/auth/complete-second-factor';
 import { logIn } from '../../services/auth/log-in';
 import { logOut } from '../../services/auth/log-out';
+import { reauthenticate } from '../../services/auth/reauthenticate';
 import { listMyOrganisations } from '../../services/organisations/manage-organisations';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth/auth-plugin';
 import { contextOf } from '../request-context';
@@ -112,6 +114,28 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
       if (!token) throw new DomainError('UNAUTHENTICATED', 'Sign in with your password first.');
       await completeSecondFactor(deps, { sessionToken: token, code: request.body.code, context: contextOf(request) });
       return { status: 'signed_in' as const };
+    },
+  );
+
+  app.post(
+    '/reauthenticate',
+    {
+      config: { access: 'authenticated', allowPendingAccount: true, rateLimit: publicLimited.rateLimit },
+      schema: {
+        tags,
+        summary: 'Prove the password again before changing account security (sessions only)',
+        body: PasswordConfirmationSchema,
+        response: { 200: OkSchema, 400: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema },
+      },
+    },
+    async (request) => {
+      await reauthenticate(deps, {
+        actor: request.actor,
+        sessionToken: request.sessionToken,
+        password: request.body.password,
+        context: contextOf(request),
+      });
+      return { ok: true as const };
     },
   );
 

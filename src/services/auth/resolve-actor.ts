@@ -44,6 +44,7 @@ export async function resolveSession(deps: AccountDeps, sessionToken: string): P
       role,
       via: 'session',
       mustChangePassword: user.mustChangePassword,
+      authenticatedAt: session.authenticatedAt,
     }),
     session,
     totpEnrolmentRequired,
@@ -67,7 +68,7 @@ export async function resolveApiToken(deps: AccountDeps, token: string): Promise
     organisationId: record.organisationId,
     role: role ? capRole(role, record.roleCeiling) : null,
     via: 'token',
-    mustChangePassword: false,
+    mustChangePassword: user.mustChangePassword,
   });
 }
 
