@@ -46,6 +46,12 @@ export default tseslint.config(
           selector: "MemberExpression[object.name='process'][property.name='env']",
           message: 'Read configuration through src/config/config.ts (parsed once), not process.env.',
         },
+        {
+          selector:
+            "SpreadElement > MemberExpression[object.name='request'][property.name=/^(body|query|params|headers)$/]",
+          message:
+            'Never spread request input into a use case: pass each field explicitly, so a client cannot add actor, via or organisationId.',
+        },
       ],
     },
   },

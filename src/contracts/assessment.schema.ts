@@ -17,17 +17,20 @@ export const PrioritySchema = Type.Enum(['high', 'medium', 'low']);
 export const FindingStatusSchema = Type.Enum(['open', 'in_progress', 'resolved', 'accepted_risk']);
 
 // ---- IoT systems (the scope) ----
-export const SystemInputSchema = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  description: Type.Optional(Text(4000)),
-  business: Type.Optional(Text(1000)),
-  criticality: CriticalitySchema,
-  ownerName: Type.Optional(Text(200)),
-  protectedFunctions: Type.Optional(List(Text(500))),
-  protectedInformation: Type.Optional(List(Text(500))),
-  internetFacing: Type.Optional(Type.Boolean()),
-  tags: Type.Optional(List(Text(100))),
-});
+export const SystemInputSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    description: Type.Optional(Text(4000)),
+    business: Type.Optional(Text(1000)),
+    criticality: CriticalitySchema,
+    ownerName: Type.Optional(Text(200)),
+    protectedFunctions: Type.Optional(List(Text(500))),
+    protectedInformation: Type.Optional(List(Text(500))),
+    internetFacing: Type.Optional(Type.Boolean()),
+    tags: Type.Optional(List(Text(100))),
+  },
+  { additionalProperties: false },
+);
 export const SystemSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -44,22 +47,28 @@ export const SystemSchema = Type.Object({
   updatedAt: Type.String(),
 });
 export const SystemListSchema = Type.Object({ systems: List(SystemSchema) });
-export const SystemUpdateSchema = Type.Object({
-  ...SystemInputSchema.properties,
-  name: Type.Optional(SystemInputSchema.properties.name),
-  criticality: Type.Optional(CriticalitySchema),
-  version: Type.Integer({ description: 'the version you edited; a stale one gets 409 with the current system' }),
-});
+export const SystemUpdateSchema = Type.Object(
+  {
+    ...SystemInputSchema.properties,
+    name: Type.Optional(SystemInputSchema.properties.name),
+    criticality: Type.Optional(CriticalitySchema),
+    version: Type.Integer({ description: 'the version you edited; a stale one gets 409 with the current system' }),
+  },
+  { additionalProperties: false },
+);
 
 // ---- Assessments ----
-export const AssessmentInputSchema = Type.Object({
-  systemId: Type.String(),
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  frameworkId: Type.Optional(Type.String({ description: 'default jssec-v2' })),
-  periodStart: Type.Optional(Day),
-  periodEnd: Type.Optional(Day),
-  leadUserId: Type.Optional(Type.String()),
-});
+export const AssessmentInputSchema = Type.Object(
+  {
+    systemId: Type.String(),
+    title: Type.String({ minLength: 1, maxLength: 200 }),
+    frameworkId: Type.Optional(Type.String({ description: 'default jssec-v2' })),
+    periodStart: Type.Optional(Day),
+    periodEnd: Type.Optional(Day),
+    leadUserId: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
 export const AssessmentUpdateSchema = Type.Object(
   {
     title: Type.Optional(AssessmentInputSchema.properties.title),
@@ -97,7 +106,10 @@ export const AssessmentSchema = Type.Object({
   updatedAt: Type.String(),
   closedAt: Nullable(Type.String()),
 });
-export const CheckStateSchema = Type.Object({ done: Type.Boolean(), note: Text(2000) });
+export const CheckStateSchema = Type.Object(
+  { done: Type.Boolean(), note: Text(2000) },
+  { additionalProperties: false },
+);
 export const AnswerSchema = Type.Object({
   itemId: Type.String({ description: 'catalog item id, e.g. jssec-v2:25' }),
   result: ResultSchema,
@@ -127,33 +139,50 @@ export const AssessmentDetailSchema = Type.Object({
   system: SystemSchema,
   answers: List(AnswerSchema),
 });
-export const StatusChangeSchema = Type.Object({ status: StatusSchema, version: Type.Integer() });
-export const CopyAssessmentSchema = Type.Object({
-  title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-});
+export const StatusChangeSchema = Type.Object(
+  { status: StatusSchema, version: Type.Integer() },
+  { additionalProperties: false },
+);
+export const CopyAssessmentSchema = Type.Object(
+  {
+    title: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 
 // ---- Answers ----
-export const AnswerUpdateSchema = Type.Object({
-  version: Type.Integer({
-    minimum: 0,
-    description: 'the version you edited; a stale one gets 409 with the current answer',
-  }),
-  result: Type.Optional(ResultSchema),
-  justification: Type.Optional(Text(4000)),
-  comment: Type.Optional(Text(8000)),
-  checks: Type.Optional(Type.Record(Type.String(), CheckStateSchema)),
-  assigneeUserId: Type.Optional(Nullable(Type.String())),
-  dueDate: Type.Optional(Nullable(Day)),
-});
+export const AnswerUpdateSchema = Type.Object(
+  {
+    version: Type.Integer({
+      minimum: 0,
+      description: 'the version you edited; a stale one gets 409 with the current answer',
+    }),
+    result: Type.Optional(ResultSchema),
+    justification: Type.Optional(Text(4000)),
+    comment: Type.Optional(Text(8000)),
+    checks: Type.Optional(Type.Record(Type.String(), CheckStateSchema)),
+    assigneeUserId: Type.Optional(Nullable(Type.String())),
+    dueDate: Type.Optional(Nullable(Day)),
+  },
+  { additionalProperties: false },
+);
 export const AnswerListSchema = Type.Object({ answers: List(AnswerSchema) });
-export const BulkAnswerUpdateSchema = Type.Object({
-  answers: List(Type.Object({ itemId: Type.String(), ...AnswerUpdateSchema.properties })),
-});
-export const ReviewActionSchema = Type.Object({
-  action: Type.Enum(['ready', 'accept', 'return', 'reopen']),
-  reason: Type.Optional(Text(2000)),
-  version: Type.Integer(),
-});
+export const BulkAnswerUpdateSchema = Type.Object(
+  {
+    answers: List(
+      Type.Object({ itemId: Type.String(), ...AnswerUpdateSchema.properties }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export const ReviewActionSchema = Type.Object(
+  {
+    action: Type.Enum(['ready', 'accept', 'return', 'reopen']),
+    reason: Type.Optional(Text(2000)),
+    version: Type.Integer(),
+  },
+  { additionalProperties: false },
+);
 /** 409 of an answer change: CONFLICT carries the stored answer (`current`); ASSESSMENT_CLOSED has none. */
 export const AnswerConflictSchema = Type.Object({
   ...ProblemSchema.properties,
@@ -189,37 +218,46 @@ export const EvidenceSchema = Type.Object({
   supports: List(Type.Object({ assessmentId: Type.String(), itemId: Type.String() })),
 });
 export const EvidenceListSchema = Type.Object({ evidence: List(EvidenceSchema) });
-export const LinkOrTextEvidenceSchema = Type.Object({
-  kind: Type.Enum(['link', 'text']),
-  title: Type.String({ minLength: 1, maxLength: 300 }),
-  url: Type.Optional(Type.String({ maxLength: 2000 })),
-  body: Type.Optional(Text(20000)),
-  evidenceDate: Type.Optional(Day),
-  validUntil: Type.Optional(Day),
-});
-export const LinkEvidenceSchema = Type.Object({ evidenceId: Type.String() });
+export const LinkOrTextEvidenceSchema = Type.Object(
+  {
+    kind: Type.Enum(['link', 'text']),
+    title: Type.String({ minLength: 1, maxLength: 300 }),
+    url: Type.Optional(Type.String({ maxLength: 2000 })),
+    body: Type.Optional(Text(20000)),
+    evidenceDate: Type.Optional(Day),
+    validUntil: Type.Optional(Day),
+  },
+  { additionalProperties: false },
+);
+export const LinkEvidenceSchema = Type.Object({ evidenceId: Type.String() }, { additionalProperties: false });
 
 // ---- Findings ----
-export const FindingInputSchema = Type.Object({
-  itemId: Type.String(),
-  issue: Type.String({ minLength: 1, maxLength: 4000 }),
-  impact: Type.Optional(Text(4000)),
-  recommendation: Type.Optional(Text(4000)),
-  priority: PrioritySchema,
-  ownerName: Type.Optional(Text(200)),
-  dueDate: Type.Optional(Day),
-});
-export const FindingUpdateSchema = Type.Object({
-  version: Type.Integer(),
-  issue: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
-  impact: Type.Optional(Text(4000)),
-  recommendation: Type.Optional(Text(4000)),
-  priority: Type.Optional(PrioritySchema),
-  ownerName: Type.Optional(Text(200)),
-  dueDate: Type.Optional(Nullable(Day)),
-  status: Type.Optional(FindingStatusSchema),
-  acceptedReason: Type.Optional(Text(2000)),
-});
+export const FindingInputSchema = Type.Object(
+  {
+    itemId: Type.String(),
+    issue: Type.String({ minLength: 1, maxLength: 4000 }),
+    impact: Type.Optional(Text(4000)),
+    recommendation: Type.Optional(Text(4000)),
+    priority: PrioritySchema,
+    ownerName: Type.Optional(Text(200)),
+    dueDate: Type.Optional(Day),
+  },
+  { additionalProperties: false },
+);
+export const FindingUpdateSchema = Type.Object(
+  {
+    version: Type.Integer(),
+    issue: Type.Optional(Type.String({ minLength: 1, maxLength: 4000 })),
+    impact: Type.Optional(Text(4000)),
+    recommendation: Type.Optional(Text(4000)),
+    priority: Type.Optional(PrioritySchema),
+    ownerName: Type.Optional(Text(200)),
+    dueDate: Type.Optional(Nullable(Day)),
+    status: Type.Optional(FindingStatusSchema),
+    acceptedReason: Type.Optional(Text(2000)),
+  },
+  { additionalProperties: false },
+);
 export const FindingSchema = Type.Object({
   id: Type.String(),
   assessmentId: Type.String(),
@@ -302,32 +340,41 @@ export const ComparisonSchema = Type.Object({
 });
 
 // ---- Portable assessment document ("compliance as code") ----
-export const AssessmentDocumentSchema = Type.Object({
-  iotcheck: Type.Literal('assessment/v1'),
-  assessment: Type.Object({
-    id: Type.Optional(Type.String()),
-    systemId: Type.String(),
-    title: Type.String({ minLength: 1, maxLength: 200 }),
-    frameworkId: Type.String(),
-    catalogHash: Type.Optional(Type.String()),
-  }),
-  answers: List(
-    Type.Object({
-      item: Type.String({ description: 'item id (jssec-v2:25) or number (25)' }),
-      version: Type.Optional(
-        Type.Integer({
-          minimum: 0,
-          description:
-            'the answer version when exported (0: never saved); apply refuses with 409 if the stored answer changed since, unless forced',
-        }),
+export const AssessmentDocumentSchema = Type.Object(
+  {
+    iotcheck: Type.Literal('assessment/v1'),
+    assessment: Type.Object(
+      {
+        id: Type.Optional(Type.String()),
+        systemId: Type.String(),
+        title: Type.String({ minLength: 1, maxLength: 200 }),
+        frameworkId: Type.String(),
+        catalogHash: Type.Optional(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+    answers: List(
+      Type.Object(
+        {
+          item: Type.String({ description: 'item id (jssec-v2:25) or number (25)' }),
+          version: Type.Optional(
+            Type.Integer({
+              minimum: 0,
+              description:
+                'the answer version when exported (0: never saved); apply refuses with 409 if the stored answer changed since, unless forced',
+            }),
+          ),
+          result: ResultSchema,
+          justification: Type.Optional(Text(4000)),
+          comment: Type.Optional(Text(8000)),
+          checks: Type.Optional(Type.Record(Type.String(), Type.Boolean())),
+        },
+        { additionalProperties: false },
       ),
-      result: ResultSchema,
-      justification: Type.Optional(Text(4000)),
-      comment: Type.Optional(Text(8000)),
-      checks: Type.Optional(Type.Record(Type.String(), Type.Boolean())),
-    }),
-  ),
-});
+    ),
+  },
+  { additionalProperties: false },
+);
 export const ApplyOptionsSchema = Type.Object(
   {
     force: Type.Optional(
@@ -344,9 +391,12 @@ export const ApplyResultSchema = Type.Object({
 });
 
 // ---- Organisation item weights ----
-export const ItemWeightsSchema = Type.Object({
-  weights: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 10 })),
-});
+export const ItemWeightsSchema = Type.Object(
+  {
+    weights: Type.Record(Type.String(), Type.Number({ minimum: 0, maximum: 10 })),
+  },
+  { additionalProperties: false },
+);
 
 export type SystemInput = Type.Static<typeof SystemInputSchema>;
 export type SystemUpdate = Type.Static<typeof SystemUpdateSchema>;

@@ -10,16 +10,24 @@ const Password = Type.String({ minLength: 1, maxLength: 1024 });
 export const OkSchema = Type.Object({ ok: Type.Literal(true) });
 
 export const SetupStatusSchema = Type.Object({ needed: Type.Boolean() });
-export const SetupRequestSchema = Type.Object({
-  email: Email,
-  password: Password,
-  displayName: Type.Optional(Type.String({ maxLength: 200 })),
-  organisationName: Type.String({ minLength: 1, maxLength: 200 }),
-});
+export const SetupRequestSchema = Type.Object(
+  {
+    email: Email,
+    password: Password,
+    displayName: Type.Optional(Type.String({ maxLength: 200 })),
+    organisationName: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
 
-export const LoginRequestSchema = Type.Object({ email: Email, password: Password });
+export const LoginRequestSchema = Type.Object({ email: Email, password: Password }, { additionalProperties: false });
 export const LoginResponseSchema = Type.Object({ status: Type.Enum(['signed_in', 'second_factor_required']) });
-export const TotpCodeSchema = Type.Object({ code: Type.String({ minLength: 6, maxLength: 8 }) });
+export const TotpCodeSchema = Type.Object(
+  {
+    code: Type.String({ minLength: 6, maxLength: 24, description: 'the 6-digit code, or at sign-in a recovery code' }),
+  },
+  { additionalProperties: false },
+);
 
 const OrganisationSchema = Type.Object({
   id: Type.String(),
@@ -53,14 +61,25 @@ export const MeSchema = Type.Object({
   csrfToken: Type.Optional(Type.String({ description: 'send as x-csrf-token on every state change' })),
 });
 
-export const ChangePasswordSchema = Type.Object({ currentPassword: Password, newPassword: Password });
+export const PasswordConfirmationSchema = Type.Object({ password: Password }, { additionalProperties: false });
+export const ChangePasswordSchema = Type.Object(
+  { currentPassword: Password, newPassword: Password },
+  { additionalProperties: false },
+);
+export const RecoveryCodesSchema = Type.Object({
+  recoveryCodes: Type.Array(Type.String(), { description: 'shown once; each signs in once instead of a code' }),
+});
+export const SecondFactorStatusSchema = Type.Object({ enabled: Type.Boolean(), recoveryCodesLeft: Type.Integer() });
 export const TotpEnrolmentSchema = Type.Object({ secret: Type.String(), uri: Type.String(), qrDataUrl: Type.String() });
 
-export const CreateTokenSchema = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 100 }),
-  roleCeiling: RoleSchema,
-  expiresInDays: Type.Integer({ minimum: 1, maximum: 366 }),
-});
+export const CreateTokenSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100 }),
+    roleCeiling: RoleSchema,
+    expiresInDays: Type.Integer({ minimum: 1, maximum: 366 }),
+  },
+  { additionalProperties: false },
+);
 const TokenSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -76,12 +95,18 @@ export const CreatedTokenSchema = Type.Object({
   record: TokenSchema,
 });
 
-export const SwitchOrganisationSchema = Type.Object({ organisationId: Type.String() });
-export const CreateOrganisationSchema = Type.Object({ name: Type.String({ minLength: 1, maxLength: 200 }) });
-export const UpdateOrganisationSchema = Type.Object({
-  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-  requireTotp: Type.Optional(Type.Boolean()),
-});
+export const SwitchOrganisationSchema = Type.Object({ organisationId: Type.String() }, { additionalProperties: false });
+export const CreateOrganisationSchema = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const UpdateOrganisationSchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    requireTotp: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 /** PUT /api/organisation/review-policy (owners and admins). */
 export const ReviewPolicySchema = Type.Object(
   { requireSeparateReviewer: Type.Boolean() },
@@ -100,7 +125,7 @@ export const MemberListSchema = Type.Object({
     }),
   ),
 });
-export const SetRoleSchema = Type.Object({ role: RoleSchema });
+export const SetRoleSchema = Type.Object({ role: RoleSchema }, { additionalProperties: false });
 export const PeopleListSchema = Type.Object({
   people: List(Type.Object({ userId: Type.String(), displayName: Type.String() })),
 });
@@ -108,11 +133,14 @@ export const TemporaryPasswordSchema = Type.Object({
   temporaryPassword: Type.String({ description: 'shown once; must be changed at next sign-in' }),
 });
 
-export const CreateInvitationSchema = Type.Object({
-  email: Email,
-  role: RoleSchema,
-  expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
-});
+export const CreateInvitationSchema = Type.Object(
+  {
+    email: Email,
+    role: RoleSchema,
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 30 })),
+  },
+  { additionalProperties: false },
+);
 export const InvitationCreatedSchema = Type.Object({
   token: Type.String(),
   url: Type.String(),
@@ -124,10 +152,13 @@ export const InvitationViewSchema = Type.Object({
   organisationName: Type.String(),
   expiresAt: Type.String(),
 });
-export const AcceptInvitationSchema = Type.Object({
-  password: Type.Optional(Password),
-  displayName: Type.Optional(Type.String({ maxLength: 200 })),
-});
+export const AcceptInvitationSchema = Type.Object(
+  {
+    password: Type.Optional(Password),
+    displayName: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 
 export type Me = Type.Static<typeof MeSchema>;
 export type MemberList = Type.Static<typeof MemberListSchema>;
@@ -137,3 +168,5 @@ export type CreatedToken = Type.Static<typeof CreatedTokenSchema>;
 export type TotpEnrolment = Type.Static<typeof TotpEnrolmentSchema>;
 export type InvitationView = Type.Static<typeof InvitationViewSchema>;
 export type InvitationCreated = Type.Static<typeof InvitationCreatedSchema>;
+export type RecoveryCodes = Type.Static<typeof RecoveryCodesSchema>;
+export type SecondFactorStatus = Type.Static<typeof SecondFactorStatusSchema>;

@@ -13,6 +13,14 @@ export type ErrorCode =
   | 'SELF_APPROVAL'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
+  /** Only an owner may do this to an owner (reset, role change, removal) or make someone owner. */
+  | 'OWNER_ONLY'
+  /** Account security needs a browser session that proved the password within the last minutes. */
+  | 'REAUTHENTICATION_REQUIRED'
+  /** The password was reset: nothing but choosing a new one is allowed, for sessions and tokens alike. */
+  | 'PASSWORD_CHANGE_REQUIRED'
+  /** An organisation of the user requires two-step sign-in, so it cannot be turned off. */
+  | 'TOTP_MANDATORY'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'CONFIG_INVALID'

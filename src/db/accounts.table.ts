@@ -40,6 +40,10 @@ export interface UserSessionTable {
   last_seen_at: string;
   expires_at: string;
   client_address: string;
+  /** When the session last proved the password (and second factor); null while it is pending. */
+  authenticated_at: string | null;
+  /** Wrong second-factor codes on this pending session. */
+  second_factor_failures: number;
 }
 
 export interface ApiTokenTable {
@@ -72,4 +76,13 @@ export interface InvitationTable {
   created_at: string;
   expires_at: string;
   accepted_at: string | null;
+}
+
+export interface TotpRecoveryCodeTable {
+  id: string;
+  user_id: string;
+  /** sha256 of the user id and the normalised code. */
+  code_hash: string;
+  created_at: string;
+  used_at: string | null;
 }

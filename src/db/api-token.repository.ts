@@ -81,6 +81,17 @@ export async function revokeApiToken(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Revokes every active token of a user, in every organisation (password reset or change); how many. */
+export async function revokeApiTokensOfUser(db: Db, userId: string, now: string): Promise<number> {
+  const result = await db
+    .updateTable('api_token')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
 export async function markApiTokenUsed(db: Db, tokenId: string, now: string): Promise<void> {
   await db.updateTable('api_token').set({ last_used_at: now }).where('id', '=', tokenId).execute();
 }

@@ -6,6 +6,7 @@ import type {
   LoginThrottleTable,
   MembershipTable,
   OrganisationTable,
+  TotpRecoveryCodeTable,
   UserSessionTable,
 } from './accounts.table';
 import type {
@@ -32,6 +33,7 @@ export interface DatabaseSchema {
   api_token: ApiTokenTable;
   login_throttle: LoginThrottleTable;
   invitation: InvitationTable;
+  totp_recovery_code: TotpRecoveryCodeTable;
   audit_event: AuditEventTable;
   audit_chain_head: AuditChainHeadTable;
   iot_system: IotSystemTable;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from './database';
+import type { DatabaseDialect, DatabaseSchema } from './database';
 
 /** Consecutive login failures of one key (`account:<email>` or `address:<ip>`) and its lock. */
 export interface ThrottleState {
@@ -12,15 +12,34 @@ export type StoredThrottleState = ThrottleState & { readonly updatedAt: string |
 
 type Db = Kysely<DatabaseSchema>;
 
-export async function readThrottle(db: Db, key: string): Promise<StoredThrottleState> {
-  const row = await db
+/**
+ * Reads a key's state inside a transaction and holds it until commit: the row is created first
+ * (so there is something to lock), which takes SQLite's write lock at once (like BEGIN IMMEDIATE),
+ * and PostgreSQL locks the row FOR UPDATE. Concurrent attempts on the key therefore queue here.
+ */
+export async function readThrottleLocked(
+  db: Db,
+  dialect: DatabaseDialect,
+  key: string,
+  now: string,
+): Promise<StoredThrottleState> {
+  await db
+    .insertInto('login_throttle')
+    .values({ throttle_key: key, failures: 0, locked_until: null, updated_at: now })
+    .onConflict((conflict) => conflict.column('throttle_key').doNothing())
+    .execute();
+  let query = db
     .selectFrom('login_throttle')
     .select(['failures', 'locked_until', 'updated_at'])
-    .where('throttle_key', '=', key)
-    .executeTakeFirst();
-  return row
-    ? { failures: Number(row.failures), lockedUntil: row.locked_until, updatedAt: row.updated_at }
-    : { failures: 0, lockedUntil: null, updatedAt: undefined };
+    .where('throttle_key', '=', key);
+  if (dialect === 'postgres') query = query.forUpdate();
+  const row = await query.executeTakeFirstOrThrow();
+  const fresh = Number(row.failures) === 0 && row.locked_until === null && row.updated_at === now;
+  return {
+    failures: Number(row.failures),
+    lockedUntil: row.locked_until,
+    updatedAt: fresh ? undefined : row.updated_at,
+  };
 }
 
 export async function writeThrottle(db: Db, key: string, state: ThrottleState, now: string): Promise<void> {

@@ -12,6 +12,9 @@ export interface SessionRecord {
   readonly lastSeenAt: string;
   readonly expiresAt: string;
   readonly clientAddress: string;
+  /** When the session last proved the password (and second factor); null while pending. */
+  readonly authenticatedAt: string | null;
+  readonly secondFactorFailures?: number;
 }
 
 type Db = Kysely<DatabaseSchema>;
@@ -29,6 +32,8 @@ export async function insertSession(db: Db, session: SessionRecord): Promise<voi
       last_seen_at: session.lastSeenAt,
       expires_at: session.expiresAt,
       client_address: session.clientAddress,
+      authenticated_at: session.authenticatedAt,
+      second_factor_failures: 0,
     })
     .execute();
 }
@@ -46,6 +51,8 @@ export async function findSession(db: Db, tokenHash: string): Promise<SessionRec
         lastSeenAt: row.last_seen_at,
         expiresAt: row.expires_at,
         clientAddress: row.client_address,
+        authenticatedAt: row.authenticated_at,
+        secondFactorFailures: Number(row.second_factor_failures),
       }
     : undefined;
 }
@@ -71,4 +78,50 @@ export async function deleteSessionsOfUser(db: Db, userId: string, keepTokenHash
   let query = db.deleteFrom('user_session').where('user_id', '=', userId);
   if (keepTokenHash) query = query.where('token_hash', '!=', keepTokenHash);
   await query.execute();
+}
+
+/** Marks that the session has just proved the password again (re-authentication). */
+export async function markSessionAuthenticated(db: Db, tokenHash: string, at: string): Promise<void> {
+  await db.updateTable('user_session').set({ authenticated_at: at }).where('token_hash', '=', tokenHash).execute();
+}
+
+/**
+ * Counts one second-factor attempt on a pending, unexpired session that has fewer than `limit`
+ * failures, in one statement (so parallel guesses cannot overrun the limit). False when the
+ * session cannot take another attempt.
+ */
+export async function claimSecondFactorAttempt(
+  db: Db,
+  tokenHash: string,
+  limit: number,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('user_session')
+    .set((eb) => ({ second_factor_failures: eb('second_factor_failures', '+', 1) }))
+    .where('token_hash', '=', tokenHash)
+    .where('second_factor_pending', '=', 1)
+    .where('second_factor_failures', '<', limit)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The second factor matched: the session becomes a full one, authenticated now, with its full lifetime. */
+export async function completeSecondFactorOfSession(
+  db: Db,
+  tokenHash: string,
+  change: { now: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .updateTable('user_session')
+    .set({
+      second_factor_pending: 0,
+      second_factor_failures: 0,
+      authenticated_at: change.now,
+      last_seen_at: change.now,
+      expires_at: change.expiresAt,
+    })
+    .where('token_hash', '=', tokenHash)
+    .execute();
 }

@@ -11,6 +11,7 @@ import type { TrustProxy } from '../config/config';
 import { IOTCHECK_VERSION } from '../core/version';
 import { lazySchemaCompilers } from './lazy-schema-compilers';
 import { buildProblem, toProblem } from './problem';
+import { refuseUndeclaredBody } from './undeclared-body';
 import { authPlugin } from './auth/auth-plugin';
 import './auth/route-access';
 import { accountRoutes } from './routes/account.routes';
@@ -60,6 +61,9 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     // Behind a reverse proxy (TRUST_PROXY) request.ip is the client it names, for throttling and audit.
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     schemaController: { compilersFactory: lazySchemaCompilers() },
+    // Unknown body fields are refused (400 naming the field), never silently dropped: a client that
+    // sends `actor` or `organisationId` learns the server does not take them from a body.
+    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -104,6 +108,8 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   // Uploads stream file parts (evidence); bodyLimit above stays the JSON limit.
   await app.register(fastifyMultipart, { limits: { fileSize: deps.config.evidenceMaxBytes, files: 1, fields: 10 } });
   await app.register(authPlugin, { deps, publicOrigin: deps.config.publicUrl.origin });
+  // After the access check, like body validation: a refused caller learns nothing about bodies.
+  app.addHook('preValidation', async (request) => refuseUndeclaredBody(request));
 
   await app.register(fastifySwagger, {
     openapi: {

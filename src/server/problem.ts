@@ -7,6 +7,10 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  OWNER_ONLY: 403,
+  REAUTHENTICATION_REQUIRED: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
+  TOTP_MANDATORY: 403,
   NOT_FOUND: 404,
   CATALOG_NODE_NOT_FOUND: 404,
   FRAMEWORK_NOT_FOUND: 404,
@@ -78,9 +82,10 @@ export function locateSchemaIssue(context: string, issue: SchemaIssue): ProblemD
   const limit = typeof params.limit === 'number' ? params.limit : undefined;
   const code = schemaReasonCode(issue.keyword, limit);
   return {
-    path: `${context}${pointer}`,
+    // An unknown field is named in the path itself: `body/actor` "is not a field of this request".
+    path: extra ? `${context}${pointer}/${String(params.additionalProperty)}` : `${context}${pointer}`,
     ...(field ? { field: field.split('/')[0] } : {}),
-    reason: issue.message ?? 'is invalid',
+    reason: extra ? 'is not a field of this request' : (issue.message ?? 'is invalid'),
     code,
     ...(limit !== undefined && (code === 'min_length' || code === 'max_length') ? { params: { limit } } : {}),
   };

@@ -67,6 +67,7 @@ export async function seedMember(
         lastSeenAt: at.toISOString(),
         expiresAt: new Date(at.getTime() + 3_600_000).toISOString(),
         clientAddress: '127.0.0.1',
+        authenticatedAt: at.toISOString(),
       });
       return { cookie: `iotcheck_session=${token}`, csrfToken };
     },

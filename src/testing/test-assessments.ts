@@ -1,6 +1,6 @@
 import { isDomainError, type DomainError } from '../core/domain-error';
 import type { Criticality } from '../core/assessment/assessment.types';
-import type { Actor } from '../core/auth/actor';
+import { userActor, type Actor, type UserActor } from '../core/auth/actor';
 import type { Role } from '../core/auth/roles';
 import type { AssessmentDeps } from '../services/assessments/assessment-deps';
 import { createAssessment } from '../services/assessments/create-assessment';
@@ -15,7 +15,7 @@ export function createTestAssessmentDeps(database: TestDatabase, clock: () => Da
 }
 
 /** A signed-in member acting through a session, as the HTTP edge would build it. */
-export type MemberActor = Extract<Actor, { kind: 'user' }>;
+export type MemberActor = UserActor;
 
 /** Seeds a member with `role` in the organisation and returns the actor a session of theirs resolves to. */
 export async function seedMemberActor(
@@ -24,15 +24,15 @@ export async function seedMemberActor(
   role: Role,
 ): Promise<MemberActor> {
   const member = await seedMember(database, organisationId, role);
-  return {
-    kind: 'user',
+  return userActor({
     userId: member.userId,
     email: member.email,
     organisationId,
     role,
     via: 'session',
     mustChangePassword: false,
-  };
+    authenticatedAt: new Date().toISOString(),
+  });
 }
 
 /** A fresh organisation with an owner, an assessor and a viewer. */

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Actor } from '../core/auth/actor';
+import { userActor as makeUserActor, type Actor } from '../core/auth/actor';
 import type { Role } from '../core/auth/roles';
 import { createEvidenceStore } from '../integrations/evidence/evidence-store';
 import type { EvidenceDeps } from '../services/evidence/evidence-deps';
@@ -71,15 +71,14 @@ export function incomingFile(bytes: Buffer, fileName: string, truncated = false)
 
 /** A signed-in actor acting in an organisation with a role (service tests). */
 export function userActor(userId: string, organisationId: string, role: Role = 'assessor'): Actor {
-  return {
-    kind: 'user',
+  return makeUserActor({
     userId,
     email: `${role}@example.jp`,
     organisationId,
     role,
     via: 'session',
     mustChangePassword: false,
-  };
+  });
 }
 
 /** One part of a multipart/form-data body: a text field or a file. */

@@ -38,6 +38,8 @@ describe('accounts in Chromium', () => {
     await page.getByLabel('認証アプリの 6 桁のコード').fill(currentTotpCode(secret, new Date()));
     await page.getByRole('button', { name: '有効にする' }).click();
     await expect.poll(() => page.getByTestId('totp-state').textContent()).toContain('有効です');
+    // The recovery codes are shown once, right after enrolment.
+    expect(await page.getByTestId('recovery-codes').locator('code').count()).toBe(10);
 
     await page.getByRole('button', { name: 'サインアウト' }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
@@ -45,7 +47,7 @@ describe('accounts in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('2 段階認証');
     // A fresh code: the enrolment code's time step may not be used twice.
     await new Promise((resolve) => setTimeout(resolve, (30 - (new Date().getSeconds() % 30) + 1) * 1000));
-    await page.getByLabel('認証アプリの 6 桁のコード').fill(currentTotpCode(secret, new Date()));
+    await page.getByLabel('6 桁のコードまたはリカバリーコード').fill(currentTotpCode(secret, new Date()));
     await page.getByRole('button', { name: '確認' }).click();
     await expect.poll(() => page.getByTestId('account-link').isVisible()).toBe(true);
 

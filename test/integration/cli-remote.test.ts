@@ -1,5 +1,6 @@
 // CLI and server together (the CLI's --server mode against a real server): lives outside src/ because
 // the two edges never import each other there.
+import { userActor } from '../../src/core/auth/actor';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,15 +24,15 @@ describe('iotcheck --server URL --token-file F', () => {
     const organisation = await seedOrganisation(database, 'Remote');
     const admin = await seedMember(database, organisation, 'admin');
     email = admin.email;
-    const actor = {
-      kind: 'user',
+    const actor = userActor({
       userId: admin.userId,
       email,
       organisationId: organisation,
       role: 'admin',
       via: 'session',
       mustChangePassword: false,
-    } as const;
+      authenticatedAt: new Date().toISOString(),
+    });
     const { token } = await createApiToken(createTestAccountDeps(database), {
       actor,
       name: 'cli',

@@ -1,26 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, cliActor, type Actor } from './actor';
+import { ANONYMOUS, cliActor, isUserActor, userActor, type Actor, type UserActorFields } from './actor';
 import { lockSecondsAfter } from './login-throttle';
 import { checkPassword, isCommonPassword } from './password-policy';
 import { allowedActions, can } from './policy';
 import { canGrantRole, capRole, type Role } from './roles';
 
-const member = (
-  role: Role,
-  organisationId = 'org-a',
-  extra: Partial<Extract<Actor, { kind: 'user' }>> = {},
-): Actor => ({
-  kind: 'user',
-  userId: 'u1',
-  email: 'a@example.jp',
-  organisationId,
-  role,
-  via: 'session',
-  mustChangePassword: false,
-  ...extra,
-});
+const member = (role: Role, organisationId = 'org-a', extra: Partial<UserActorFields> = {}): Actor =>
+  userActor({
+    userId: 'u1',
+    email: 'a@example.jp',
+    organisationId,
+    role,
+    via: 'session',
+    mustChangePassword: false,
+    ...extra,
+  });
 
 describe('can', () => {
+  it('refuses an actor that only looks like one (parsed from a request, not made by userActor)', () => {
+    const forged = JSON.parse(JSON.stringify({ ...member('owner'), via: 'cli' })) as Actor;
+    expect(forged.kind).toBe('user');
+    expect(isUserActor(forged)).toBe(false);
+    expect(can(forged, 'organisation.update', { organisationId: 'org-a' })).toBe(false);
+    expect(isUserActor({ ...member('owner') })).toBe(true);
+  });
+
   it('denies anonymous actors everything', () => {
     expect(can(ANONYMOUS, 'account.read')).toBe(false);
     expect(can(ANONYMOUS, 'organisation.read', { organisationId: 'org-a' })).toBe(false);

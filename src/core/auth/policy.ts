@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import { isUserActor, type Actor } from './actor';
 import type { Role } from './roles';
 
 /**
@@ -44,7 +44,7 @@ export interface Resource {
  * allowed only inside the actor's current organisation with a listed role (tenant isolation).
  */
 export function can(actor: Actor, action: Action, resource: Resource = {}): boolean {
-  if (actor.kind !== 'user') return false;
+  if (!isUserActor(actor)) return false;
   if (actor.via === 'cli') return true;
   if (actor.mustChangePassword && action !== 'account.read' && action !== 'account.update') return false;
   const rule: 'authenticated' | 'member' | readonly Role[] = ACTION_RULES[action];

@@ -13,6 +13,11 @@ export function capRole(role: Role, ceiling: Role): Role {
   return RANK[role] <= RANK[ceiling] ? role : ceiling;
 }
 
+/** Only owners act on owners: reset their password, change their role, remove them. */
+export function canActOnMember(role: Role, targetRole: Role): boolean {
+  return targetRole !== 'owner' || role === 'owner';
+}
+
 /** True when `role` may grant `target` to someone (nobody grants more than they hold; only owners make owners). */
 export function canGrantRole(role: Role, target: Role): boolean {
   return role === 'owner' || (role === 'admin' && target !== 'owner');

@@ -4,6 +4,7 @@ import * as accounts from './20261122-0002-accounts';
 import * as auditEvent from './20261122-0003-audit-event';
 import * as assessments from './20261122-0004-assessments';
 import * as separateReviewer from './20261201-0010-separate-reviewer';
+import * as accountSecurity from './20261201-0101-account-security';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -15,4 +16,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261122-0003-audit-event': auditEvent,
   '20261122-0004-assessments': assessments,
   '20261201-0010-separate-reviewer': separateReviewer,
+  '20261201-0101-account-security': accountSecurity,
 };

@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { ANONYMOUS, type Actor } from '../../core/auth/actor';
+import { ANONYMOUS, isUserActor, type Actor } from '../../core/auth/actor';
 import { can } from '../../core/auth/policy';
 import { secretsEqual } from '../../core/auth/tokens';
 import { DomainError } from '../../core/domain-error';
@@ -82,7 +82,7 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
     if (access === undefined) return; // static web files and API docs (onRoute refuses any other)
     if (UNSAFE_METHODS.has(request.method)) checkOrigin(request, options.publicOrigin);
     if (access === 'public') return;
-    if (request.actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+    if (!isUserActor(request.actor)) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
     if (UNSAFE_METHODS.has(request.method) && request.sessionToken) checkCsrf(request);
     authorize(request, access);
   });
@@ -104,12 +104,10 @@ function checkCsrf(request: FastifyRequest): void {
 
 function authorize(request: FastifyRequest, access: Exclude<RouteAccess, 'public'>): void {
   const actor = request.actor;
-  if (actor.kind !== 'user') throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
-  if (access === 'authenticated') {
-    if (actor.mustChangePassword && !request.routeOptions.config.allowPendingAccount)
-      throw new DomainError('FORBIDDEN', 'Change your password first.');
-    return;
-  }
+  if (!isUserActor(actor)) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
+  if (actor.mustChangePassword && !request.routeOptions.config.allowPendingAccount)
+    throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Your password was reset: choose a new one first.');
+  if (access === 'authenticated') return;
   if (!can(actor, access, actor.organisationId ? { organisationId: actor.organisationId } : {})) {
     throw new DomainError('FORBIDDEN', 'Your role does not allow this.');
   }

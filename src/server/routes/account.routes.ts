@@ -5,6 +5,9 @@ import {
   CreatedTokenSchema,
   CreateTokenSchema,
   OkSchema,
+  PasswordConfirmationSchema,
+  RecoveryCodesSchema,
+  SecondFactorStatusSchema,
   SwitchOrganisationSchema,
   TokenListSchema,
   TotpCodeSchema,
@@ -14,6 +17,11 @@ import { DomainError } from '../../core/domain-error';
 import { changePassword } from '../../services/accounts/change-password';
 import { beginTotpEnrolment, confirmTotpEnrolment } from '../../services/accounts/enrol-totp';
 import { createApiToken, listMyApiTokens, revokeMyApiToken } from '../../services/accounts/manage-api-tokens';
+import {
+  disableSecondFactor,
+  getSecondFactorStatus,
+  regenerateRecoveryCodes,
+} from '../../services/accounts/manage-second-factor';
 import { switchOrganisation } from '../../services/organisations/manage-organisations';
 import { contextOf } from '../request-context';
 import type { ServerDeps } from '../server-deps';
@@ -31,7 +39,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
     async (request) => {
       await changePassword(deps, {
         actor: request.actor,
-        ...request.body,
+        currentPassword: request.body.currentPassword,
+        newPassword: request.body.newPassword,
         ...(request.sessionToken ? { sessionToken: request.sessionToken } : {}),
         context: contextOf(request),
       });
@@ -54,13 +63,64 @@ export const accountRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
       config: { access: 'account.update', allowPendingAccount: true },
       schema: {
         tags,
-        summary: 'Finish TOTP enrolment with a first code',
+        summary: 'Finish TOTP enrolment with a first code; returns the recovery codes (shown once)',
         body: TotpCodeSchema,
+        response: { 200: RecoveryCodesSchema },
+      },
+    },
+    async (request) =>
+      confirmTotpEnrolment(deps, { actor: request.actor, code: request.body.code, context: contextOf(request) }),
+  );
+
+  app.get(
+    '/totp',
+    {
+      config: { access: 'account.read', allowPendingAccount: true },
+      schema: {
+        tags,
+        summary: 'Whether TOTP is on and how many recovery codes are left',
+        response: { 200: SecondFactorStatusSchema },
+      },
+    },
+    async (request) => getSecondFactorStatus(deps, { actor: request.actor }),
+  );
+
+  app.post(
+    '/totp/recovery-codes',
+    {
+      config: { access: 'account.update' },
+      schema: {
+        tags,
+        summary: 'New recovery codes (the old ones stop working); needs the password',
+        body: PasswordConfirmationSchema,
+        response: { 200: RecoveryCodesSchema },
+      },
+    },
+    async (request) =>
+      regenerateRecoveryCodes(deps, {
+        actor: request.actor,
+        password: request.body.password,
+        context: contextOf(request),
+      }),
+  );
+
+  app.post(
+    '/totp/disable',
+    {
+      config: { access: 'account.update' },
+      schema: {
+        tags,
+        summary: 'Turn TOTP off (refused while an organisation requires it); needs the password',
+        body: PasswordConfirmationSchema,
         response: { 200: OkSchema },
       },
     },
     async (request) => {
-      await confirmTotpEnrolment(deps, { actor: request.actor, code: request.body.code, context: contextOf(request) });
+      await disableSecondFactor(deps, {
+        actor: request.actor,
+        password: request.body.password,
+        context: contextOf(request),
+      });
       return { ok: true as const };
     },
   );
@@ -87,7 +147,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
         response: { 200: CreatedTokenSchema },
       },
     },
-    async (request) => createApiToken(deps, { actor: request.actor, ...request.body, context: contextOf(request) }),
+    async (request) =>
+      createApiToken(deps, {
+        actor: request.actor,
+        name: request.body.name,
+        roleCeiling: request.body.roleCeiling,
+        expiresInDays: request.body.expiresInDays,
+        context: contextOf(request),
+      }),
   );
 
   app.delete(

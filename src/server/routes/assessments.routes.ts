@@ -192,7 +192,8 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (a
       changeAssessmentStatus(deps, {
         actor: request.actor,
         assessmentId: request.params.id,
-        ...request.body,
+        status: request.body.status,
+        version: request.body.version,
         context: contextOf(request),
       }),
   );
@@ -352,7 +353,9 @@ export const assessmentsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (a
         actor: request.actor,
         assessmentId: request.params.id,
         itemId: request.params.itemId,
-        ...request.body,
+        action: request.body.action,
+        ...(request.body.reason === undefined ? {} : { reason: request.body.reason }),
+        version: request.body.version,
         context: contextOf(request),
       }),
   );

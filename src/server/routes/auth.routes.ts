@@ -4,12 +4,14 @@ import {
   LoginResponseSchema,
   MeSchema,
   OkSchema,
+  PasswordConfirmationSchema,
   SetupRequestSchema,
   SetupStatusSchema,
   TotpCodeSchema,
 } from '../../contracts/auth.schema';
 import { ProblemSchema } from '../../contracts/problem.schema';
 import { allowedActions } from '../../core/auth/policy';
+import { isUserActor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
 import { countUsers } from '../../db/user.repository';
 import { findUserById } from '../../db/user.repository';
@@ -17,6 +19,7 @@ import { createFirstOwner } from '../../services/accounts/create-first-owner';
 import { completeSecondFactor } from '../../services/auth/complete-second-factor';
 import { logIn } from '../../services/auth/log-in';
 import { logOut } from '../../services/auth/log-out';
+import { reauthenticate } from '../../services/auth/reauthenticate';
 import { listMyOrganisations } from '../../services/organisations/manage-organisations';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth/auth-plugin';
 import { contextOf } from '../request-context';
@@ -53,7 +56,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
       },
     },
     async (request, reply) => {
-      await createFirstOwner(deps, { ...request.body, actor: request.actor, context: contextOf(request) });
+      const { email, password, displayName, organisationName } = request.body;
+      await createFirstOwner(deps, {
+        actor: request.actor,
+        email,
+        password,
+        ...(displayName === undefined ? {} : { displayName }),
+        organisationName,
+        context: contextOf(request),
+      });
       const session = await logIn(deps, {
         email: request.body.email,
         password: request.body.password,
@@ -78,7 +89,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
     async (request, reply) => {
       const previous = request.cookies[SESSION_COOKIE];
       const session = await logIn(deps, {
-        ...request.body,
+        email: request.body.email,
+        password: request.body.password,
         ...(previous ? { previousSessionToken: previous } : {}),
         context: contextOf(request),
       });
@@ -107,6 +119,28 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
   );
 
   app.post(
+    '/reauthenticate',
+    {
+      config: { access: 'authenticated', allowPendingAccount: true, rateLimit: publicLimited.rateLimit },
+      schema: {
+        tags,
+        summary: 'Prove the password again before changing account security (sessions only)',
+        body: PasswordConfirmationSchema,
+        response: { 200: OkSchema, 400: ProblemSchema, 403: ProblemSchema, 429: ProblemSchema },
+      },
+    },
+    async (request) => {
+      await reauthenticate(deps, {
+        actor: request.actor,
+        sessionToken: request.sessionToken,
+        password: request.body.password,
+        context: contextOf(request),
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
     '/logout',
     {
       config: { access: 'authenticated', allowPendingAccount: true },
@@ -128,7 +162,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
     },
     async (request) => {
       const actor = request.actor;
-      if (actor.kind !== 'user') return { authenticated: false };
+      if (!isUserActor(actor)) return { authenticated: false };
       const user = await findUserById(deps.database.db, actor.userId);
       if (!user) return { authenticated: false };
       return {

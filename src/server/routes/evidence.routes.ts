@@ -102,7 +102,11 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app,
       },
     },
     async (request) => ({
-      evidence: await listEvidence(evidenceDeps, { actor: request.actor, ...request.query }),
+      evidence: await listEvidence(evidenceDeps, {
+        actor: request.actor,
+        ...(request.query.assessmentId === undefined ? {} : { assessmentId: request.query.assessmentId }),
+        ...(request.query.itemId === undefined ? {} : { itemId: request.query.itemId }),
+      }),
     }),
   );
 

@@ -230,7 +230,8 @@ export const organisationRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (
       await acceptInvitation(deps, {
         actor: request.actor,
         token: request.params.token,
-        ...request.body,
+        ...(request.body.password === undefined ? {} : { password: request.body.password }),
+        ...(request.body.displayName === undefined ? {} : { displayName: request.body.displayName }),
         context: contextOf(request),
       });
       return { ok: true as const };

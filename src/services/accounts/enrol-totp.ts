@@ -1,11 +1,13 @@
 import QRCode from 'qrcode';
 import type { Actor } from '../../core/auth/actor';
+import { hashRecoveryCode, newRecoveryCode, RECOVERY_CODE_COUNT } from '../../core/auth/recovery-codes';
 import { DomainError } from '../../core/domain-error';
+import { replaceRecoveryCodes } from '../../db/recovery-code.repository';
 import { advanceTotpStep, findUserById, updateTotp } from '../../db/user.repository';
 import { matchTotpStep, newTotpSecret, totpUri } from '../../integrations/auth/totp';
 import { recordAudit } from '../audit/record-audit';
 import type { AccountDeps, RequestContext } from '../auth/account-deps';
-import { requireUser } from './require-user';
+import { requireRecentAuthentication } from './require-recent-authentication';
 
 export interface TotpEnrolment {
   readonly secret: string;
@@ -16,7 +18,7 @@ export interface TotpEnrolment {
 
 /** Starts (or restarts) TOTP enrolment: a new secret, stored sealed and not yet active. */
 export async function beginTotpEnrolment(deps: AccountDeps, input: { actor: Actor }): Promise<TotpEnrolment> {
-  const actor = requireUser(input.actor);
+  const actor = requireRecentAuthentication(input.actor, deps.clock());
   const user = await findUserById(deps.database.db, actor.userId);
   if (!user) throw new DomainError('UNAUTHENTICATED', 'Sign in first.');
   if (user.totpEnabled) throw new DomainError('CONFLICT', 'Two-step sign-in is already on.');
@@ -32,13 +34,16 @@ export async function beginTotpEnrolment(deps: AccountDeps, input: { actor: Acto
   return { secret, uri, qrDataUrl: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` };
 }
 
-/** Finishes enrolment when the first code from the app matches; from then on sign-in asks for a code. */
+/**
+ * Finishes enrolment when the first code from the app matches; from then on sign-in asks for a
+ * code. Returns the account's recovery codes, shown this once (only their hashes are stored).
+ */
 export async function confirmTotpEnrolment(
   deps: AccountDeps,
   input: { actor: Actor; code: string; context: RequestContext },
-): Promise<void> {
-  const actor = requireUser(input.actor);
+): Promise<{ recoveryCodes: string[] }> {
   const now = deps.clock();
+  const actor = requireRecentAuthentication(input.actor, now);
   const user = await findUserById(deps.database.db, actor.userId);
   if (!user?.totpSecretSealed || user.totpEnabled) throw new DomainError('CONFLICT', 'Start enrolment first.');
   const step = matchTotpStep(deps.secretBox.open(user.totpSecretSealed), input.code.trim(), now);
@@ -46,6 +51,7 @@ export async function confirmTotpEnrolment(
     throw new DomainError('VALIDATION_FAILED', 'The code does not match. Check the time on your phone and try again.', [
       { field: 'code', reason: 'invalid' },
     ]);
+  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await deps.database.db.transaction().execute(async (transaction) => {
     await updateTotp(transaction, user.id, {
       sealedSecret: user.totpSecretSealed,
@@ -54,6 +60,12 @@ export async function confirmTotpEnrolment(
       now: now.toISOString(),
     });
     await advanceTotpStep(transaction, user.id, step);
+    await replaceRecoveryCodes(
+      transaction,
+      user.id,
+      recoveryCodes.map((code) => hashRecoveryCode(user.id, code)),
+      now.toISOString(),
+    );
     await recordAudit(transaction, actor, input.context, now, {
       organisationId: null,
       action: 'account.totp_enabled',
@@ -61,4 +73,5 @@ export async function confirmTotpEnrolment(
       targetId: user.id,
     });
   });
+  return { recoveryCodes };
 }

@@ -7,6 +7,7 @@ import { insertApiToken, listApiTokens, revokeApiToken, type ApiTokenRecord } fr
 import { findMembership } from '../../db/organisation.repository';
 import { recordAudit } from '../audit/record-audit';
 import type { AccountDeps, RequestContext } from '../auth/account-deps';
+import { requireRecentAuthentication } from './require-recent-authentication';
 import { requireOrganisation } from './require-user';
 
 export const MAX_TOKEN_DAYS = 366;
@@ -19,8 +20,7 @@ export async function createApiToken(
   deps: AccountDeps,
   input: { actor: Actor; name: string; roleCeiling: Role; expiresInDays: number; context?: RequestContext },
 ): Promise<{ token: string; record: ApiTokenRecord }> {
-  const { actor, organisationId } = requireOrganisation(input.actor);
-  if (actor.via === 'token') throw new DomainError('FORBIDDEN', 'API tokens cannot create API tokens.');
+  const { actor, organisationId } = requireOrganisation(requireRecentAuthentication(input.actor, deps.clock()));
   const role = await findMembership(deps.database.db, organisationId, actor.userId);
   if (!role) throw new DomainError('FORBIDDEN', 'You are not a member of this organisation.');
   if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > MAX_TOKEN_DAYS) {
@@ -70,8 +70,8 @@ export async function revokeMyApiToken(
   deps: AccountDeps,
   input: { actor: Actor; tokenId: string; context?: RequestContext },
 ): Promise<void> {
-  const { actor, organisationId } = requireOrganisation(input.actor);
   const now = deps.clock();
+  const { actor, organisationId } = requireOrganisation(requireRecentAuthentication(input.actor, now));
   await deps.database.db.transaction().execute(async (transaction) => {
     if (
       !(await revokeApiToken(transaction, {

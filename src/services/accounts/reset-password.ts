@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../core/auth/actor';
+import { canActOnMember } from '../../core/auth/roles';
 import { DomainError } from '../../core/domain-error';
+import { revokeApiTokensOfUser } from '../../db/api-token.repository';
 import { findMembership, listOrganisationsOfUser } from '../../db/organisation.repository';
 import { deleteSessionsOfUser } from '../../db/session.repository';
 import { findUserById, updatePassword } from '../../db/user.repository';
@@ -10,7 +12,8 @@ import { requireUser } from './require-user';
 
 /**
  * An administrator resets a member's password: a random temporary password is returned once,
- * every session of the user ends, and the user must choose a new password at next sign-in.
+ * every session of the user ends, every API token of theirs is revoked, and the user must choose
+ * a new password at next sign-in. Only owners reset owners (OWNER_ONLY), as for role changes.
  * From the web, only members of the administrator's current organisation can be reset, and only
  * when they belong to no other organisation: an account is global, so an administrator of one
  * tenant must not be able to take over someone's access to another. The CLI can reset anyone.
@@ -21,11 +24,13 @@ export async function resetPassword(
 ): Promise<{ temporaryPassword: string }> {
   const actor = requireUser(input.actor);
   const user = await findUserById(deps.database.db, input.userId);
-  const inScope =
-    actor.via === 'cli' ||
-    (actor.organisationId !== null &&
-      (await findMembership(deps.database.db, actor.organisationId, input.userId)) !== undefined);
-  if (!user || !inScope) throw new DomainError('NOT_FOUND', 'No such member.');
+  const targetRole =
+    actor.via === 'cli' || actor.organisationId === null
+      ? undefined
+      : await findMembership(deps.database.db, actor.organisationId, input.userId);
+  if (!user || (actor.via !== 'cli' && targetRole === undefined)) throw new DomainError('NOT_FOUND', 'No such member.');
+  if (actor.via !== 'cli' && targetRole !== undefined && !canActOnMember(actor.role ?? 'viewer', targetRole))
+    throw new DomainError('OWNER_ONLY', "Only an owner can reset an owner's password.");
   if (
     actor.via !== 'cli' &&
     (await listOrganisationsOfUser(deps.database.db, user.id)).some(
@@ -43,12 +48,13 @@ export async function resetPassword(
   await deps.database.db.transaction().execute(async (transaction) => {
     await updatePassword(transaction, user.id, { passwordHash, mustChangePassword: true, now: now.toISOString() });
     await deleteSessionsOfUser(transaction, user.id);
+    const revokedTokens = await revokeApiTokensOfUser(transaction, user.id, now.toISOString());
     await recordAudit(transaction, actor, input.context, now, {
       organisationId: actor.organisationId,
       action: 'account.password_reset',
       targetType: 'user',
       targetId: user.id,
-      after: { mustChangePassword: true },
+      after: { mustChangePassword: true, revokedTokens },
     });
   });
   return { temporaryPassword };

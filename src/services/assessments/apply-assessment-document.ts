@@ -74,7 +74,8 @@ function shapeProblems(document: unknown): ProblemDetail[] {
     const path = pointerToPath(error.instancePath) || '(document)';
     if (seen.has(path)) continue;
     seen.add(path);
-    problems.push(at(path, error.message));
+    const unknownField = error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties');
+    problems.push(at(path, unknownField ? 'is not a field of the document' : error.message));
   }
   return problems;
 }

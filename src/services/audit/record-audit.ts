@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { Actor } from '../../core/auth/actor';
+import { isUserActor, type Actor } from '../../core/auth/actor';
 import { appendAuditEvent } from '../../db/audit.repository';
 import type { DatabaseSchema } from '../../db/database';
 import type { RequestContext } from '../auth/account-deps';
@@ -26,8 +26,8 @@ export async function recordAudit(
     id: randomUUID(),
     occurredAt: at.toISOString(),
     organisationId: facts.organisationId,
-    actorUserId: actor.kind === 'user' && actor.userId !== '' ? actor.userId : null,
-    actorLabel: actor.kind === 'user' ? (actor.via === 'cli' ? `cli:${actor.email}` : actor.email) : 'anonymous',
+    actorUserId: isUserActor(actor) && actor.userId !== '' ? actor.userId : null,
+    actorLabel: isUserActor(actor) ? (actor.via === 'cli' ? `cli:${actor.email}` : actor.email) : 'anonymous',
     action: facts.action,
     targetType: facts.targetType,
     targetId: facts.targetId,

@@ -1,13 +1,12 @@
-import { ANONYMOUS } from '../../core/auth/actor';
-import { FREE_FAILURES, lockSecondsAfter } from '../../core/auth/login-throttle';
+import { userActor } from '../../core/auth/actor';
+import { FREE_FAILURES } from '../../core/auth/login-throttle';
 import { newSecret } from '../../core/auth/tokens';
 import { DomainError } from '../../core/domain-error';
-import type { Database } from '../../db/database';
-import { clearThrottle, readThrottle, writeThrottle } from '../../db/login-throttle.repository';
-import { findUserByEmail, normalizeEmail } from '../../db/user.repository';
+import { findUserByEmail, normalizeEmail, type UserRecord } from '../../db/user.repository';
 import { recordAudit } from '../audit/record-audit';
 import type { AccountDeps, RequestContext } from './account-deps';
 import { openSession, type OpenedSession } from './open-session';
+import { claimThrottledAttempt, settleSuccessfulAttempt, type ThrottleKey } from './throttled-attempt';
 
 export type LoginResult = OpenedSession;
 
@@ -20,7 +19,8 @@ let dummyHash: Promise<string> | undefined;
 /**
  * Password login. Unknown e-mail addresses cost the same argon2 work as known ones, and both
  * fail with the same message; throttling is keyed by the typed address, existing or not, so
- * neither the answer nor the lock tells whether an account exists.
+ * neither the answer nor the lock tells whether an account exists. The attempt is counted and the
+ * locks checked in one locked step BEFORE the hash comparison, so parallel guesses cannot race it.
  */
 export async function logIn(
   deps: AccountDeps,
@@ -28,22 +28,16 @@ export async function logIn(
 ): Promise<LoginResult> {
   const now = deps.clock();
   const email = normalizeEmail(input.email);
-  const accountKey = `account:${email}`;
-  const addressKey = `address:${input.context.clientAddress}`;
-  await refuseWhileLocked(deps.database, [accountKey, addressKey], now);
+  const keys = passwordThrottleKeys(email, input.context);
+  await claimThrottledAttempt(deps, keys, input.context);
 
   const user = await findUserByEmail(deps.database.db, email);
-  dummyHash ??= deps.passwords.hash(newSecret());
-  const usable = user && user.passwordHash && !user.disabled ? user.passwordHash : await dummyHash;
-  const valid = (await deps.passwords.verify(usable, input.password)) && usable !== (await dummyHash);
-  if (!user || !valid) {
-    await recordFailure(deps, accountKey, FREE_FAILURES.account, now, email, input.context);
-    await recordFailure(deps, addressKey, FREE_FAILURES.address, now, email, input.context);
-    throw new DomainError('UNAUTHENTICATED', INVALID);
-  }
+  // Always hash, even for an unknown address: the time taken must not tell whether it exists.
+  const valid = await verifyPassword(deps, user, input.password);
+  if (!user || !valid) throw new DomainError('UNAUTHENTICATED', INVALID);
+  await settleSuccessfulAttempt(deps, keys);
 
   return deps.database.db.transaction().execute(async (transaction) => {
-    await clearThrottle(transaction, accountKey);
     const session = await openSession(transaction, {
       userId: user.id,
       secondFactorPending: user.totpEnabled,
@@ -51,15 +45,14 @@ export async function logIn(
       now,
       context: input.context,
     });
-    const actor = {
-      kind: 'user',
+    const actor = userActor({
       userId: user.id,
       email,
       organisationId: null,
       role: null,
       via: 'session',
       mustChangePassword: user.mustChangePassword,
-    } as const;
+    });
     await recordAudit(transaction, actor, input.context, now, {
       organisationId: null,
       action: user.totpEnabled ? 'auth.password_ok' : 'auth.login',
@@ -70,44 +63,35 @@ export async function logIn(
   });
 }
 
-async function refuseWhileLocked(database: Database, keys: readonly string[], now: Date): Promise<void> {
-  for (const key of keys) {
-    const state = await readThrottle(database.db, key);
-    if (state.lockedUntil && new Date(state.lockedUntil) > now) {
-      const seconds = Math.ceil((new Date(state.lockedUntil).getTime() - now.getTime()) / 1000);
-      throw new DomainError('RATE_LIMITED', `Too many failed sign-ins. Try again in ${seconds} s.`, [
-        { field: 'retryAfterSeconds', reason: String(seconds) },
-      ]);
-    }
-  }
+/** The keys a password guess counts against: the typed address (existing or not) and the client. */
+export function passwordThrottleKeys(email: string, context: RequestContext): ThrottleKey[] {
+  return [
+    {
+      key: `account:${email}`,
+      freeFailures: FREE_FAILURES.account,
+      auditTarget: { type: 'account', id: email },
+      clearOnSuccess: true,
+    },
+    {
+      key: `address:${context.clientAddress}`,
+      freeFailures: FREE_FAILURES.address,
+      windowMs: ADDRESS_WINDOW_MS,
+      auditTarget: { type: 'address', id: context.clientAddress },
+      clearOnSuccess: false,
+    },
+  ];
 }
 
-async function recordFailure(
+/**
+ * Compares a password with the account's hash; unknown, disabled and password-less accounts cost
+ * the same argon2 work as real ones and are never valid.
+ */
+export async function verifyPassword(
   deps: AccountDeps,
-  key: string,
-  freeFailures: number,
-  now: Date,
-  email: string,
-  context: RequestContext,
-): Promise<void> {
-  await deps.database.db.transaction().execute(async (transaction) => {
-    const state = await readThrottle(transaction, key);
-    const stale =
-      key.startsWith('address:') &&
-      state.lockedUntil === null &&
-      state.updatedAt !== undefined &&
-      now.getTime() - new Date(state.updatedAt).getTime() > ADDRESS_WINDOW_MS;
-    const failures = (stale ? 0 : state.failures) + 1;
-    const lockSeconds = lockSecondsAfter(failures, freeFailures);
-    const lockedUntil = lockSeconds > 0 ? new Date(now.getTime() + lockSeconds * 1000).toISOString() : null;
-    await writeThrottle(transaction, key, { failures, lockedUntil }, now.toISOString());
-    if (lockSeconds > 0 && failures === freeFailures) {
-      await recordAudit(transaction, ANONYMOUS, context, now, {
-        organisationId: null,
-        action: 'auth.locked',
-        targetType: key.split(':')[0] ?? 'key',
-        targetId: key.startsWith('account:') ? email : context.clientAddress,
-      });
-    }
-  });
+  user: UserRecord | undefined,
+  password: string,
+): Promise<boolean> {
+  dummyHash ??= deps.passwords.hash(newSecret());
+  const usable = user && user.passwordHash && !user.disabled ? user.passwordHash : await dummyHash;
+  return (await deps.passwords.verify(usable, password)) && usable !== (await dummyHash);
 }

@@ -1,4 +1,4 @@
-import type { Actor } from '../../core/auth/actor';
+import { isUserActor, type Actor } from '../../core/auth/actor';
 import { hashSecret } from '../../core/auth/tokens';
 import { deleteSession } from '../../db/session.repository';
 import { recordAudit } from '../audit/record-audit';
@@ -12,7 +12,7 @@ export async function logOut(
   const now = deps.clock();
   await deps.database.db.transaction().execute(async (transaction) => {
     await deleteSession(transaction, hashSecret(input.sessionToken));
-    if (input.actor.kind === 'user')
+    if (isUserActor(input.actor))
       await recordAudit(transaction, input.actor, input.context, now, {
         organisationId: null,
         action: 'auth.logout',

@@ -3,7 +3,7 @@ import { hashSecret, newSecret } from '../../core/auth/tokens';
 import type { DatabaseSchema } from '../../db/database';
 import { listOrganisationsOfUser } from '../../db/organisation.repository';
 import { deleteSession, insertSession } from '../../db/session.repository';
-import { SESSION_ABSOLUTE_MS, type RequestContext } from './account-deps';
+import { PENDING_SESSION_MS, SESSION_ABSOLUTE_MS, type RequestContext } from './account-deps';
 
 export interface OpenedSession {
   /** The cookie value; only its hash is stored. */
@@ -29,7 +29,10 @@ export async function openSession(
 ): Promise<OpenedSession> {
   const sessionToken = newSecret();
   const csrfToken = newSecret();
-  const expiresAt = new Date(input.now.getTime() + SESSION_ABSOLUTE_MS);
+  // A session waiting for its second factor lives only minutes; it gets its full lifetime once complete.
+  const expiresAt = new Date(
+    input.now.getTime() + (input.secondFactorPending ? PENDING_SESSION_MS : SESSION_ABSOLUTE_MS),
+  );
   const organisations = await listOrganisationsOfUser(transaction, input.userId);
   if (input.previousSessionToken) await deleteSession(transaction, hashSecret(input.previousSessionToken));
   await insertSession(transaction, {
@@ -42,6 +45,7 @@ export async function openSession(
     lastSeenAt: input.now.toISOString(),
     expiresAt: expiresAt.toISOString(),
     clientAddress: input.context.clientAddress,
+    authenticatedAt: input.secondFactorPending ? null : input.now.toISOString(),
   });
   return { sessionToken, csrfToken, expiresAt, secondFactorRequired: input.secondFactorPending };
 }

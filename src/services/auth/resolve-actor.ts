@@ -1,4 +1,4 @@
-import type { Actor } from '../../core/auth/actor';
+import { userActor, type UserActor } from '../../core/auth/actor';
 import { capRole } from '../../core/auth/roles';
 import { API_TOKEN_PREFIX, hashSecret } from '../../core/auth/tokens';
 import { findApiTokenByHash, markApiTokenUsed } from '../../db/api-token.repository';
@@ -9,7 +9,7 @@ import { SESSION_IDLE_MS, type AccountDeps } from './account-deps';
 
 /** A resolved session: the actor, and what the edge needs to keep the session (CSRF token). */
 export interface SessionActor {
-  readonly actor: Actor & { kind: 'user' };
+  readonly actor: UserActor;
   readonly session: SessionRecord;
   /** The organisation requires TOTP and this user has not enrolled yet: no role until they do. */
   readonly totpEnrolmentRequired: boolean;
@@ -37,25 +37,22 @@ export async function resolveSession(deps: AccountDeps, sessionToken: string): P
     await touchSession(deps.database.db, tokenHash, now.toISOString());
   const { role, totpEnrolmentRequired } = await roleIn(deps, user, session.organisationId);
   return {
-    actor: {
-      kind: 'user',
+    actor: userActor({
       userId: user.id,
       email: user.email,
       organisationId: session.organisationId,
       role,
       via: 'session',
       mustChangePassword: user.mustChangePassword,
-    },
+      authenticatedAt: session.authenticatedAt,
+    }),
     session,
     totpEnrolmentRequired,
   };
 }
 
 /** Turns `Authorization: Bearer ioc_…` into an actor scoped to the token's organisation and ceiling. */
-export async function resolveApiToken(
-  deps: AccountDeps,
-  token: string,
-): Promise<(Actor & { kind: 'user' }) | undefined> {
+export async function resolveApiToken(deps: AccountDeps, token: string): Promise<UserActor | undefined> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return undefined;
   const now = deps.clock();
   const record = await findApiTokenByHash(deps.database.db, hashSecret(token));
@@ -65,15 +62,14 @@ export async function resolveApiToken(
   const { role } = await roleIn(deps, user, record.organisationId);
   if (!record.lastUsedAt || now.getTime() - new Date(record.lastUsedAt).getTime() > 60_000)
     await markApiTokenUsed(deps.database.db, record.id, now.toISOString());
-  return {
-    kind: 'user',
+  return userActor({
     userId: user.id,
     email: user.email,
     organisationId: record.organisationId,
     role: role ? capRole(role, record.roleCeiling) : null,
     via: 'token',
-    mustChangePassword: false,
-  };
+    mustChangePassword: user.mustChangePassword,
+  });
 }
 
 async function roleIn(deps: AccountDeps, user: UserRecord, organisationId: string | null) {

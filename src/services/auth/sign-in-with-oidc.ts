@@ -1,3 +1,4 @@
+import { userActor } from '../../core/auth/actor';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../core/auth/roles';
 import { DomainError } from '../../core/domain-error';
@@ -46,15 +47,14 @@ export async function signInWithOidc(
     : undefined;
   return deps.database.db.transaction().execute(async (transaction) => {
     const userId = existing?.id ?? randomUUID();
-    const actor = {
-      kind: 'user',
+    const actor = userActor({
       userId,
       email,
       organisationId: null,
       role: null,
       via: 'session',
       mustChangePassword: false,
-    } as const;
+    });
     if (!existing) {
       await insertUser(transaction, {
         id: userId,

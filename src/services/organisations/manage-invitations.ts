@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../../core/auth/actor';
-import { canGrantRole, type Role } from '../../core/auth/roles';
+import { isUserActor, userActor, type Actor } from '../../core/auth/actor';
+import { canActOnMember, canGrantRole, type Role } from '../../core/auth/roles';
 import { hashSecret, newSecret } from '../../core/auth/tokens';
 import { DomainError } from '../../core/domain-error';
 import { findMembership, findOrganisation, upsertMembership } from '../../db/organisation.repository';
@@ -22,6 +22,7 @@ export async function createInvitation(
   const email = normalizeEmail(input.email);
   requireValidEmail(email);
   const granter = actor.via === 'cli' ? 'owner' : (actor.role ?? 'viewer');
+  if (!canActOnMember(granter, input.role)) throw new DomainError('OWNER_ONLY', 'Only an owner can invite an owner.');
   if (!canGrantRole(granter, input.role)) throw new DomainError('FORBIDDEN', 'Your role cannot grant that role.');
   if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > MAX_INVITATION_DAYS) {
     throw new DomainError('VALIDATION_FAILED', `An invitation expires after 1–${MAX_INVITATION_DAYS} days.`, [
@@ -92,7 +93,7 @@ export async function acceptInvitation(
 ): Promise<{ userId: string }> {
   const invitation = await findOpenInvitation(deps, input.token);
   const existing = await findUserByEmail(deps.database.db, invitation.email);
-  if (existing && (input.actor.kind !== 'user' || input.actor.userId !== existing.id)) {
+  if (existing && (!isUserActor(input.actor) || input.actor.userId !== existing.id)) {
     throw new DomainError('UNAUTHENTICATED', 'Sign in as the invited address to accept.');
   }
   let passwordHash: string | undefined;
@@ -127,15 +128,14 @@ export async function acceptInvitation(
         role: invitation.role as Role,
         createdAt: now.toISOString(),
       });
-    const actor: Actor = {
-      kind: 'user',
+    const actor = userActor({
       userId,
       email: invitation.email,
       organisationId: invitation.organisation_id,
       role: null,
       via: 'session',
       mustChangePassword: false,
-    };
+    });
     await recordAudit(transaction, actor, input.context, now, {
       organisationId: invitation.organisation_id,
       action: 'invitation.accept',

@@ -1,5 +1,5 @@
 import type { Actor } from '../../core/auth/actor';
-import { canGrantRole, type Role } from '../../core/auth/roles';
+import { canActOnMember, canGrantRole, type Role } from '../../core/auth/roles';
 import { DomainError } from '../../core/domain-error';
 import {
   countOwners,
@@ -60,8 +60,9 @@ export async function setMemberRole(
   await deps.database.db.transaction().execute(async (transaction) => {
     const before = await findMembership(transaction, organisationId, userId);
     if (!before && actor.via !== 'cli') throw new DomainError('NOT_FOUND', 'No such member: invite them instead.');
-    if (!canGrantRole(granter, input.role) || (before === 'owner' && granter !== 'owner'))
-      throw new DomainError('FORBIDDEN', 'Your role cannot grant that role.');
+    if ((before && !canActOnMember(granter, before)) || !canActOnMember(granter, input.role))
+      throw new DomainError('OWNER_ONLY', 'Only an owner can change an owner or make someone owner.');
+    if (!canGrantRole(granter, input.role)) throw new DomainError('FORBIDDEN', 'Your role cannot grant that role.');
     if (before === 'owner' && input.role !== 'owner' && (await countOwners(transaction, organisationId)) <= 1) {
       throw lastOwner();
     }
@@ -88,8 +89,7 @@ export async function removeMember(
   await deps.database.db.transaction().execute(async (transaction) => {
     const before = await findMembership(transaction, organisationId, input.userId);
     if (!before) throw new DomainError('NOT_FOUND', 'No such member.');
-    if (before === 'owner' && granter !== 'owner')
-      throw new DomainError('FORBIDDEN', 'Only an owner can remove an owner.');
+    if (!canActOnMember(granter, before)) throw new DomainError('OWNER_ONLY', 'Only an owner can remove an owner.');
     if (before === 'owner' && (await countOwners(transaction, organisationId)) <= 1) throw lastOwner();
     await deleteMembership(transaction, organisationId, input.userId);
     await recordAudit(transaction, actor, input.context, now, {

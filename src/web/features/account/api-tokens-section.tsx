@@ -7,6 +7,7 @@ import { useApiMutation } from '../../api/auth-queries';
 import { CopyButton } from '../../components/copy-button';
 import { FormError } from '../../components/form-error';
 import { RoleSelect } from '../organisation/role-select';
+import { ReauthenticatePrompt } from './reauthenticate-prompt';
 
 /** Personal API tokens of the current organisation: create (shown once), list, revoke. */
 export function ApiTokensSection() {
@@ -58,6 +59,7 @@ export function ApiTokensSection() {
         <button type="submit">{t('account.tokenCreate')}</button>
       </form>
       <FormError error={create.error ?? revoke.error} />
+      <ReauthenticatePrompt error={create.error ?? revoke.error} onDone={() => (create.reset(), revoke.reset())} />
       {created && (
         <p role="status" className="notice">
           {t('account.tokenShownOnce')} <code data-testid="new-token">{created}</code>{' '}

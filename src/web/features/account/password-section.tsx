@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sendJson } from '../../api/api-client';
 import { useApiMutation } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
+import { ReauthenticatePrompt } from './reauthenticate-prompt';
 
 export function PasswordSection() {
   const { t } = useTranslation();
@@ -39,6 +40,7 @@ export function PasswordSection() {
           {t('account.save')}
         </button>
       </form>
+      <ReauthenticatePrompt error={change.error} onDone={() => change.reset()} />
     </section>
   );
 }

@@ -90,15 +90,8 @@ export function LoginPage() {
           <>
             <p>{t('auth.secondFactorLead')}</p>
             <label>
-              {t('auth.code')}
-              <input
-                name="code"
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                pattern="[0-9]{6}"
-                required
-                autoFocus
-              />
+              {t('auth.codeOrRecovery')}
+              <input name="code" autoComplete="one-time-code" minLength={6} maxLength={24} required autoFocus />
             </label>
           </>
         )}
