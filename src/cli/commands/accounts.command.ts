@@ -3,10 +3,15 @@ import { Option, type Command } from 'commander';
 import { cliActor } from '../../core/auth/actor';
 import { ROLES, type Role } from '../../core/auth/roles';
 import { DomainError } from '../../core/domain-error';
-import { listAllOrganisations } from '../../db/organisation.repository';
-import { countUsers, findUserByEmail, listAllUsers } from '../../db/user.repository';
 import { createFirstOwner } from '../../services/accounts/create-first-owner';
 import { createUser } from '../../services/accounts/create-user';
+import {
+  listInstallationOrganisations,
+  listInstallationUsers,
+  requireUserByEmail,
+} from '../../services/accounts/installation-directory';
+import { needsFirstOwner } from '../../services/accounts/needs-first-owner';
+import { resolveOrganisation } from '../../services/organisations/resolve-organisation';
 import { createApiToken, revokeMyApiToken } from '../../services/accounts/manage-api-tokens';
 import type { AccountDeps } from '../../services/auth/account-deps';
 import { resetPassword } from '../../services/accounts/reset-password';
@@ -52,7 +57,7 @@ export function registerAccountCommands(program: Command, context: CliContext, w
             prompt: m.passwordPrompt,
           });
           if (options.admin) {
-            if ((await countUsers(deps.database.db)) > 0) throw new DomainError('CONFLICT', m.alreadySetUp);
+            if (!(await needsFirstOwner(deps))) throw new DomainError('CONFLICT', m.alreadySetUp);
             const { userId, organisation } = await createFirstOwner(deps, {
               email: options.email,
               password,
@@ -68,7 +73,9 @@ export function registerAccountCommands(program: Command, context: CliContext, w
             email: options.email,
             password,
             ...(options.name ? { displayName: options.name } : {}),
-            ...(options.org ? { organisationId: options.org } : {}),
+            ...(options.org
+              ? { organisationId: (await resolveOrganisation(deps, { reference: options.org })).id }
+              : {}),
             ...(options.role ? { role: options.role } : {}),
           });
           context.out(m.userCreated(userId));
@@ -79,7 +86,7 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .description(m.userList)
     .action(async () =>
       withAccounts(async (deps) => {
-        for (const record of await listAllUsers(deps.database.db))
+        for (const record of await listInstallationUsers(deps, { actor: operator }))
           context.out(
             `${record.id}\t${record.email}\t${record.totpEnabled ? 'totp' : '-'}\t${record.mustChangePassword ? m.mustChange : ''}`,
           );
@@ -91,7 +98,7 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .requiredOption('--email <email>', m.emailOption)
     .action(async (options: { email: string }) =>
       withAccounts(async (deps) => {
-        const target = await requireUserByEmail(deps, options.email);
+        const target = await requireUserByEmail(deps, { actor: operator, email: options.email });
         const { temporaryPassword } = await resetPassword(deps, { actor: operator, userId: target.id });
         context.out(m.temporaryPassword(temporaryPassword));
       }),
@@ -118,7 +125,7 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .description(m.orgList)
     .action(async () =>
       withAccounts(async (deps) => {
-        for (const organisation of await listAllOrganisations(deps.database.db))
+        for (const organisation of await listInstallationOrganisations(deps, { actor: operator }))
           context.out(
             `${organisation.id}\t${organisation.slug}\t${organisation.name}${organisation.requireTotp ? '\ttotp' : ''}`,
           );
@@ -130,14 +137,15 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .command('create')
     .description(m.tokenCreate)
     .requiredOption('--email <email>', m.emailOption)
-    .requiredOption('--org <id>', m.orgOption)
+    .option('--org <id-or-slug>', m.orgOption)
     .requiredOption('--name <name>', m.tokenNameOption)
     .addOption(roleOption().default('viewer'))
     .option('--days <days>', m.daysOption, '90')
-    .action(async (options: { email: string; org: string; name: string; role: Role; days: string }) =>
+    .action(async (options: { email: string; org?: string; name: string; role: Role; days: string }) =>
       withAccounts(async (deps) => {
-        const owner = await requireUserByEmail(deps, options.email);
-        const actor = { ...operator, userId: owner.id, organisationId: options.org };
+        const owner = await requireUserByEmail(deps, { actor: operator, email: options.email });
+        const organisation = await resolveOrganisation(deps, { reference: options.org });
+        const actor = { ...operator, userId: owner.id, organisationId: organisation.id };
         const created = await createApiToken(deps, {
           actor,
           name: options.name,
@@ -153,21 +161,16 @@ export function registerAccountCommands(program: Command, context: CliContext, w
     .description(m.tokenRevoke)
     .requiredOption('--id <id>', m.tokenIdOption)
     .requiredOption('--email <email>', m.emailOption)
-    .requiredOption('--org <id>', m.orgOption)
-    .action(async (options: { id: string; email: string; org: string }) =>
+    .option('--org <id-or-slug>', m.orgOption)
+    .action(async (options: { id: string; email: string; org?: string }) =>
       withAccounts(async (deps) => {
-        const owner = await requireUserByEmail(deps, options.email);
+        const owner = await requireUserByEmail(deps, { actor: operator, email: options.email });
+        const organisation = await resolveOrganisation(deps, { reference: options.org });
         await revokeMyApiToken(deps, {
-          actor: { ...operator, userId: owner.id, organisationId: options.org },
+          actor: { ...operator, userId: owner.id, organisationId: organisation.id },
           tokenId: options.id,
         });
         context.out(m.tokenRevoked);
       }),
     );
-}
-
-async function requireUserByEmail(deps: AccountDeps, email: string) {
-  const user = await findUserByEmail(deps.database.db, email);
-  if (!user) throw new DomainError('NOT_FOUND', `No user ${email}.`, [{ field: 'email', reason: 'unknown' }]);
-  return user;
 }

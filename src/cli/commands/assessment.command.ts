@@ -8,7 +8,7 @@ import { listFrameworkItems, resolveItemReference } from '../../core/assessment/
 import { cliActor, type Actor } from '../../core/auth/actor';
 import { DomainError, isDomainError } from '../../core/domain-error';
 import { findIllFormedText } from '../../core/text/well-formed-text';
-import { findOrganisation } from '../../db/organisation.repository';
+import { resolveOrganisation } from '../../services/organisations/resolve-organisation';
 import { applyAssessmentDocument } from '../../services/assessments/apply-assessment-document';
 import type { AssessmentDeps } from '../../services/assessments/assessment-deps';
 import { compareAssessments } from '../../services/assessments/compare-assessments';
@@ -52,23 +52,30 @@ export function registerAssessmentCommands(program: Command, context: CliContext
 
   /** Opens the database and catalog, checks the organisation exists, runs the work as the operator in it. */
   const inOrganisation = <T>(
-    organisationId: string,
+    reference: string | undefined,
     work: (deps: AssessmentDeps, actor: Actor) => Promise<T>,
   ): Promise<T> => {
     context.requireLocal();
     const config = context.config();
     return withAccountDeps(config, async ({ database, clock }) => {
-      if (!(await findOrganisation(database.db, organisationId)))
-        throw new DomainError('NOT_FOUND', m.unknownOrganisation(organisationId), [
-          { field: '--org', reason: 'unknown' },
-        ]);
+      const organisation = await resolveOrganisation({ database }, { reference }).catch((error: unknown) => {
+        // The same refusal, in the reader's language.
+        if (!isDomainError(error) || error.details[0]?.field !== '--org') throw error;
+        const slugs = String(error.extensions['choices'] ?? '');
+        throw new DomainError(
+          error.code,
+          reference ? m.unknownOrganisation(reference) : m.organisationRequired(slugs),
+          error.details,
+        );
+      });
       return work(
         { database, clock, catalog: (await loadCatalogDeps(config.catalogDir)).catalog },
-        { ...operator, organisationId },
+        { ...operator, organisationId: organisation.id },
       );
     });
   };
-  const orgOption = () => new Option('--org <id>', m.assessmentOrgOption).makeOptionMandatory();
+  // Optional: the only organisation is the default; its slug works as well as its id.
+  const orgOption = () => new Option('--org <id-or-slug>', m.assessmentOrgOption);
 
   const system = program.command('system').description(m.systemCommand);
   system
@@ -82,7 +89,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .option('--internet-facing', m.internetFacingOption)
     .action(
       async (options: {
-        org: string;
+        org?: string;
         name: string;
         criticality: Criticality;
         description?: string;
@@ -108,7 +115,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .description(m.systemList)
     .addOption(orgOption())
     .option('--json', m.jsonOption)
-    .action(async (options: { org: string; json?: boolean }) =>
+    .action(async (options: { org?: string; json?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const systems = await listSystems(deps, { actor });
         if (options.json) return context.json(systems);
@@ -130,7 +137,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .option('--period-end <date>', m.periodEndOption)
     .action(
       async (options: {
-        org: string;
+        org?: string;
         system: string;
         title: string;
         framework: string;
@@ -157,7 +164,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .addOption(orgOption())
     .option('--system <id>', m.systemIdOption)
     .option('--json', m.jsonOption)
-    .action(async (options: { org: string; system?: string; json?: boolean }) =>
+    .action(async (options: { org?: string; system?: string; json?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const assessments = await listAssessments(deps, {
           actor,
@@ -177,7 +184,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .addOption(orgOption())
     .requiredOption('--id <id>', m.assessmentIdOption)
     .option('--json', m.jsonOption)
-    .action(async (options: { org: string; id: string; json?: boolean }) =>
+    .action(async (options: { org?: string; id: string; json?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const detail = await getAssessment(deps, { actor, assessmentId: options.id });
         const scores = await getScores(deps, { actor, assessmentId: options.id });
@@ -207,7 +214,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .option('--expect-version <n>', m.expectVersionOption)
     .action(
       async (options: {
-        org: string;
+        org?: string;
         id: string;
         item: string;
         result: AnswerResult;
@@ -245,7 +252,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .addOption(orgOption())
     .requiredOption('--id <id>', m.assessmentIdOption)
     .option('-o, --output <file>', m.documentOutputOption)
-    .action(async (options: { org: string; id: string; output?: string }) =>
+    .action(async (options: { org?: string; id: string; output?: string }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const document = await exportAssessmentDocument(deps, { actor, assessmentId: options.id });
         const asYaml =
@@ -261,7 +268,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .argument('<file>', m.documentFileArgument)
     .addOption(orgOption())
     .option('--force', m.forceOption)
-    .action(async (file: string, options: { org: string; force?: boolean }) =>
+    .action(async (file: string, options: { org?: string; force?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const document = readDocumentFile(file);
         const illFormed = findIllFormedText(document);
@@ -306,7 +313,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .requiredOption('--id <id>', m.compareBaseOption)
     .requiredOption('--with <id>', m.compareWithOption)
     .option('--json', m.jsonOption)
-    .action(async (options: { org: string; id: string; with: string; json?: boolean }) =>
+    .action(async (options: { org?: string; id: string; with: string; json?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const comparison = await compareAssessments(deps, { actor, baseId: options.id, otherId: options.with });
         if (options.json) return context.json(comparison);
@@ -332,7 +339,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
     .requiredOption('--framework <id>', m.coverageFrameworkOption)
     .option('--gaps', m.coverageGapsOption)
     .option('--json', m.jsonOption)
-    .action(async (options: { org: string; id: string; framework: string; gaps?: boolean; json?: boolean }) =>
+    .action(async (options: { org?: string; id: string; framework: string; gaps?: boolean; json?: boolean }) =>
       inOrganisation(options.org, async (deps, actor) => {
         const input = { actor, assessmentId: options.id, frameworkId: options.framework };
         if (options.gaps) {

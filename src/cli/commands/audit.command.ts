@@ -4,12 +4,13 @@ import type { ChainBreak } from '../../core/audit/audit-chain';
 import { DomainError } from '../../core/domain-error';
 import { connectDatabase } from '../../db/connect';
 import type { Database } from '../../db/database';
+import { resolveOrganisation } from '../../services/organisations/resolve-organisation';
 import { exportAuditCsv } from '../../services/audit/export-audit-csv';
 import { verifyAuditTrail } from '../../services/audit/verify-audit-trail';
 import type { CliContext } from '../cli-context';
 
 interface ExportOptions {
-  org: string;
+  org?: string;
   from?: string;
   to?: string;
   user?: string;
@@ -25,12 +26,12 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
   command
     .command('verify')
     .description(m.auditVerify)
-    .option('--org <id>', m.auditVerifyOrgOption)
+    .option('--org <id-or-slug>', m.auditVerifyOrgOption)
     .action((options: { org?: string }) =>
       withDatabase(context, async (database) => {
         const reports = await verifyAuditTrail(
           { database },
-          options.org === undefined ? {} : { organisationId: options.org },
+          options.org === undefined ? {} : { organisationId: await auditedOrganisationId(database, options.org) },
         );
         if (reports.length === 0) context.out(m.auditNoChains);
         let first: { chain: string; brokenAt: ChainBreak } | undefined;
@@ -62,7 +63,7 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
   command
     .command('export')
     .description(m.auditExport)
-    .requiredOption('--org <id>', m.auditOrgOption)
+    .requiredOption('--org <id-or-slug>', m.auditOrgOption)
     .option('--from <time>', m.auditFromOption)
     .option('--to <time>', m.auditToOption)
     .option('--user <id>', m.auditUserOption)
@@ -86,7 +87,7 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
         const file = await exportAuditCsv(
           { database },
           {
-            organisationId: options.org,
+            organisationId: await auditedOrganisationId(database, options.org),
             userId: options.user,
             action: options.action,
             from: options.from,
@@ -107,4 +108,16 @@ async function withDatabase(context: CliContext, run: (database: Database) => Pr
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The organisation whose trail to read: a slug names a current organisation; anything else is
+ * taken as an id, because the trail of an organisation outlives the organisation itself.
+ */
+async function auditedOrganisationId(database: Database, reference: string | undefined): Promise<string> {
+  if (reference === undefined) return (await resolveOrganisation({ database }, {})).id;
+  return resolveOrganisation({ database }, { reference }).then(
+    (organisation) => organisation.id,
+    () => reference,
+  );
 }

@@ -10,17 +10,14 @@ import {
   TotpCodeSchema,
 } from '../../contracts/auth.schema';
 import { ProblemSchema } from '../../contracts/problem.schema';
-import { allowedActions } from '../../core/auth/policy';
-import { isUserActor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
-import { countUsers } from '../../db/user.repository';
-import { findUserById } from '../../db/user.repository';
 import { createFirstOwner } from '../../services/accounts/create-first-owner';
+import { needsFirstOwner } from '../../services/accounts/needs-first-owner';
+import { describeMe } from '../../services/auth/describe-me';
 import { completeSecondFactor } from '../../services/auth/complete-second-factor';
 import { logIn } from '../../services/auth/log-in';
 import { logOut } from '../../services/auth/log-out';
 import { reauthenticate } from '../../services/auth/reauthenticate';
-import { listMyOrganisations } from '../../services/organisations/manage-organisations';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth/auth-plugin';
 import { contextOf } from '../request-context';
 import type { ServerDeps } from '../server-deps';
@@ -39,9 +36,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
       config: { access: 'public' },
       schema: { tags, summary: 'Whether first-run setup is still open', response: { 200: SetupStatusSchema } },
     },
-    async () => ({
-      needed: (await countUsers(deps.database.db)) === 0,
-    }),
+    async () => ({ needed: await needsFirstOwner(deps) }),
   );
 
   app.post(
@@ -161,26 +156,11 @@ export const authRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, dep
       schema: { tags, summary: 'The signed-in user, organisations and CSRF token', response: { 200: MeSchema } },
     },
     async (request) => {
-      const actor = request.actor;
-      if (!isUserActor(actor)) return { authenticated: false };
-      const user = await findUserById(deps.database.db, actor.userId);
-      if (!user) return { authenticated: false };
-      return {
-        authenticated: true,
-        user: {
-          id: user.id,
-          email: user.email,
-          displayName: user.displayName,
-          totpEnabled: user.totpEnabled,
-          mustChangePassword: user.mustChangePassword,
-        },
-        organisationId: actor.organisationId,
-        role: actor.role,
-        organisations: await listMyOrganisations(deps, { actor }),
+      const me = await describeMe(deps, {
+        actor: request.actor,
         totpEnrolmentRequired: request.totpEnrolmentRequired,
-        permissions: allowedActions(actor),
-        ...(request.csrfToken ? { csrfToken: request.csrfToken } : {}),
-      };
+      });
+      return me.authenticated && request.csrfToken ? { ...me, csrfToken: request.csrfToken } : me;
     },
   );
 };

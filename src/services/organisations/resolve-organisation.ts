@@ -26,10 +26,16 @@ export async function resolveOrganisation(
   if (!reference && all.length === 1 && all[0]) return all[0];
   const choices = all.map((organisation) => organisation.slug).join(', ') || '(none yet)';
   throw reference
-    ? new DomainError('NOT_FOUND', `No organisation with id or slug ${reference}. Choose one of: ${choices}.`, [
-        { field: '--org', reason: 'unknown' },
-      ])
-    : new DomainError('VALIDATION_FAILED', `Name the organisation with --org (id or slug): ${choices}.`, [
-        { field: '--org', reason: 'required' },
-      ]);
+    ? new DomainError(
+        'NOT_FOUND',
+        `No organisation with id or slug ${reference}. Choose one of: ${choices}.`,
+        [{ field: '--org', reason: 'unknown' }],
+        { choices },
+      )
+    : new DomainError(
+        'VALIDATION_FAILED',
+        `Name the organisation with --org (id or slug): ${choices}.`,
+        [{ field: '--org', reason: 'required' }],
+        { choices },
+      );
 }

@@ -235,12 +235,15 @@ export const en: Messages = {
       password_ok: 'Password accepted (before the second factor)',
       logout: 'Signed out',
       locked: 'Sign-in temporarily locked',
+      reauthenticated: 'Password confirmed again',
     },
     user: { create: 'User created', provision: 'User created by single sign-on' },
     account: {
       password_changed: 'Password changed',
       password_reset: 'Password reset',
       totp_enabled: 'Two-step verification turned on',
+      totp_disabled: 'Two-step verification turned off',
+      recovery_codes_regenerated: 'Recovery codes renewed',
     },
     token: { create: 'API token created', revoke: 'API token revoked' },
     organisation: {

@@ -232,12 +232,15 @@ export const ja = {
       password_ok: 'パスワードを確認（2 段階認証の前）',
       logout: 'サインアウト',
       locked: 'サインインを一時ロック',
+      reauthenticated: 'パスワードを再確認',
     },
     user: { create: 'ユーザーを作成', provision: 'SSO でユーザーを作成' },
     account: {
       password_changed: 'パスワードを変更',
       password_reset: 'パスワードをリセット',
       totp_enabled: '2 段階認証を有効化',
+      totp_disabled: '2 段階認証を無効化',
+      recovery_codes_regenerated: '回復コードを再発行',
     },
     token: { create: 'API トークンを作成', revoke: 'API トークンを失効' },
     organisation: {
