@@ -70,12 +70,12 @@ describe('home, audit log and navigation in Chromium', () => {
     // Before anyone exists, the home page's first step is the setup.
     await page.goto(url);
     await poll(() => page.getByTestId('first-step-link').textContent()).toBe('初期設定を始める');
-    expect(await page.title()).toBe('ホーム | iotcheck');
+    await expect.poll(() => page.title()).toBe('ホーム | iotcheck');
     expect(await menu(page)).toEqual(['nav-checksheet', 'nav-guidelines']);
     await shoot(page, 'home-first-run');
     await page.getByTestId('first-step-link').click();
     await poll(() => new URL(page.url()).pathname).toBe('/setup');
-    expect(await page.title()).toBe('初期設定 | iotcheck');
+    await expect.poll(() => page.title()).toBe('初期設定 | iotcheck');
     await page.getByLabel('組織名').fill('株式会社サンプル製作所');
     await page.getByLabel('メールアドレス').fill(OWNER.email);
     await page.getByLabel('パスワード').fill(OWNER.password);
@@ -195,7 +195,7 @@ describe('home, audit log and navigation in Chromium', () => {
 
     // A role change asks first, then says it is saved.
     await page.getByTestId('nav-organisation').click();
-    expect(await page.title()).toBe('メンバーと招待 | iotcheck');
+    await expect.poll(() => page.title()).toBe('メンバーと招待 | iotcheck');
     const viewerRow = page.locator('tr', { hasText: VIEWER.email });
     await viewerRow.getByLabel('役割').selectOption('assessor');
     await poll(() => page.getByTestId('role-confirm').textContent()).toContain(
@@ -215,7 +215,7 @@ describe('home, audit log and navigation in Chromium', () => {
 
     // The audit log reads in Japanese: newest first, action names, named targets, before → after.
     await page.getByTestId('nav-audit').click();
-    expect(await page.title()).toBe('監査ログ | iotcheck');
+    await expect.poll(() => page.title()).toBe('監査ログ | iotcheck');
     const rows = page.getByTestId('audit-row');
     await poll(() => rows.first().getAttribute('data-action')).toBe('member.role_changed');
     const roleRow = rows.first();
@@ -254,7 +254,7 @@ describe('home, audit log and navigation in Chromium', () => {
     // The answer buttons carry the same labels as everywhere else (一部実施, not 一部).
     await page.goto(`${url}/assessments/${assessment.id}`);
     await poll(() => page.locator('tr[data-item-id]').count()).toBe(60);
-    expect(await page.title()).toBe('2026年度 定期評価 | iotcheck');
+    await expect.poll(() => page.title()).toBe('2026年度 定期評価 | iotcheck');
     expect(await page.getByTestId('result-jssec-v2:2').textContent()).toContain('一部実施');
     await shoot(page, 'assessment');
     await page.getByTestId('nav-assessments').click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useE2eEnvironment } from './browser';
 
-const OWNER = { email: 'kanri@example.jp', password: 'kanri-no-himitsu-2026' };
+const OWNER = { email: 'kanri@example.jp', password: 'hensyu-to-sakujo-2026' };
 const SHOTS = '/tmp';
 
 describe('editing and deleting, search and the fiscal year in Chromium', () => {
@@ -23,14 +23,16 @@ describe('editing and deleting, search and the fiscal year in Chromium', () => {
 
     // Search: tags and zero-padded CSF codes find items; the query is in the URL and survives Back.
     await page.goto(`${url}/checksheet`);
-    await page.getByLabel('チェックシートを検索').fill('初期パスワード');
+    await page.getByRole('searchbox', { name: 'チェックシートを検索' }).fill('初期パスワード');
     await page.getByRole('button', { name: '検索', exact: true }).click();
     await expect.poll(() => page.getByTestId('search-result-25').count()).toBe(1);
     expect(await page.locator('.search-snippet mark').count()).toBeGreaterThan(0);
     await page.getByTestId('search-result-25').click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/checksheet/items/25');
     await page.goBack();
-    await expect.poll(() => page.getByLabel('チェックシートを検索').inputValue()).toBe('初期パスワード');
+    await expect
+      .poll(() => page.getByRole('searchbox', { name: 'チェックシートを検索' }).inputValue())
+      .toBe('初期パスワード');
     await expect.poll(() => page.getByTestId('search-result-25').count()).toBe(1);
 
     // A system and an assessment: the default title and period follow the Japanese fiscal year.

@@ -43,7 +43,7 @@ describe('web shell in Chromium', () => {
     const page = await e2e.browser.newPage({ locale: 'ja-JP' });
     const response = await page.goto(`${e2e.server.url}/guidelines`);
     expect(response?.status()).toBe(200);
-    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ガイドライン');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('ガイドライン集');
     await page.close();
   });
 });
