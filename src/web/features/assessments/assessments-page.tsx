@@ -115,7 +115,9 @@ function SystemBlock({
                 <td>
                   <span className={`status status-${assessment.status}`}>{t(`status.${assessment.status}`)}</span>
                 </td>
-                <td className="number-cell">{percent(assessment.overallScore)}</td>
+                <td className="number-cell">
+                  {assessment.completion === 0 ? t('dashboard.notAnswered') : percent(assessment.overallScore)}
+                </td>
                 <td className="number-cell">
                   <meter
                     min={0}

@@ -115,7 +115,7 @@ function SystemsCard({ systems }: { systems: HomeOverview['systems'] }) {
                     </td>
                     <td className="nowrap">{t(`status.${system.latest.status}`)}</td>
                     <td className="number-cell" data-testid="home-system-score">
-                      {percent(system.latest.score)}
+                      {system.latest.completion === 0 ? t('dashboard.notAnswered') : percent(system.latest.score)}
                     </td>
                     <td className="number-cell nowrap" data-testid="home-system-completion">
                       <meter min={0} max={1} value={system.latest.completion} aria-hidden="true" />{' '}
