@@ -1,30 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { createCliRunner } from '../testing/test-cli';
 import { describeEachDialect } from '../testing/test-database';
-import { runCli } from './program';
 
 // Issue 8, finding 10: user data reached the terminal with its escape sequences; --json stays exact.
 // Finding 3 (CLI side): text with lone surrogates is refused before anything is stored.
 describeEachDialect('CLI output and input text', (database) => {
-  const dir = mkdtempSync(join(tmpdir(), 'iotcheck-terminal-cli-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function run(argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli({
-      argv,
-      env: { LOG_LEVEL: 'silent', DATABASE_URL: database().url, DATA_DIR: dir },
-      language: 'en',
-      serve: async () => undefined,
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      write: () => undefined,
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const cli = createCliRunner(database, 'terminal-cli');
+  const { dir, run } = cli;
+  afterAll(() => cli.cleanUp());
   const firstField = (line: string) => line.split('\t')[0] ?? '';
   // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;

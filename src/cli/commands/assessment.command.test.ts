@@ -1,29 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { createCliRunner } from '../../testing/test-cli';
 import { describeEachDialect } from '../../testing/test-database';
-import { runCli } from '../program';
 
 describeEachDialect('iotcheck system / assessment', (database) => {
-  const dir = mkdtempSync(join(tmpdir(), 'iotcheck-assessment-cli-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function run(argv: string[], language: 'ja' | 'en' = 'en') {
-    const out: string[] = [];
-    const err: string[] = [];
-    let written = '';
-    const code = await runCli({
-      argv,
-      env: { LOG_LEVEL: 'silent', DATABASE_URL: database().url, DATA_DIR: dir },
-      language,
-      serve: async () => undefined,
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      write: (text) => (written += text),
-    });
-    return { code, out: out.join('\n'), err: err.join('\n'), written };
-  }
+  const cli = createCliRunner(database, 'assessment-cli');
+  const { dir, run } = cli;
+  afterAll(() => cli.cleanUp());
   const firstField = (line: string) => line.split('\t')[0] ?? '';
 
   it('creates a system and an assessment, answers, exports and applies back, compares', async () => {

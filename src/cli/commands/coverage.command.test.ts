@@ -1,29 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { createCliRunner } from '../../testing/test-cli';
 import { describeEachDialect } from '../../testing/test-database';
-import { runCli } from '../program';
 
 describeEachDialect('iotcheck crosswalk export / assessment coverage', (database) => {
-  const dir = mkdtempSync(join(tmpdir(), 'iotcheck-coverage-cli-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  async function run(argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    let written = '';
-    const code = await runCli({
-      argv,
-      env: { LOG_LEVEL: 'silent', DATABASE_URL: database().url, DATA_DIR: dir },
-      language: 'en',
-      serve: async () => undefined,
-      out: (line) => out.push(line),
-      err: (line) => err.push(line),
-      write: (text) => (written += text),
-    });
-    return { code, out: out.join('\n'), err: err.join('\n'), written };
-  }
+  const cli = createCliRunner(database, 'coverage-cli');
+  const { run } = cli;
+  afterAll(() => cli.cleanUp());
   const firstField = (line: string) => line.split('\t')[0] ?? '';
 
   it('exports a crosswalk as JSON and CSV', async () => {

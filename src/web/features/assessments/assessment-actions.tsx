@@ -4,6 +4,7 @@ import type { AssessmentSummary } from '../../../contracts/assessment.schema';
 import { assessmentApi } from '../../api/assessment-queries';
 import { useApiMutation } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
+import { SaveCancel } from '../../components/save-cancel';
 
 /** Edit title and period (writers) and delete (owners and admins) of one assessment, as a table row's last cell. */
 export function AssessmentActions({
@@ -65,15 +66,7 @@ export function AssessmentActions({
             {t('assessment.periodEnd')}
             <input name="periodEnd" type="date" defaultValue={assessment.periodEnd ?? ''} />
           </label>
-          <div className="actions">
-            <button type="submit" disabled={update.isPending}>
-              {t('manage.save')}
-            </button>
-            <button type="button" onClick={() => setEditing(false)}>
-              {t('assessment.cancel')}
-            </button>
-          </div>
-          <FormError error={update.error} />
+          <SaveCancel saving={update.isPending} error={update.error} onCancel={() => setEditing(false)} />
         </form>
       )}
       <FormError error={remove.error} />

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IotSystem } from '../../../contracts/assessment.schema';
-import { ApiError } from '../../api/api-client';
 import { assessmentApi } from '../../api/assessment-queries';
 import { useApiMutation } from '../../api/auth-queries';
 import { FormError } from '../../components/form-error';
+import { SaveCancel } from '../../components/save-cancel';
 import { CRITICALITIES } from './assessment-model';
 
 /** Edit (writers) and delete (owners and admins) for one system, with a confirmation that names what goes. */
@@ -86,18 +86,10 @@ export function SystemActions({
             <input type="checkbox" name="internetFacing" defaultChecked={system.internetFacing} />
             {t('assessment.internetFacing')}
           </label>
-          <div className="actions">
-            <button type="submit" disabled={update.isPending}>
-              {t('manage.save')}
-            </button>
-            <button type="button" onClick={() => setEditing(false)}>
-              {t('assessment.cancel')}
-            </button>
-          </div>
-          <FormError error={update.error} />
+          <SaveCancel saving={update.isPending} error={update.error} onCancel={() => setEditing(false)} />
         </form>
       )}
-      {remove.error instanceof ApiError && <FormError error={remove.error} />}
+      <FormError error={remove.error} />
     </>
   );
 }
