@@ -61,9 +61,10 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     // Behind a reverse proxy (TRUST_PROXY) request.ip is the client it names, for throttling and audit.
     trustProxy: fastifyTrustProxy(deps.config.trustProxy),
     schemaController: { compilersFactory: lazySchemaCompilers() },
-    // Unknown body fields are refused (400 naming the field), never silently dropped: a client that
-    // sends `actor` or `organisationId` learns the server does not take them from a body.
-    ajv: { customOptions: { removeAdditional: false } },
+    // Every invalid field is reported at once (allErrors), and unknown body fields are refused (400
+    // naming the field), never silently dropped: a client that sends `actor` or `organisationId`
+    // learns the server does not take them from a body.
+    ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
