@@ -236,7 +236,9 @@ function parseTrustProxy(raw: string | undefined, problems: ConfigProblem[]): Tr
   if (invalid.length > 0) {
     problems.push({
       name: 'TRUST_PROXY',
-      reason: `must be a hop count or comma-separated IP addresses / CIDR ranges; not valid: ${invalid.map((entry) => `"${entry}"`).join(', ')}`,
+      reason:
+        'must be a hop count or comma-separated IP addresses / CIDR ranges; ' +
+        `not valid: ${invalid.map((entry) => `"${entry}"`).join(', ')}`,
     });
     return false;
   }

@@ -174,7 +174,14 @@ export function registerAssessmentCommands(program: Command, context: CliContext
         if (assessments.length === 0) context.out(m.noAssessments);
         for (const entry of assessments)
           context.out(
-            `${entry.id}\t${entry.title}\t${entry.systemName}\t${entry.status}\t${percent(entry.overallScore)}\t${m.completion(percent(entry.completion))}`,
+            [
+              entry.id,
+              entry.title,
+              entry.systemName,
+              entry.status,
+              percent(entry.overallScore),
+              m.completion(percent(entry.completion)),
+            ].join('\t'),
           );
       }),
     );
@@ -190,7 +197,12 @@ export function registerAssessmentCommands(program: Command, context: CliContext
         const scores = await getScores(deps, { actor, assessmentId: options.id });
         if (options.json) return context.json({ ...detail, scores });
         context.out(
-          `${detail.assessment.title}  [${detail.system.name}]  ${detail.assessment.frameworkId} ${detail.assessment.frameworkVersion}  ${detail.assessment.status}`,
+          [
+            detail.assessment.title,
+            `[${detail.system.name}]`,
+            `${detail.assessment.frameworkId} ${detail.assessment.frameworkVersion}`,
+            detail.assessment.status,
+          ].join('  '),
         );
         context.out(
           m.scoreLine(percent(scores.overall.score), scores.overall.level, percent(scores.overall.completion)),
@@ -347,7 +359,12 @@ export function registerAssessmentCommands(program: Command, context: CliContext
           if (options.json) return context.out(JSON.stringify(list, null, 2));
           for (const gap of list.gaps)
             context.out(
-              `${gap.id}\t${gap.itemStatus ?? '-'}\t${m.coverageStatuses[gap.status]}\t${gap.workOn.length > 0 ? `${m.workOn}: ${gap.workOn.join(', ')}` : ''}`,
+              [
+                gap.id,
+                gap.itemStatus ?? '-',
+                m.coverageStatuses[gap.status],
+                gap.workOn.length > 0 ? `${m.workOn}: ${gap.workOn.join(', ')}` : '',
+              ].join('\t'),
             );
           return;
         }
@@ -355,7 +372,13 @@ export function registerAssessmentCommands(program: Command, context: CliContext
         if (options.json) return context.out(JSON.stringify(coverage, null, 2));
         for (const item of coverage.items)
           context.out(
-            `${item.id}\t${m.coverageStatuses[item.status]}\t${item.sources.map((source) => `${source.item}:${m.results[source.result]}(${source.relationship})`).join(' ')}`,
+            [
+              item.id,
+              m.coverageStatuses[item.status],
+              item.sources
+                .map((source) => `${source.item}:${m.results[source.result]}(${source.relationship})`)
+                .join(' '),
+            ].join('\t'),
           );
       }),
     );

@@ -29,9 +29,8 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
         const counts = Object.entries(framework.counts)
           .map(([kind, count]) => m.nodeCount(kind, count))
           .join(m.listSeparator);
-        context.out(
-          `${framework.id}\t${framework.title[lang]} (${framework.edition ? `${framework.edition[lang]}, ` : ''}${framework.date})\t${counts}`,
-        );
+        const edition = framework.edition ? `${framework.edition[lang]}, ` : '';
+        context.out(`${framework.id}\t${framework.title[lang]} (${edition}${framework.date})\t${counts}`);
       }
     });
 

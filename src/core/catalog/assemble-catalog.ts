@@ -320,13 +320,17 @@ function lineageCrosswalks(
           node.superseded.reason === 'moved_to'
             ? { en: 'Moved to', ja: '移動先' }
             : { en: 'Incorporated into', ja: '統合先' };
+        const inferred = node.superseded.inferred
+          ? { en: ' (our reading; NIST names no codes)', ja: '（NIST はコードを示しておらず、iotcheck の解釈）' }
+          : { en: '', ja: '' };
+        const jaVerb = verb.ja === '移動先' ? '移動' : '統合';
         links.push({
           sourceId: node.id,
           targetId,
           relationship: node.superseded.reason === 'moved_to' ? 'equal' : 'subset',
           rationale: {
-            en: `Superseded in CSF 2.0: ${verb.en.toLowerCase()} ${code}${node.superseded.inferred ? ' (our reading; NIST names no codes)' : ''}.`,
-            ja: `CSF 2.0 では ${code} に${verb.ja === '移動先' ? '移動' : '統合'}され置き換えられた${node.superseded.inferred ? '（NIST はコードを示しておらず、iotcheck の解釈）' : ''}。`,
+            en: `Superseded in CSF 2.0: ${verb.en.toLowerCase()} ${code}${inferred.en}.`,
+            ja: `CSF 2.0 では ${code} に${jaVerb}され置き換えられた${inferred.ja}。`,
           },
           origin: 'lineage',
         });

@@ -38,10 +38,12 @@ export function AuditLogPage() {
   });
   const pages = useInfiniteQuery({
     queryKey: ['organisation', 'audit', filters],
-    queryFn: ({ pageParam }) =>
-      getJson<AuditPage>(
-        `/api/organisation/audit?${query(filters, { order: 'newest', limit: '100', ...(pageParam === undefined ? {} : { beforeSeq: String(pageParam) }) })}`,
-      ),
+    queryFn: ({ pageParam }) => {
+      const page: Record<string, string> = pageParam === undefined ? {} : { beforeSeq: String(pageParam) };
+      return getJson<AuditPage>(
+        `/api/organisation/audit?${query(filters, { order: 'newest', limit: '100', ...page })}`,
+      );
+    },
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextSeq ?? undefined,
     enabled: allowed,
