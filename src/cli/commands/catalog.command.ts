@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Language } from '../../core/catalog/catalog.types';
+import { TAG_LABELS } from '../../core/catalog/tag-labels';
 import { EXPORT_FORMATS, type ExportFormat } from '../../integrations/exports/catalog-export-format';
 import { loadCatalogDeps } from '../../services/catalog/catalog-deps';
 import { exportFramework } from '../../services/catalog/export-framework';
@@ -64,7 +65,7 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
         context.out(
           `\n${m.tags}: ${[
             ...[...node.tags.scope, ...node.tags.phase, ...node.tags.roles, ...node.tags.verifiable].map(
-              (tag) => m.tagLabels[tag] ?? tag,
+              (tag) => TAG_LABELS[tag][lang],
             ),
             ...(node.tags.providerQuestion ? [m.providerQuestion] : []),
           ].join(m.listSeparator)}`,

@@ -1,7 +1,7 @@
 import type { Catalog, CatalogNode, Language, LocalizedText, NodeKind } from './catalog.types';
 import { normalizeSearchText } from './normalize-search-text';
 import { buildSnippet, type SearchSnippet } from './search-snippet';
-import { VERIFIABLE_LABELS } from './verifiable-labels';
+import { TAG_LABELS } from './tag-labels';
 
 /** Where a term matched, strongest first; the weight ranks results. */
 const FIELD_WEIGHTS = {
@@ -114,7 +114,7 @@ function indexEntry(catalog: Catalog, node: CatalogNode): IndexEntry {
         (text): text is LocalizedText => text !== undefined,
       )
     : [];
-  const tagLabels = (node.tags?.verifiable ?? []).map((fact) => VERIFIABLE_LABELS[fact]);
+  const tagLabels = (node.tags?.verifiable ?? []).map((fact) => TAG_LABELS[fact]);
   const linked = [...(catalog.crosswalksFrom.get(node.id) ?? []), ...(catalog.crosswalksTo.get(node.id) ?? [])]
     .map((link) => catalog.nodes.get(link.sourceId === node.id ? link.targetId : link.sourceId)?.code)
     .filter((code): code is string => code !== undefined);
