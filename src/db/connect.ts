@@ -19,7 +19,7 @@ function connectSqlite(file: string): Database {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
   const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return { db, dialect: 'sqlite', config: { kind: 'sqlite', file }, close: () => db.destroy() };
 }
 
 function connectPostgres(url: string): Database {
@@ -29,5 +29,5 @@ function connectPostgres(url: string): Database {
   // and the next query opens a fresh one, so there is nothing else to do here.
   pool.on('error', () => undefined);
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', config: { kind: 'postgres', url }, close: () => db.destroy() };
 }

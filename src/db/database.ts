@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DatabaseConfig } from '../config/config';
 import type {
   ApiTokenTable,
   AppUserTable,
@@ -22,6 +23,19 @@ import type {
 } from './assessments.table';
 import type { AuditChainHeadTable, AuditEventTable } from './audit.table';
 import type { CatalogVersionTable } from './catalog-version.table';
+import type {
+  CustomFieldDefinitionTable,
+  DataFlowTable,
+  DeviceFacetCountTable,
+  DeviceSystemTable,
+  DeviceTable,
+  InventoryColumnMappingTable,
+  InventoryHistoryTable,
+  InventoryImportTable,
+  InventorySavedViewTable,
+  ProviderTable,
+  StakeholderTable,
+} from './inventory/inventory.table';
 
 /** Every table iotcheck stores, by name. Timestamps are ISO-8601 UTC text on both dialects. */
 export interface DatabaseSchema {
@@ -45,6 +59,17 @@ export interface DatabaseSchema {
   finding: FindingTable;
   score_snapshot: ScoreSnapshotTable;
   item_weight: ItemWeightTable;
+  device: DeviceTable;
+  device_system: DeviceSystemTable;
+  device_facet_count: DeviceFacetCountTable;
+  inventory_import: InventoryImportTable;
+  inventory_history: InventoryHistoryTable;
+  custom_field_definition: CustomFieldDefinitionTable;
+  inventory_column_mapping: InventoryColumnMappingTable;
+  inventory_saved_view: InventorySavedViewTable;
+  provider: ProviderTable;
+  stakeholder: StakeholderTable;
+  data_flow: DataFlowTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
@@ -53,5 +78,7 @@ export type DatabaseDialect = 'sqlite' | 'postgres';
 export interface Database {
   readonly db: Kysely<DatabaseSchema>;
   readonly dialect: DatabaseDialect;
+  /** Where it lives: bulk writers (the inventory import) open their own connection to it. */
+  readonly config: DatabaseConfig;
   close(): Promise<void>;
 }

@@ -29,6 +29,11 @@ export const ACTION_RULES = {
   'evidence.read': ['owner', 'admin', 'assessor', 'viewer'],
   'evidence.write': ['owner', 'admin', 'assessor'],
   'findings.write': ['owner', 'admin', 'assessor'],
+  'inventory.read': ['owner', 'admin', 'assessor', 'viewer'],
+  'inventory.manage': ['owner', 'admin', 'assessor'],
+  'inventory.import': ['owner', 'admin', 'assessor'],
+  'inventory.delete': ['owner', 'admin'],
+  'inventory.settings': ['owner', 'admin'],
 } as const satisfies Record<string, 'authenticated' | 'member' | readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;

@@ -5,6 +5,7 @@ import * as auditEvent from './20261122-0003-audit-event';
 import * as assessments from './20261122-0004-assessments';
 import * as separateReviewer from './20261201-0010-separate-reviewer';
 import * as accountSecurity from './20261201-0101-account-security';
+import * as inventory from './20261202-0001-inventory';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -17,4 +18,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261122-0004-assessments': assessments,
   '20261201-0010-separate-reviewer': separateReviewer,
   '20261201-0101-account-security': accountSecurity,
+  '20261202-0001-inventory': inventory,
 };

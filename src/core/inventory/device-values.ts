@@ -1,0 +1,73 @@
+import { isIP } from 'node:net';
+
+// Parsers for the values of device fields. Each returns the normalised value or undefined when
+// the text is not one; callers turn undefined into a located error. Pure and fast: an import
+// calls them a million times.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const SLASH_DATE = /^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?$/;
+
+/** YYYY-MM-DD, YYYY/M/D or YYYY年M月D日 → YYYY-MM-DD, if it names a real day. */
+export function parseDate(text: string): string | undefined {
+  const match = ISO_DATE.exec(text) ?? SLASH_DATE.exec(text);
+  if (!match) return undefined;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** An IPv4 or IPv6 address (IPv6 lower-cased); undefined otherwise. */
+export function parseIpAddress(text: string): string | undefined {
+  const version = isIP(text);
+  if (version === 4) return text;
+  if (version === 6) return text.toLowerCase();
+  return undefined;
+}
+
+const MAC =
+  /^([0-9a-f]{2})[:-]?([0-9a-f]{2})[:.-]?([0-9a-f]{2})[:-]?([0-9a-f]{2})[:.-]?([0-9a-f]{2})[:-]?([0-9a-f]{2})$/i;
+
+/** A 48-bit MAC address in colon, hyphen, dotted or bare form → lower-case colon form. */
+export function parseMacAddress(text: string): string | undefined {
+  const match = MAC.exec(text);
+  return match ? match.slice(1, 7).join(':').toLowerCase() : undefined;
+}
+
+// CPE 2.3 formatted string: 13 colon-separated components, escapes allowed inside components.
+const CPE23 = /^cpe:2\.3:[aho*-](?::(?:[^:\\]|\\.)*){10}$/;
+
+/** A CPE 2.3 formatted string name (`cpe:2.3:h:vendor:product:…`, 13 parts); undefined otherwise. */
+export function parseCpe23(text: string): string | undefined {
+  return CPE23.test(text) ? text : undefined;
+}
+
+/** Splits a cell holding several values (spaces, `;`, `,` or newlines between them). */
+export function splitList(text: string): string[] {
+  return text.split(/[\s;,、]+/u).filter((part) => part !== '');
+}
+
+/** Splits CPE names: only spaces, `;` and newlines separate them (commas may be escaped inside). */
+export function splitCpeList(text: string): string[] {
+  return text.split(/[\s;]+/u).filter((part) => part !== '');
+}
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', 'はい', '有', 'あり', '○', '〇']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', '0', 'いいえ', '無', 'なし', '×', '-', '']);
+
+/** A yes/no cell in English or Japanese. */
+export function parseBoolean(text: string): boolean | undefined {
+  const lower = text.toLowerCase();
+  if (TRUE_WORDS.has(lower)) return true;
+  if (FALSE_WORDS.has(lower)) return false;
+  return undefined;
+}
+
+/** A decimal number (coordinates, custom number fields). */
+export function parseNumber(text: string): number | undefined {
+  if (!/^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(text)) return undefined;
+  return Number(text);
+}
