@@ -91,6 +91,8 @@ class CellProblem {
     readonly reason: string,
     readonly code: ProblemDetail['code'],
     readonly params?: ProblemDetail['params'],
+    /** The offending part of a cell holding several values (the whole cell otherwise). */
+    readonly part?: string,
   ) {}
 }
 
@@ -109,11 +111,12 @@ const NOT_A_NUMBER = new CellProblem('not a number', 'not_a_number');
 const NOT_A_BOOLEAN = new CellProblem('not yes/no (はい/いいえ, yes/no, true/false, 1/0)', 'not_a_boolean');
 
 const readIp = (part: string) =>
-  parseIpAddress(part) ?? new CellProblem(`"${clip(part)}" is not an IP address`, 'not_an_ip');
+  parseIpAddress(part) ?? new CellProblem('not an IP address', 'not_an_ip', undefined, part);
 const readMac = (part: string) =>
-  parseMacAddress(part) ?? new CellProblem(`"${clip(part)}" is not a MAC address`, 'not_a_mac');
+  parseMacAddress(part) ?? new CellProblem('not a MAC address', 'not_a_mac', undefined, part);
 const readCpe = (part: string) =>
-  parseCpe23(part) ?? new CellProblem(`"${clip(part)}" is not a CPE 2.3 name`, 'not_a_cpe');
+  parseCpe23(part) ??
+  new CellProblem('not a CPE 2.3 name (cpe:2.3:part:vendor:product:version:…)', 'not_a_cpe', undefined, part);
 const readDataClass = (part: string) => readEnum('dataClasses', part, 'dataClasses');
 
 function cellReader(column: ImportColumn): CellReader {
