@@ -26,6 +26,7 @@ import { evidenceRoutes } from './routes/evidence.routes';
 import { findingsRoutes } from './routes/findings.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { systemsRoutes } from './routes/systems.routes';
+import { inventoryImportRoutes } from './routes/inventory/imports.routes';
 import { healthRoutes } from './routes/health.routes';
 import { homeRoutes } from './routes/home.routes';
 import type { ServerDeps } from './server-deps';
@@ -139,6 +140,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(evidenceRoutes, deps);
       await api.register(findingsRoutes, deps);
       await api.register(systemsRoutes, deps);
+      await api.register(inventoryImportRoutes, deps);
       await api.register(assessmentsRoutes, deps);
       await api.register(coverageRoutes, deps);
       await api.register(homeRoutes, deps);
