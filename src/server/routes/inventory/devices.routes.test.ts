@@ -42,7 +42,7 @@ describeEachDialect('inventory routes', (database) => {
     principal: TestPrincipal,
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
     url: string,
-    payload?: unknown,
+    payload?: Record<string, unknown>,
   ) => app.inject({ method, url, headers: await headersOf(principal), ...(payload === undefined ? {} : { payload }) });
 
   it('creates, reads, changes with the version (409 with the current device when stale) and deletes as admin', async () => {
