@@ -188,7 +188,7 @@ export const CLI_MESSAGES = {
       unknown: 'unknown',
       not_covered: 'not covered',
     },
-    inventoryCommand: 'the IoT device inventory: import and export devices',
+    inventoryCommand: 'the IoT device inventory: import, list and export devices',
     inventoryImport:
       'import devices from a CSV or XLSX file (upsert by asset tag; a file with problems is refused whole)',
     inventoryFileArgument: 'the CSV (UTF-8, UTF-8 with BOM or Shift_JIS) or XLSX file',
@@ -206,6 +206,18 @@ export const CLI_MESSAGES = {
     inventorySkipped: (skipped: number, problems: number) => `${skipped} rows skipped (${problems} problems):`,
     inventoryMoreProblems: (more: number) => `… and ${more} more`,
     workOn: 'work on',
+    inventoryList: 'list devices by asset tag (filters: --filter key=value)',
+    inventoryExport: 'export devices as CSV (standard output without -o) or XLSX (needs -o)',
+    inventoryFormatOption: 'file format',
+    inventoryFilterOption:
+      'filter as key=value, repeatable: q, deviceClass, manufacturer, model, firmwareVersion, site, status, support (ended|3m|6m|12m|later|unknown), systemId, noOwner, noLocation, firmwareOlderThanDays',
+    inventoryLimitOption: 'show at most this many devices (default 100)',
+    inventoryInvalidFilter: 'A --filter is not valid.',
+    inventoryXlsxNeedsFile: 'XLSX is binary: name the file to write with -o.',
+    inventoryExported: (count: number, file: string) => `${count} devices written to ${file}.`,
+    inventoryNoDevices: 'No devices match.',
+    inventoryMore: (shown: number, total: number) =>
+      `${shown} of ${total} devices shown; narrow with --filter or raise --limit.`,
   },
   ja: {
     description: 'iotcheck — JSSEC IoT セキュリティチェックシートと NIST CSF による IoT セキュリティ評価',
@@ -395,7 +407,7 @@ export const CLI_MESSAGES = {
       unknown: '不明',
       not_covered: '対応なし',
     },
-    inventoryCommand: 'IoT 機器台帳（機器の取り込みと書き出し）',
+    inventoryCommand: 'IoT 機器台帳（機器の取り込み・一覧・書き出し）',
     inventoryImport:
       'CSV または XLSX から機器を取り込む（資産番号で追加・更新。問題のあるファイルは全体を取り込まない）',
     inventoryFileArgument: 'CSV（UTF-8、BOM 付き UTF-8、Shift_JIS）または XLSX ファイル',
@@ -413,6 +425,18 @@ export const CLI_MESSAGES = {
     inventorySkipped: (skipped: number, problems: number) => `${skipped} 行を飛ばしました（問題 ${problems} 件）:`,
     inventoryMoreProblems: (more: number) => `…ほか ${more} 件`,
     workOn: '取り組む項目',
+    inventoryList: '機器を資産番号順に一覧する（絞り込みは --filter キー=値）',
+    inventoryExport: '機器を CSV（-o がなければ標準出力）または XLSX（-o が必要）で出力する',
+    inventoryFormatOption: 'ファイル形式',
+    inventoryFilterOption:
+      '絞り込み（キー=値、繰り返し可）: q, deviceClass, manufacturer, model, firmwareVersion, site, status, support（ended|3m|6m|12m|later|unknown）, systemId, noOwner, noLocation, firmwareOlderThanDays',
+    inventoryLimitOption: '表示する機器の最大数（既定 100）',
+    inventoryInvalidFilter: '--filter の指定に誤りがあります。',
+    inventoryXlsxNeedsFile: 'XLSX はバイナリ形式です。-o で書き出すファイルを指定してください。',
+    inventoryExported: (count: number, file: string) => `${count} 台の機器を${file}に書き出しました。`,
+    inventoryNoDevices: '条件に合う機器はありません。',
+    inventoryMore: (shown: number, total: number) =>
+      `${total} 台のうち ${shown} 台を表示しました。--filter で絞り込むか --limit を増やしてください。`,
   },
 } as const;
 

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { userInfo } from 'node:os';
 import { Option, type Command } from 'commander';
-import { cliActor } from '../../../core/auth/actor';
 import { DomainError, formatProblemDetail } from '../../../core/domain-error';
 import { importDevices } from '../../../services/inventory/import-devices';
 import type { CliContext } from '../../cli-context';
-import { withOrganisationDatabase } from './with-organisation-database';
+import { inInventoryOrganisation } from './inventory-session';
 
 interface ImportOptions {
   org?: string;
@@ -38,9 +36,9 @@ export function registerInventoryImportCommand(inventory: Command, context: CliC
     .action(async (file: string, options: ImportOptions) => {
       const mapping = options.mapping === undefined ? undefined : readMapping(options.mapping, context);
       const progress = progressReporter(context, options.progress === true);
-      const result = await withOrganisationDatabase(context, options.org, (deps, organisationId) =>
+      const result = await inInventoryOrganisation(context, options.org, (deps, actor) =>
         importDevices(deps, {
-          actor: { ...cliActor(userInfo().username || 'operator'), organisationId },
+          actor,
           path: file,
           fileName: basename(file),
           dryRun: options.dryRun === true,
