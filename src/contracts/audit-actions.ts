@@ -47,6 +47,19 @@ export const AUDIT_ACTIONS = [
   'evidence.unlink',
   'finding.create',
   'finding.update',
+  'provider.create',
+  'provider.update',
+  'provider.delete',
+  'stakeholder.create',
+  'stakeholder.update',
+  'stakeholder.delete',
+  'data_flow.create',
+  'data_flow.update',
+  'data_flow.delete',
+  'custom_field.create',
+  'custom_field.update',
+  'custom_field.delete',
+  'column_mapping.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

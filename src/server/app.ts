@@ -28,6 +28,11 @@ import { assessmentsRoutes } from './routes/assessments.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { healthRoutes } from './routes/health.routes';
 import { homeRoutes } from './routes/home.routes';
+import { dataFlowsRoutes } from './routes/inventory/data-flows.routes';
+import { inventoryFactsRoutes } from './routes/inventory/inventory-facts.routes';
+import { inventorySettingsRoutes } from './routes/inventory/inventory-settings.routes';
+import { providersRoutes } from './routes/inventory/providers.routes';
+import { stakeholdersRoutes } from './routes/inventory/stakeholders.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -142,6 +147,11 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(assessmentsRoutes, deps);
       await api.register(coverageRoutes, deps);
       await api.register(homeRoutes, deps);
+      await api.register(providersRoutes, deps);
+      await api.register(stakeholdersRoutes, deps);
+      await api.register(dataFlowsRoutes, deps);
+      await api.register(inventorySettingsRoutes, deps);
+      await api.register(inventoryFactsRoutes, deps);
     },
     { prefix: '/api' },
   );
