@@ -58,6 +58,10 @@ export const ProviderSchema = Type.Object({
   updatedAt: Type.String(),
 });
 export const ProviderListSchema = Type.Object({ providers: List(ProviderSchema) });
+export const ProviderListQuerySchema = Type.Object(
+  { systemId: Type.Optional(Type.String({ maxLength: 100 })) },
+  { additionalProperties: false },
+);
 
 export type ProviderInputBody = Type.Static<typeof ProviderInputSchema>;
 export type ProviderUpdateBody = Type.Static<typeof ProviderUpdateSchema>;

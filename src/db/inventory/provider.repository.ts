@@ -57,15 +57,29 @@ export async function findProvider(db: Db, organisationId: string, id: string): 
   return row ? toProvider(row) : undefined;
 }
 
-/** The organisation's providers by name. */
-export async function listProviders(db: Db, organisationId: string): Promise<Provider[]> {
-  const rows = await db
-    .selectFrom('provider')
-    .selectAll()
-    .where('organisation_id', '=', organisationId)
-    .orderBy('name')
-    .orderBy('id')
-    .execute();
+/**
+ * The organisation's providers by name; with `systemId`, only those maintaining a device linked
+ * to that system (device.maintainer_provider_id).
+ */
+export async function listProviders(db: Db, organisationId: string, systemId?: string): Promise<Provider[]> {
+  let query = db.selectFrom('provider').selectAll().where('organisation_id', '=', organisationId);
+  if (systemId !== undefined)
+    query = query.where('id', 'in', (sub) =>
+      sub
+        .selectFrom('device_system')
+        .innerJoin('device', (join) =>
+          join
+            .onRef('device.id', '=', 'device_system.device_id')
+            .onRef('device.organisation_id', '=', 'device_system.organisation_id'),
+        )
+        .where('device_system.organisation_id', '=', organisationId)
+        .where('device_system.system_id', '=', systemId)
+        .where('device.maintainer_provider_id', 'is not', null)
+        .select('device.maintainer_provider_id')
+        .distinct()
+        .$narrowType<{ maintainer_provider_id: string }>(),
+    );
+  const rows = await query.orderBy('name').orderBy('id').execute();
   return rows.map(toProvider);
 }
 

@@ -1,7 +1,13 @@
 import { beforeEach, expect, it } from 'vitest';
 import { listHistoryEntries } from '../../db/inventory/history-entry.repository';
 import { createTestClock } from '../../testing/test-app';
-import { seedAssessmentTeam, type MemberActor } from '../../testing/test-assessments';
+import { seedLinkedDevice } from '../../testing/seed-linked-device';
+import {
+  createTestAssessmentDeps,
+  seedAssessment,
+  seedAssessmentTeam,
+  type MemberActor,
+} from '../../testing/test-assessments';
 import { describeEachDialect } from '../../testing/test-database';
 import { createProvider } from './create-provider';
 import { deleteProvider } from './delete-provider';
@@ -117,6 +123,32 @@ describeEachDialect('providers: create, change, delete with history and audit', 
       after: null,
       before: { name: 'Cloud K', kind: 'cloud' },
     });
+  });
+
+  it('lists the providers maintaining the devices of a system', async () => {
+    const team = { owner: assessor };
+    const { systemId } = await seedAssessment(createTestAssessmentDeps(database(), clock), team.owner);
+    const maintainer = await createProvider(deps(), {
+      actor: assessor,
+      provider: { name: 'Maint', kind: 'integrator' },
+    });
+    await createProvider(deps(), { actor: assessor, provider: { name: 'Other', kind: 'vendor' } });
+    const deviceId = await seedLinkedDevice(database(), organisationId, { systemId });
+    await database()
+      .db.updateTable('device')
+      .set({ maintainer_provider_id: maintainer.id })
+      .where('id', '=', Number(deviceId))
+      .execute();
+    expect(await listProviders(deps(), { actor: assessor, systemId })).toEqual([maintainer]);
+    expect(await listProviders(deps(), { actor: outsider, systemId })).toEqual([]);
+    // Deleting the provider unlinks the device rather than leaving a dangling id.
+    await deleteProvider(deps(), { actor: assessor, providerId: maintainer.id, version: 1 });
+    const device = await database()
+      .db.selectFrom('device')
+      .select('maintainer_provider_id')
+      .where('id', '=', Number(deviceId))
+      .executeTakeFirstOrThrow();
+    expect(device.maintainer_provider_id).toBeNull();
   });
 
   it("keeps organisations apart: another organisation's provider is not found, not listed, not changed", async () => {

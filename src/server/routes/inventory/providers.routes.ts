@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { OkSchema } from '../../../contracts/auth.schema';
 import {
   ProviderInputSchema,
+  ProviderListQuerySchema,
   ProviderListSchema,
   ProviderSchema,
   ProviderUpdateSchema,
@@ -23,9 +24,19 @@ export const providersRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app
     '/inventory/providers',
     {
       config: { access: 'inventory.read' },
-      schema: { tags, summary: 'Providers of this organisation', response: { 200: ProviderListSchema } },
+      schema: {
+        tags,
+        summary: 'Providers of this organisation (with systemId: those maintaining a device of the system)',
+        querystring: ProviderListQuerySchema,
+        response: { 200: ProviderListSchema },
+      },
     },
-    async (request) => ({ providers: await listProviders(deps, { actor: request.actor }) }),
+    async (request) => ({
+      providers: await listProviders(deps, {
+        actor: request.actor,
+        ...(request.query.systemId !== undefined ? { systemId: request.query.systemId } : {}),
+      }),
+    }),
   );
 
   app.post(
