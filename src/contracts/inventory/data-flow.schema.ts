@@ -5,6 +5,9 @@ import { List, Nullable, optionalProperties, Text, Version } from './record-part
 
 // Data flows (from → to, protocol, port, data, encryption, internet, border): /api/inventory/data-flows.
 
+/** The data classes a flow may carry (the device data classes), for forms. */
+export const FLOW_DATA_CLASSES: readonly (typeof DATA_CLASSES)[number][] = DATA_CLASSES;
+
 export const FlowEndSchema = Type.Union([
   Type.Object(
     { kind: Type.Literal('device'), id: Type.String({ pattern: '^\\d{1,15}$', description: 'device id' }) },
