@@ -1,7 +1,7 @@
 import { DEVICE_DEFAULTS } from '../core/inventory/device-defaults';
 import type { DeviceFields } from '../core/inventory/device.types';
 import { toDeviceColumns } from '../db/inventory/device-row';
-import type { TestDatabase } from './test-database';
+import type { Database } from '../db/database';
 
 let sequence = 0;
 
@@ -10,7 +10,7 @@ let sequence = 0;
  * inventory facts), linked to `systemId` when given. Returns its id as text.
  */
 export async function seedLinkedDevice(
-  database: TestDatabase,
+  database: Pick<Database, 'db'>,
   organisationId: string,
   options: { systemId?: string; fields?: Partial<DeviceFields>; updatedAt?: string } = {},
 ): Promise<string> {

@@ -835,6 +835,7 @@ export const en: Messages = {
     cancel: 'Cancel',
     noSupportDate: 'No end of support recorded',
     supportEnded: 'Support ended',
+    labelValue: '{{label}}: {{value}}',
     conflict: 'Someone else changed this first. The latest version has been loaded.',
   },
   systemInventory: {
@@ -854,6 +855,7 @@ export const en: Messages = {
     partyKinds: { person: 'Person', organisation: 'Organisation' },
     name: 'Name',
     affiliation: 'Affiliation',
+    affiliationOf: ' ({{affiliation}})',
     contact: 'Contact',
     deputy: 'Deputy',
     deputyName: 'Deputy name',
@@ -906,6 +908,7 @@ export const en: Messages = {
       telemetry: 'Telemetry',
       video_audio: 'Video/audio',
     },
+    externalEnd: '{{name}} (external, {{country}})',
     borderTo: 'Abroad: {{countries}}',
   },
   inventoryFacts: {

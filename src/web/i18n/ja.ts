@@ -822,6 +822,7 @@ export const ja = {
     cancel: 'キャンセル',
     noSupportDate: 'サポート終了日未登録',
     supportEnded: 'サポート終了',
+    labelValue: '{{label}}：{{value}}',
     conflict: '他の人が先に変更しました。最新の内容を読み込み直しました。',
   },
   systemInventory: {
@@ -841,6 +842,7 @@ export const ja = {
     partyKinds: { person: '個人', organisation: '組織' },
     name: '氏名・名称',
     affiliation: '所属',
+    affiliationOf: '（{{affiliation}}）',
     contact: '連絡先',
     deputy: '代理',
     deputyName: '代理の氏名',
@@ -893,6 +895,7 @@ export const ja = {
       telemetry: '計測値',
       video_audio: '映像・音声',
     },
+    externalEnd: '{{name}}（外部・{{country}}）',
     borderTo: '国外: {{countries}}',
   },
   inventoryFacts: {

@@ -13,7 +13,7 @@ export function DataFlowList({
   const { t } = useTranslation();
   const yesNo = (value: boolean) => (value ? t('dataFlows.yes') : t('dataFlows.no'));
   const endText = (label: string, end: DataFlowView['from']) =>
-    end.kind === 'external' ? `${label} (${t('dataFlows.external')}, ${end.country})` : label;
+    end.kind === 'external' ? t('dataFlows.externalEnd', { name: label, country: end.country }) : label;
   return (
     <table className="data-table" data-testid="data-flow-list">
       <thead>

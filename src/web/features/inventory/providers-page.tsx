@@ -94,9 +94,9 @@ function ProviderDetails({ provider }: { provider: ProviderView }) {
           <dt>{t('providers.contacts')}</dt>
           {provider.contacts.map((contact, index) => (
             <dd key={index}>
-              {[contact.name, contact.role && `（${contact.role}）`, contact.email, contact.phone]
-                .filter(Boolean)
-                .join(' ')}
+              {contact.name}
+              {contact.role && t('systemInventory.affiliationOf', { affiliation: contact.role })}{' '}
+              {[contact.email, contact.phone].filter(Boolean).join(' ')}
             </dd>
           ))}
         </>

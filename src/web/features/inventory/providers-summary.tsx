@@ -23,7 +23,7 @@ export function ProviderSummary({
       )}
       {provider.disclosureContact && (
         <div className="muted">
-          {t('providers.disclosureContact')}: {provider.disclosureContact}
+          {t('providers.labelValue', { label: t('providers.disclosureContact'), value: provider.disclosureContact })}
         </div>
       )}
       {provider.certifications.length > 0 && (

@@ -41,43 +41,49 @@ export function StakeholdersSection({
                 </tr>
               </thead>
               <tbody>
-                {list.map((stakeholder) => (
-                  <tr key={stakeholder.id}>
-                    <td>{t(`systemInventory.roles.${stakeholder.role}`)}</td>
-                    <td>
-                      {stakeholder.name}
-                      {stakeholder.affiliation && <span className="muted">（{stakeholder.affiliation}）</span>}
-                      {stakeholder.partyKind === 'organisation' && (
-                        <span className="badge">{t('systemInventory.partyKinds.organisation')}</span>
-                      )}
-                    </td>
-                    <td>{stakeholder.contact}</td>
-                    <td>
-                      {stakeholder.deputyName ? (
-                        <>
-                          {stakeholder.deputyName}
-                          {stakeholder.deputyContact && <span className="muted"> {stakeholder.deputyContact}</span>}
-                        </>
-                      ) : (
-                        <span className="muted">{t('systemInventory.noDeputy')}</span>
-                      )}
-                    </td>
-                    {canDelete && (
+                {[...list]
+                  .sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role))
+                  .map((stakeholder) => (
+                    <tr key={stakeholder.id}>
+                      <td>{t(`systemInventory.roles.${stakeholder.role}`)}</td>
                       <td>
-                        <button
-                          type="button"
-                          className="link-button danger"
-                          onClick={() =>
-                            window.confirm(t('systemInventory.confirmDelete', { name: stakeholder.name })) &&
-                            remove.mutate(stakeholder)
-                          }
-                        >
-                          {t('systemInventory.delete')}
-                        </button>
+                        {stakeholder.name}
+                        {stakeholder.affiliation && (
+                          <span className="muted">
+                            {t('systemInventory.affiliationOf', { affiliation: stakeholder.affiliation })}
+                          </span>
+                        )}
+                        {stakeholder.partyKind === 'organisation' && (
+                          <span className="badge">{t('systemInventory.partyKinds.organisation')}</span>
+                        )}
                       </td>
-                    )}
-                  </tr>
-                ))}
+                      <td>{stakeholder.contact}</td>
+                      <td>
+                        {stakeholder.deputyName ? (
+                          <>
+                            {stakeholder.deputyName}
+                            {stakeholder.deputyContact && <span className="muted"> {stakeholder.deputyContact}</span>}
+                          </>
+                        ) : (
+                          <span className="muted">{t('systemInventory.noDeputy')}</span>
+                        )}
+                      </td>
+                      {canDelete && (
+                        <td>
+                          <button
+                            type="button"
+                            className="link-button danger"
+                            onClick={() =>
+                              window.confirm(t('systemInventory.confirmDelete', { name: stakeholder.name })) &&
+                              remove.mutate(stakeholder)
+                            }
+                          >
+                            {t('systemInventory.delete')}
+                          </button>
+                        </td>
+                      )}
+                    </tr>
+                  ))}
               </tbody>
             </table>
           )

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { InventoryFactView, InventoryFactsView } from '../../../contracts/inventory/inventory-facts.schema';
 import { getJson } from '../../api/api-client';
-import { assessmentApi, assessmentKeys } from '../../api/assessment-queries';
+import { assessmentApi, assessmentKeys, useFindings } from '../../api/assessment-queries';
 import { usePermissions } from '../../api/permissions';
 import { FormError } from '../../components/form-error';
 
@@ -41,6 +41,11 @@ export function SystemInventoryFactsPanel({
         queryClient.invalidateQueries({ queryKey: assessmentKeys.detail(assessmentId) }),
       ]),
   });
+  const findings = useFindings(assessmentId);
+  // A fact already raised on this item (same text) offers no second button.
+  const raised = new Set(
+    (findings.data?.findings ?? []).filter((finding) => finding.itemId === itemId).map((finding) => finding.issue),
+  );
   const mine = (facts.data?.facts ?? []).filter((fact) => fact.itemId === itemId);
   if (mine.length === 0) return null;
   const days = facts.data?.staleAfterDays ?? 365;
@@ -56,7 +61,7 @@ export function SystemInventoryFactsPanel({
         {mine.map((fact) => (
           <li key={fact.key} className={fact.concern ? 'fact concern' : 'fact'} data-testid="inventory-fact">
             <span>{sentence(fact)}</span>
-            {fact.concern && editable && can('findings.write') && (
+            {fact.concern && editable && can('findings.write') && !raised.has(sentence(fact)) && (
               <button
                 type="button"
                 className="secondary small"
