@@ -1,3 +1,4 @@
+import { columnByKey, IMPORT_COLUMNS } from './import/import-columns';
 import type { ProblemDetail } from '../domain-error';
 import { checkChoice, checkText } from './field-checks';
 import { CUSTOM_FIELD_TYPES, type ColumnMapping, type CustomFieldFields } from './inventory-settings.types';
@@ -29,12 +30,12 @@ export function customFieldProblems(key: string, field: CustomFieldFields): Prob
   return problems;
 }
 
-/** Canonical column keys: snake case, optionally `custom.<key>` for a custom field. */
-const CANONICAL_KEY = /^(?:[a-z][a-z0-9_]{0,59}|custom\.[a-z][a-z0-9_]{0,39})$/;
+/** A custom field's column in a mapping: `custom.<key>`. */
+const CUSTOM_KEY = /^custom\.[a-z][a-z0-9_]{0,39}$/;
 
 /**
  * Every problem of a column mapping. The header is located by itself (`mapping["機器 名"]`).
- * Which canonical keys exist is the importer's knowledge; here only their form is checked.
+ * A header maps to an import column (IMPORT_COLUMNS), to `custom.<key>`, or to `ignore`.
  */
 export function columnMappingProblems(mapping: ColumnMapping): ProblemDetail[] {
   const problems: ProblemDetail[] = [];
@@ -46,8 +47,12 @@ export function columnMappingProblems(mapping: ColumnMapping): ProblemDetail[] {
     if (header.trim() === '') problems.push({ field, reason: 'a header cannot be empty', code: 'blank' });
     else if (header.length > 200)
       problems.push({ field, reason: 'at most 200 characters', code: 'max_length', params: { limit: 200 } });
-    if (!CANONICAL_KEY.test(key))
-      problems.push({ field, reason: `"${key}" is not a column key (snake_case or custom.<key>)`, code: 'bad_format' });
+    if (!columnByKey(key) && !CUSTOM_KEY.test(key) && key !== 'ignore')
+      problems.push({
+        field,
+        reason: `"${key}" is not an import column (${IMPORT_COLUMNS.map((column) => column.key).join(', ')}, custom.<key> or ignore)`,
+        code: 'not_allowed_value',
+      });
   }
   return problems;
 }

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { CustomFieldSpec } from '../../core/inventory/import/resolve-columns';
 import type { DatabaseSchema } from '../database';
+import { findColumnMapping } from './column-mapping.repository';
+import { listCustomFields } from './custom-field.repository';
 
 /** What an import reads about its organisation: the saved column mapping and the custom fields. */
 export interface ImportSettings {
@@ -9,23 +11,15 @@ export interface ImportSettings {
 }
 
 export async function readImportSettings(db: Kysely<DatabaseSchema>, organisationId: string): Promise<ImportSettings> {
-  const saved = await db
-    .selectFrom('inventory_column_mapping')
-    .select('mapping')
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
-  const fields = await db
-    .selectFrom('custom_field_definition')
-    .select(['key', 'label_ja', 'label_en', 'field_type', 'choices'])
-    .where('organisation_id', '=', organisationId)
-    .execute();
+  const { mapping } = await findColumnMapping(db, organisationId);
+  const fields = await listCustomFields(db, organisationId);
   return {
-    mapping: saved ? (JSON.parse(saved.mapping) as Record<string, string>) : {},
+    mapping,
     customFields: fields.map((field) => ({
       key: field.key,
-      labels: [field.label_ja, field.label_en],
-      type: field.field_type as CustomFieldSpec['type'],
-      choices: JSON.parse(field.choices) as string[],
+      labels: [field.labelJa, field.labelEn],
+      type: field.type,
+      choices: field.choices,
     })),
   };
 }

@@ -7,7 +7,9 @@ import { beforeAll, expect, it } from 'vitest';
 import type { UserActor } from '../../core/auth/actor';
 import { seedAssessmentTeam, domainErrorOf } from '../../testing/test-assessments';
 import { describeEachDialect, type TestDatabase } from '../../testing/test-database';
+import { createCustomField } from './create-custom-field';
 import { importDevices } from './import-devices';
+import { saveColumnMapping } from './save-column-mapping';
 
 async function indexNames(db: TestDatabase): Promise<string[]> {
   const query =
@@ -166,6 +168,44 @@ describeEachDialect('importDevices', (database) => {
     expect((await importDevices(deps(), { ...load, path: file(lines.join('\n')) })).created).toBe(50);
     const names = await indexNames(db);
     for (const name of ['device_name_idx', 'device_model_idx', 'device_ip_idx']) expect(names).toContain(name);
+  });
+
+  it("uses the organisation's saved column mapping and its custom fields, checking their values", async () => {
+    const team = await seedAssessmentTeam(db, 'Mapped');
+    await saveColumnMapping(deps(), {
+      actor: team.owner,
+      version: 0,
+      mapping: { 管理No: 'asset_tag', 区画: 'custom.zone' },
+    });
+    await createCustomField(deps(), {
+      actor: team.owner,
+      field: { key: 'zone', labelJa: '区画', labelEn: 'Zone', type: 'choice', choices: ['A', 'B'] },
+    });
+    await createCustomField(deps(), {
+      actor: team.owner,
+      field: { key: 'rack_units', labelJa: 'ラック高', labelEn: 'Rack units', type: 'number' },
+    });
+    const csv = '管理No,機器名,区画,ラック高\nZ-1,Gateway,a,2\nZ-2,Sensor,C,x\n';
+    const refused = await domainErrorOf(
+      importDevices(deps(), { actor: team.owner, path: file(csv), fileName: 'z.csv' }),
+    );
+    expect(refused.details.map((d) => [d.row, d.field, d.value])).toEqual([
+      [3, 'custom.zone', 'C'],
+      [3, 'custom.rack_units', 'x'],
+    ]);
+    const partial = await importDevices(deps(), {
+      actor: team.owner,
+      path: file(csv),
+      fileName: 'z.csv',
+      validOnly: true,
+    });
+    expect(partial.created).toBe(1);
+    const row = await db.db
+      .selectFrom('device')
+      .selectAll()
+      .where('organisation_id', '=', team.organisationId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.custom_fields)).toEqual({ zone: 'A', rack_units: 2 });
   });
 
   it('keeps organisations apart: the same asset tag in another organisation is another device', async () => {

@@ -99,7 +99,7 @@ describeEachDialect('inventory settings: custom fields and the saved column mapp
     ).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',
       details: [
-        { field: 'mapping["名称"]', code: 'bad_format' },
+        { field: 'mapping["名称"]', code: 'not_allowed_value' },
         { field: 'mapping[""]', code: 'blank' },
       ],
     });

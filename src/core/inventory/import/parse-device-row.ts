@@ -43,7 +43,7 @@ export function compileRowParser(columns: readonly ResolvedColumn[]): RowParser 
       readers.push({ index, key: column.key, field: column.field, custom: false, read: cellReader(column) });
     } else if (resolved.target === 'custom') {
       const { field } = resolved;
-      readers.push({ index, key: `custom:${field.key}`, field: field.key, custom: true, read: customReader(field) });
+      readers.push({ index, key: `custom.${field.key}`, field: field.key, custom: true, read: customReader(field) });
     }
   });
   return (cells, row) => {

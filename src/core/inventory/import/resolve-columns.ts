@@ -23,7 +23,7 @@ export interface ResolvedHeader {
 }
 
 /**
- * Reads the header row: a saved column mapping (header → canonical key, or `custom:<key>`, or
+ * Reads the header row: a saved column mapping (header → canonical key, or `custom.<key>`, or
  * `ignore`) first, then the canonical headers and their Japanese/English aliases, then custom
  * field keys and labels. Columns are 1-based in problems, as a spreadsheet numbers them.
  */
@@ -55,7 +55,7 @@ export function resolveColumns(
       return { target: 'ignored', header };
     }
     if (resolved.target === 'ignored') return resolved;
-    const target = resolved.target === 'device' ? resolved.column.key : `custom:${resolved.field.key}`;
+    const target = resolved.target === 'device' ? resolved.column.key : `custom.${resolved.field.key}`;
     const first = seen.get(target);
     if (first !== undefined) {
       problems.push({
@@ -82,8 +82,8 @@ function resolveOne(
   custom: ReadonlyMap<string, CustomFieldSpec>,
 ): ResolvedColumn | undefined {
   if (mappedKey === 'ignore') return { target: 'ignored', header };
-  if (mappedKey?.startsWith('custom:')) {
-    const field = custom.get(foldHeader(mappedKey.slice('custom:'.length)));
+  if (mappedKey?.startsWith('custom.')) {
+    const field = custom.get(foldHeader(mappedKey.slice('custom.'.length)));
     return field ? { target: 'custom', field, header } : undefined;
   }
   const column = mappedKey ? columnByKey(mappedKey) : columnForHeader(header);
