@@ -20,6 +20,11 @@ export class FacetDeltas {
     this.#add(facet, after, 1);
   }
 
+  /** Counts one new device under `value` (null counts under ''). */
+  add(facet: Facet, value: string | null): void {
+    this.#add(facet, value ?? '', 1);
+  }
+
   #add(facet: Facet, value: string, delta: number): void {
     const values = this.#deltas.get(facet) ?? new Map<string, number>();
     values.set(value, (values.get(value) ?? 0) + delta);

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type SqliteDatabase from 'better-sqlite3';
 import { DEVICE_INDEXES } from '../migrations/20261202-0001-inventory';
+import { FacetDeltas } from './device-facet-deltas';
+import { FACET_COLUMNS, type Facet } from './device-facets.repository';
 import { columnValue, type DeviceFieldKey } from './device-row';
 import {
   FIELD_ORDER,
   newDeviceValues,
   type DeviceImportWriter,
-  type ImportCounts,
+  type ImportOutcome,
   type ImportDeviceRow,
   type ImportWriteContext,
 } from './device-import-writer';
@@ -46,13 +48,20 @@ export async function openSqliteImportWriter(
   );
   const present = new Set<DeviceFieldKey>(context.presentFields);
   const counts = { created: 0, updated: 0, unchanged: 0 };
+  // The facet counts move with every row written, so the import never recounts the table.
+  const facets = new FacetDeltas();
+  const facetColumns = (Object.entries(FACET_COLUMNS) as Array<[Facet, string]>).map(
+    ([facet, column]) => [facet, columns.indexOf(column), column] as const,
+  );
 
   const writeOne = (row: ImportDeviceRow) => {
     const stored = lookupNeeded
       ? (find.get(organisationId, row.fields.assetTag) as Record<string, Value> | undefined)
       : undefined;
     if (!stored) {
-      insert.run(...newDeviceValues(row.fields), organisationId, importId, now, now, actorUserId);
+      const values = newDeviceValues(row.fields);
+      insert.run(...values, organisationId, importId, now, now, actorUserId);
+      for (const [facet, index] of facetColumns) facets.add(facet, values[index] as string | null);
       counts.created++;
       return;
     }
@@ -74,6 +83,9 @@ export async function openSqliteImportWriter(
       return;
     }
     update.run(...values, importId, now, actorUserId, stored['id']);
+    for (const [facet, index, column] of facetColumns) {
+      facets.move(facet, stored[column] as string | null, values[index] as string | null);
+    }
     const version = Number(stored['version']) + 1;
     const entity = String(stored['id']);
     history.run(randomUUID(), organisationId, entity, version, now, actorUserId, importId, json(before), json(after));
@@ -85,13 +97,13 @@ export async function openSqliteImportWriter(
       for (const row of rows) writeOne(row);
       return Promise.resolve();
     },
-    finish(): Promise<ImportCounts> {
+    finish(): Promise<ImportOutcome> {
       if (rebuild) {
         for (const [name, columns] of Object.entries(DEVICE_INDEXES)) {
           sqlite.exec(`CREATE INDEX ${name} ON device (${columns})`);
         }
       }
-      return Promise.resolve({ ...counts });
+      return Promise.resolve({ ...counts, facets });
     },
     abort: () => Promise.resolve(),
   };

@@ -4,6 +4,7 @@ import type { RowFields } from '../../core/inventory/import/parse-device-row';
 import type { DatabaseSchema } from '../database';
 import { columnValue, DEVICE_FIELD_COLUMNS, type DeviceFieldKey } from './device-row';
 import type { BulkConnection } from './import-connection';
+import type { FacetDeltas } from './device-facet-deltas';
 import { openPostgresImportWriter } from './device-import-writer.postgres';
 import { openSqliteImportWriter } from './device-import-writer.sqlite';
 
@@ -17,6 +18,12 @@ export interface ImportCounts {
   readonly created: number;
   readonly updated: number;
   readonly unchanged: number;
+}
+
+/** What a writer leaves behind: its counts, and the facet changes when it kept them as it wrote. */
+export interface ImportOutcome extends ImportCounts {
+  /** Absent: the facet counts must be recounted from the devices. */
+  readonly facets?: FacetDeltas;
 }
 
 /** What every device write of one import shares. */
@@ -40,7 +47,7 @@ export interface ImportWriteContext {
  */
 export interface DeviceImportWriter {
   write(rows: readonly ImportDeviceRow[]): Promise<void>;
-  finish(): Promise<ImportCounts>;
+  finish(): Promise<ImportOutcome>;
   /** Stops a writer that will not finish (the transaction is about to roll back). */
   abort(): Promise<void>;
 }

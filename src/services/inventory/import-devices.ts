@@ -6,6 +6,7 @@ import { compileRowParser } from '../../core/inventory/import/parse-device-row';
 import { resolveColumns, type ResolvedHeader } from '../../core/inventory/import/resolve-columns';
 import type { Database } from '../../db/database';
 import { rebuildFacetCounts } from '../../db/inventory/device-facets.repository';
+import { refreshDeviceStatistics } from '../../db/inventory/device-statistics';
 import { openDeviceImportWriter, type ImportDeviceRow } from '../../db/inventory/device-import-writer';
 import { withBulkConnection } from '../../db/inventory/import-connection';
 import { insertImportRecord, readImportSettings } from '../../db/inventory/import-settings.repository';
@@ -133,9 +134,11 @@ export async function importDevices(
           await writer.abort();
           throw error;
         }
-        const counts = await writer.finish();
+        const { facets, ...counts } = await writer.finish();
         if (input.dryRun) throw new DryRunDone(counts);
-        await rebuildFacetCounts(transaction, organisationId);
+        if (facets) await facets.apply(transaction, organisationId);
+        else await rebuildFacetCounts(transaction, organisationId);
+        await refreshDeviceStatistics(transaction, bulk.dialect);
         await insertImportRecord(transaction, {
           id: importId,
           organisation_id: organisationId,
