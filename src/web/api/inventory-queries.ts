@@ -39,6 +39,8 @@ export interface SavedView {
   readonly id: string | number;
   readonly name: string;
   readonly query: string;
+  /** Everyone's in the organisation (else the creator's own). */
+  readonly shared?: boolean;
 }
 export interface LifecycleCounts {
   readonly supportEnded: number;

@@ -805,8 +805,8 @@ export const en: Messages = {
     support: {
       ended: 'Support ended',
       '3m': 'Ends within 3 months',
-      '6m': 'Ends within 6 months',
-      '12m': 'Ends within 12 months',
+      '6m': 'Ends in 3 to 6 months',
+      '12m': 'Ends in 6 to 12 months',
       later: 'More than a year away',
       unknown: 'Unknown',
     },
@@ -820,7 +820,7 @@ export const en: Messages = {
       cancel: 'Cancel',
       delete: 'Delete the view “{{name}}”',
       deleteConfirm: 'Delete the view “{{name}}”?',
-      shared: 'shared',
+      sharedName: '{{name}} (shared)',
     },
     bulk: {
       title: 'Edit devices together',

@@ -796,8 +796,8 @@ export const ja = {
     support: {
       ended: 'サポート終了',
       '3m': '3 か月以内に終了',
-      '6m': '6 か月以内に終了',
-      '12m': '12 か月以内に終了',
+      '6m': '3〜6 か月後に終了',
+      '12m': '6〜12 か月後に終了',
       later: '1 年より先',
       unknown: '不明',
     },
@@ -811,7 +811,7 @@ export const ja = {
       cancel: 'キャンセル',
       delete: 'ビュー「{{name}}」を削除',
       deleteConfirm: 'ビュー「{{name}}」を削除しますか？',
-      shared: '共有',
+      sharedName: '{{name}}（共有）',
     },
     bulk: {
       title: '機器をまとめて変更',

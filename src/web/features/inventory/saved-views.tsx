@@ -38,7 +38,7 @@ export function SavedViews({ current, onOpen }: { current: string; onOpen: (quer
           <option value="">{list.length === 0 ? t('inventory.views.none') : t('inventory.views.choose')}</option>
           {list.map((view) => (
             <option key={view.id} value={String(view.id)}>
-              {view.name}
+              {view.shared ? t('inventory.views.sharedName', { name: view.name }) : view.name}
             </option>
           ))}
         </select>
