@@ -843,7 +843,6 @@ export const en: Messages = {
       model: 'Model',
       firmwareVersion: 'Firmware',
       site: 'Site',
-      owner: 'Owner',
       status: 'Status',
       supportUntil: 'Support until',
       updatedAt: 'Updated',
@@ -969,7 +968,7 @@ export const en: Messages = {
       by: 'Who',
       action: 'What',
       changes: 'Changes',
-      byImport: 'Import {{id}}',
+      byImport: 'ID {{id}}',
       unknownUser: '(unknown)',
       actions: {
         create: 'Created',

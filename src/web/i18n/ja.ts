@@ -834,7 +834,6 @@ export const ja = {
       model: '型番',
       firmwareVersion: 'ファームウェア',
       site: '拠点',
-      owner: '管理部門',
       status: '状態',
       supportUntil: 'サポート終了日',
       updatedAt: '更新日時',
@@ -955,7 +954,7 @@ export const ja = {
       by: '変更者',
       action: '操作',
       changes: '変更内容',
-      byImport: '取り込み {{id}}',
+      byImport: 'ID {{id}}',
       unknownUser: '（不明）',
       actions: {
         create: '登録',

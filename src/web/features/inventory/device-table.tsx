@@ -15,19 +15,19 @@ const OVERSCAN = 10;
 /** Ask for the next page when the view comes this close to the last loaded row. */
 const PREFETCH_ROWS = 60;
 
-type Column = { key: keyof Device | 'owner'; sort?: SortKey; width: string };
+/** A column; one without a width shares what the fixed ones leave. */
+type Column = { key: keyof Device; sort?: SortKey; width?: string };
 const COLUMNS: readonly Column[] = [
-  { key: 'assetTag', sort: 'assetTag', width: '9rem' },
-  { key: 'name', sort: 'name', width: '14rem' },
-  { key: 'deviceClass', width: '8rem' },
-  { key: 'manufacturer', sort: 'manufacturer', width: '9rem' },
-  { key: 'model', sort: 'model', width: '9rem' },
-  { key: 'firmwareVersion', sort: 'firmwareVersion', width: '7rem' },
-  { key: 'site', sort: 'site', width: '8rem' },
-  { key: 'owner', width: '8rem' },
-  { key: 'status', sort: 'status', width: '6rem' },
-  { key: 'supportUntil', sort: 'supportUntil', width: '7.5rem' },
-  { key: 'updatedAt', sort: 'updatedAt', width: '9.5rem' },
+  { key: 'assetTag', sort: 'assetTag', width: '7.5rem' },
+  { key: 'name', sort: 'name', width: '11rem' },
+  { key: 'deviceClass' },
+  { key: 'manufacturer', sort: 'manufacturer' },
+  { key: 'model', sort: 'model' },
+  { key: 'firmwareVersion', sort: 'firmwareVersion' },
+  { key: 'site', sort: 'site' },
+  { key: 'status', sort: 'status', width: '5.2rem' },
+  { key: 'supportUntil', sort: 'supportUntil', width: '7.2rem' },
+  { key: 'updatedAt', sort: 'updatedAt', width: '8.5rem' },
 ];
 
 /**
@@ -113,9 +113,9 @@ export function DeviceTable({
     >
       <table className="data-table device-table" data-testid="device-table" aria-rowcount={devices.length + 1}>
         <colgroup>
-          <col style={{ width: '2.6rem' }} />
+          <col style={{ width: '2.2rem' }} />
           {COLUMNS.map((column) => (
-            <col key={column.key} style={{ width: column.width }} />
+            <col key={column.key} style={column.width ? { width: column.width } : undefined} />
           ))}
         </colgroup>
         <thead>
