@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   'system.create',
   'system.update',
   'system.delete',
+  'system.devices_linked',
   'assessment.create',
   'assessment.copy',
   'assessment.copy_contents',
@@ -47,6 +48,12 @@ export const AUDIT_ACTIONS = [
   'evidence.unlink',
   'finding.create',
   'finding.update',
+  'device.create',
+  'device.update',
+  'device.delete',
+  'device.bulk_update',
+  'inventory_view.create',
+  'inventory_view.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

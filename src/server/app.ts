@@ -28,6 +28,11 @@ import { assessmentsRoutes } from './routes/assessments.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { healthRoutes } from './routes/health.routes';
 import { homeRoutes } from './routes/home.routes';
+import { deviceRoutes } from './routes/inventory/devices.routes';
+import { inventoryExportRoutes } from './routes/inventory/export.routes';
+import { inventoryOverviewRoutes } from './routes/inventory/inventory-overview.routes';
+import { savedViewRoutes } from './routes/inventory/saved-views.routes';
+import { systemDeviceRoutes } from './routes/inventory/system-devices.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -142,6 +147,11 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(assessmentsRoutes, deps);
       await api.register(coverageRoutes, deps);
       await api.register(homeRoutes, deps);
+      await api.register(deviceRoutes, deps);
+      await api.register(inventoryOverviewRoutes, deps);
+      await api.register(inventoryExportRoutes, deps);
+      await api.register(savedViewRoutes, deps);
+      await api.register(systemDeviceRoutes, deps);
     },
     { prefix: '/api' },
   );

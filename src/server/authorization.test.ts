@@ -101,6 +101,22 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'GET /api/assessments/{id}/answers/{itemId}/history': READERS,
   'GET /api/organisation/item-weights': READERS,
   'PUT /api/organisation/item-weights': ADMINS,
+  // Inventory: readers see and export, assessors and up change devices, owners and admins delete them.
+  'GET /api/inventory/devices': READERS,
+  'POST /api/inventory/devices': WRITERS,
+  'POST /api/inventory/devices/bulk': WRITERS,
+  'GET /api/inventory/devices/{id}': READERS,
+  'PATCH /api/inventory/devices/{id}': WRITERS,
+  'DELETE /api/inventory/devices/{id}': ADMINS,
+  'GET /api/inventory/devices/{id}/history': READERS,
+  'GET /api/inventory/facets': READERS,
+  'GET /api/inventory/lifecycle': READERS,
+  'GET /api/inventory/export': READERS,
+  'GET /api/inventory/views': READERS,
+  'POST /api/inventory/views': WRITERS,
+  'DELETE /api/inventory/views/{id}': WRITERS,
+  'GET /api/systems/{id}/devices': READERS,
+  'PUT /api/systems/{id}/devices': WRITERS,
 };
 
 type Principal = 'anonymous' | Role | 'other-organisation owner';

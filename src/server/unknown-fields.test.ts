@@ -3,6 +3,8 @@ import { expect, it } from 'vitest';
 import { createApiToken } from '../services/accounts/manage-api-tokens';
 import { createEvidenceEntry } from '../services/evidence/create-evidence-entry';
 import { createFinding } from '../services/findings/create-finding';
+import { createDevice } from '../services/inventory/create-device';
+import { createSavedView } from '../services/inventory/manage-saved-views';
 import { createInvitation } from '../services/organisations/manage-invitations';
 import { createTestAccountDeps, createTestApp, createTestClock } from '../testing/test-app';
 import { seedMember, seedOrganisation } from '../testing/test-accounts';
@@ -20,6 +22,8 @@ interface Targets {
   findingId: string;
   tokenId: string;
   invitationToken: string;
+  deviceId: number;
+  viewId: string;
 }
 
 const ITEM = 'jssec-v2:1';
@@ -142,6 +146,22 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
     body: { version: 1, title: 'Forged' },
   }),
   'DELETE /api/assessments/{id}': (t) => ({ url: `/api/assessments/${t.assessmentId}?version=1`, body: {} }),
+  'POST /api/inventory/devices': () => ({ url: '/api/inventory/devices', body: { assetTag: 'F-1', name: 'Forged' } }),
+  'POST /api/inventory/devices/bulk': (t) => ({
+    url: '/api/inventory/devices/bulk',
+    body: { selection: { ids: [t.deviceId] }, set: { site: 'Forged' } },
+  }),
+  'PATCH /api/inventory/devices/{id}': (t) => ({
+    url: `/api/inventory/devices/${t.deviceId}`,
+    body: { version: 1, name: 'Forged' },
+  }),
+  'DELETE /api/inventory/devices/{id}': (t) => ({ url: `/api/inventory/devices/${t.deviceId}?version=1`, body: {} }),
+  'POST /api/inventory/views': () => ({ url: '/api/inventory/views', body: { name: 'Forged', query: 'q=a' } }),
+  'DELETE /api/inventory/views/{id}': (t) => ({ url: `/api/inventory/views/${t.viewId}`, body: {} }),
+  'PUT /api/systems/{id}/devices': (t) => ({
+    url: `/api/systems/${t.systemId}/devices`,
+    body: { add: [t.deviceId], remove: [] },
+  }),
 };
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
@@ -199,6 +219,15 @@ describeEachDialect('identity and tenant cannot come from a request body', (data
       role: 'admin',
       expiresInDays: 7,
     });
+    const device = await createDevice(assessmentDeps, {
+      actor: alphaOwner,
+      fields: { assetTag: 'CAM-1', name: 'Entrance camera' },
+    });
+    const view = await createSavedView(assessmentDeps, {
+      actor: alphaOwner,
+      name: 'Cameras',
+      query: 'deviceClass=camera',
+    });
     const targets: Targets = {
       organisationId: alpha,
       ownerId: alphaOwner.userId,
@@ -208,6 +237,8 @@ describeEachDialect('identity and tenant cannot come from a request body', (data
       findingId: finding.id,
       tokenId: token.record.id,
       invitationToken: invitation.token,
+      deviceId: device.id,
+      viewId: view.id,
     };
     const forgedActor = {
       kind: 'user',
