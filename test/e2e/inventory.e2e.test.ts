@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useE2eEnvironment } from './browser';
 
-const OWNER = { email: 'daicho@example.jp', password: 'shisan-daicho-no-kagi-2026' };
+const OWNER = { email: 'daicho@example.jp', password: 'kura-no-kagi-wa-hitotsu-2026' };
 
 /** A small device list as a Japanese office keeps it: Japanese headers and enumeration words. */
 const DEVICES_CSV = [

@@ -19,15 +19,15 @@ const PREFETCH_ROWS = 60;
 type Column = { key: keyof Device; sort?: SortKey; width?: string };
 const COLUMNS: readonly Column[] = [
   { key: 'assetTag', sort: 'assetTag', width: '7.5rem' },
-  { key: 'name', sort: 'name', width: '11rem' },
-  { key: 'deviceClass' },
+  { key: 'name', sort: 'name', width: '10rem' },
+  { key: 'deviceClass', width: '6.5rem' },
   { key: 'manufacturer', sort: 'manufacturer' },
   { key: 'model', sort: 'model' },
-  { key: 'firmwareVersion', sort: 'firmwareVersion' },
-  { key: 'site', sort: 'site' },
+  { key: 'firmwareVersion', sort: 'firmwareVersion', width: '7.4rem' },
+  { key: 'site', sort: 'site', width: '7rem' },
   { key: 'status', sort: 'status', width: '5.2rem' },
-  { key: 'supportUntil', sort: 'supportUntil', width: '7.2rem' },
-  { key: 'updatedAt', sort: 'updatedAt', width: '8.5rem' },
+  { key: 'supportUntil', sort: 'supportUntil', width: '8rem' },
+  { key: 'updatedAt', sort: 'updatedAt', width: '7rem' },
 ];
 
 /**
@@ -196,10 +196,16 @@ export function DeviceTable({
                 </Link>
               </td>
               {COLUMNS.slice(1).map((column) => {
-                const value =
-                  column.key === 'updatedAt'
-                    ? formatDateTime(device.updatedAt)
-                    : formatFieldValue(t, column.key, device[column.key]);
+                // The day is enough in the table; the minute shows on hover.
+                if (column.key === 'updatedAt') {
+                  const time = formatDateTime(device.updatedAt);
+                  return (
+                    <td key={column.key} title={time}>
+                      {time.slice(0, 10)}
+                    </td>
+                  );
+                }
+                const value = formatFieldValue(t, column.key, device[column.key]);
                 return (
                   <td key={column.key} title={value}>
                     {value}
