@@ -67,14 +67,16 @@ export interface BulkSet {
 export type BulkSelection = { ids: number[] } | { filter: DeviceFilter };
 export type DeviceChanges = Partial<{ -readonly [K in keyof DeviceFields]: DeviceFields[K] }>;
 
-/** One located problem of an import file. */
+/** One located problem of an import file: row and column as the file numbers them, the value as written. */
 export interface ImportProblem {
+  readonly file?: string;
   readonly row?: number;
-  readonly column?: string | number;
+  readonly column?: number;
   readonly field?: string;
   readonly value?: string;
   readonly reason: string;
   readonly code?: string;
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 export interface ImportResult {
   readonly importId: string | null;
@@ -84,7 +86,10 @@ export interface ImportResult {
   readonly updated: number;
   readonly unchanged: number;
   readonly skipped: number;
+  /** With validOnly: the skipped rows' problems (a first part when there are very many). */
   readonly problems: readonly ImportProblem[];
+  /** How many problems there are in all. */
+  readonly problemCount?: number;
 }
 
 export const inventoryKeys = {

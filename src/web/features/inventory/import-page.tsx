@@ -11,6 +11,7 @@ import {
 } from '../../api/inventory-queries';
 import { usePermissions } from '../../api/permissions';
 import { FormError } from '../../components/form-error';
+import { useReasonText } from '../../components/problem-text';
 import { usePageTitle } from '../../components/use-page-title';
 
 type Run = { dryRun: boolean; validOnly: boolean; file: File };
@@ -47,6 +48,8 @@ export function ImportPage() {
   // The real import is offered once a dry run of this very file and option went through.
   const canImport = checked !== undefined && checked.file === file && checked.validOnly === validOnly;
   const refused = importProblems(run.error);
+  const refusedCount =
+    run.error instanceof ApiError ? (run.error.problem as { problemCount?: number }).problemCount : undefined;
 
   if (permissions.isLoading) return null;
   if (!permissions.can('inventory.import')) return <p role="alert">{t('errors.FORBIDDEN')}</p>;
@@ -96,7 +99,7 @@ export function ImportPage() {
         <div role="alert" data-testid="import-refused">
           <p className="form-error">{t('inventory.importPage.refused')}</p>
           <p className="muted">{t('inventory.importPage.refusedHint')}</p>
-          <ProblemTable problems={refused} />
+          <ProblemTable problems={refused} count={refusedCount ?? refused.length} />
         </div>
       ) : (
         run.error instanceof ApiError && <FormError error={run.error} />
@@ -121,7 +124,9 @@ function ImportSummary({ result }: { result: ImportResult }) {
           </div>
         ))}
       </dl>
-      {result.problems.length > 0 && <ProblemTable problems={result.problems} />}
+      {result.problems.length > 0 && (
+        <ProblemTable problems={result.problems} count={result.problemCount ?? result.problems.length} />
+      )}
       {!result.dryRun && (
         <p>
           <Link to="/inventory">{t('inventory.importPage.openList')}</Link>
@@ -131,15 +136,15 @@ function ImportSummary({ result }: { result: ImportResult }) {
   );
 }
 
-function ProblemTable({ problems }: { problems: readonly ImportProblem[] }) {
-  const { t, i18n } = useTranslation();
-  const reason = (problem: ImportProblem) =>
-    problem.code && i18n.exists(`errors.reasons.${problem.code}`)
-      ? t(`errors.reasons.${problem.code}`)
-      : problem.reason;
+function ProblemTable({ problems, count }: { problems: readonly ImportProblem[]; count: number }) {
+  const { t } = useTranslation();
+  const say = useReasonText();
   return (
     <>
-      <h2>{t('inventory.importPage.problems', { count: problems.length })}</h2>
+      <h2>{t('inventory.importPage.problems', { count: count.toLocaleString() })}</h2>
+      {count > problems.length && (
+        <p className="muted">{t('inventory.importPage.problemsShown', { count: problems.length.toLocaleString() })}</p>
+      )}
       <table className="data-table compact" data-testid="import-problems">
         <thead>
           <tr>
@@ -151,13 +156,14 @@ function ProblemTable({ problems }: { problems: readonly ImportProblem[] }) {
         </thead>
         <tbody>
           {problems.map((problem, index) => (
-            <tr key={index} data-testid="import-problem">
+            <tr key={index} data-testid="import-problem" data-code={problem.code ?? ''}>
               <td>{problem.row ?? '—'}</td>
-              <td>{problem.column ?? problem.field ?? '—'}</td>
+              <td>{problem.column ?? '—'}</td>
               <td>
                 <code>{problem.value ?? ''}</code>
               </td>
-              <td>{reason(problem)}</td>
+              {/* The field is left out: the row and column already locate the value. */}
+              <td>{say({ reason: problem.reason, code: problem.code, params: problem.params })}</td>
             </tr>
           ))}
         </tbody>
