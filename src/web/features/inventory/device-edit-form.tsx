@@ -31,6 +31,20 @@ export function DeviceEditForm({ device, onDone }: { device: Device; onDone: () 
 
   return (
     <form onSubmit={submit} className="device-edit-form" data-testid="device-edit-form">
+      {FIELD_GROUPS.map((group) => (
+        <fieldset key={group.key} className="device-fieldset">
+          <legend>{t(`inventory.device.groups.${group.key}`)}</legend>
+          <div className="device-form-grid">
+            {group.fields.map((field) => (
+              <FieldInput key={field} field={field} value={draft[field]} onChange={(value) => set(field, value)} />
+            ))}
+          </div>
+        </fieldset>
+      ))}
+      <fieldset className="device-fieldset">
+        <legend>{t('inventory.device.groups.cpes')}</legend>
+        <FieldInput field="cpes" value={draft.cpes} onChange={(value) => set('cpes', value)} wide />
+      </fieldset>
       {current && (
         <div role="alert" className="conflict-panel" data-testid="device-conflict">
           <p>
@@ -87,20 +101,6 @@ export function DeviceEditForm({ device, onDone }: { device: Device; onDone: () 
           </div>
         </div>
       )}
-      {FIELD_GROUPS.map((group) => (
-        <fieldset key={group.key} className="device-fieldset">
-          <legend>{t(`inventory.device.groups.${group.key}`)}</legend>
-          <div className="device-form-grid">
-            {group.fields.map((field) => (
-              <FieldInput key={field} field={field} value={draft[field]} onChange={(value) => set(field, value)} />
-            ))}
-          </div>
-        </fieldset>
-      ))}
-      <fieldset className="device-fieldset">
-        <legend>{t('inventory.device.groups.cpes')}</legend>
-        <FieldInput field="cpes" value={draft.cpes} onChange={(value) => set('cpes', value)} wide />
-      </fieldset>
       {!current && <FormError error={save.error} />}
       <div className="actions">
         <button type="submit" disabled={save.isPending} data-testid="device-save">

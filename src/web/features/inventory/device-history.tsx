@@ -1,8 +1,14 @@
 import { useTranslation } from 'react-i18next';
-import { useDeviceHistory } from '../../api/inventory-queries';
+import type { TFunction } from 'i18next';
+import { useDeviceHistory, type FieldChange } from '../../api/inventory-queries';
 import { QueryState } from '../../components/query-state';
 import { formatDateTime } from '../assessments/assessment-model';
 import { fieldLabel, formatFieldValue } from './device-fields';
+
+/** A change that shows the same text on both sides (a new device's empty fields): not worth a line. */
+function isEmptyChange(t: TFunction, change: FieldChange): boolean {
+  return formatFieldValue(t, change.field, change.before) === formatFieldValue(t, change.field, change.after);
+}
 
 /** Who changed the device when, field by field (before → after); imports name their import. */
 export function DeviceHistory({ deviceId }: { deviceId: string }) {
@@ -42,16 +48,18 @@ export function DeviceHistory({ deviceId }: { deviceId: string }) {
                       </td>
                       <td>
                         <ul className="change-list">
-                          {entry.changes.map((change) => (
-                            <li key={change.field} data-testid="history-change" data-field={change.field}>
-                              <span className="change-field">
-                                {fieldLabel(t, change.field, (key) => i18n.exists(key))}
-                              </span>
-                              : <del>{formatFieldValue(t, change.field, change.before)}</del>
-                              {' → '}
-                              <ins>{formatFieldValue(t, change.field, change.after)}</ins>
-                            </li>
-                          ))}
+                          {entry.changes
+                            .filter((change) => !isEmptyChange(t, change))
+                            .map((change) => (
+                              <li key={change.field} data-testid="history-change" data-field={change.field}>
+                                <span className="change-field">
+                                  {fieldLabel(t, change.field, (key) => i18n.exists(key))}
+                                </span>
+                                <del>{formatFieldValue(t, change.field, change.before)}</del>
+                                {' → '}
+                                <ins>{formatFieldValue(t, change.field, change.after)}</ins>
+                              </li>
+                            ))}
                         </ul>
                       </td>
                     </tr>

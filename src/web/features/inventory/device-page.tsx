@@ -84,7 +84,7 @@ function DeviceDetails({ device }: { device: Device }) {
       </p>
       <FormError error={remove.error} />
       {editing ? (
-        <DeviceEditForm key={device.version} device={device} onDone={() => setEditing(false)} />
+        <DeviceEditForm device={device} onDone={() => setEditing(false)} />
       ) : (
         <DeviceFieldGroups device={device} />
       )}
