@@ -12,7 +12,16 @@ import { changesFromDraft, draftFromDevice, type DeviceDraft } from './device-dr
  * someone saved first (409), their version is shown beside mine and I choose: save mine over it,
  * or take theirs.
  */
-export function DeviceEditForm({ device, onDone }: { device: Device; onDone: () => void }) {
+export function DeviceEditForm({
+  device,
+  nameOf,
+  onDone,
+}: {
+  device: Device;
+  /** A user id as a member's name. */
+  nameOf: (userId: string | null) => string;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [base, setBase] = useState(device);
   const [draft, setDraft] = useState<DeviceDraft>(() => draftFromDevice(device));
@@ -72,7 +81,7 @@ export function DeviceEditForm({ device, onDone }: { device: Device; onDone: () 
           <p className="muted">
             {t('inventory.device.updatedBy', {
               when: formatDateTime(current.updatedAt),
-              who: current.updatedBy ?? '—',
+              who: nameOf(current.updatedBy),
               version: current.version,
             })}
           </p>

@@ -118,6 +118,11 @@ export function formatFieldValue(t: TFunction, field: string, value: unknown): s
   }
   if (typeof value === 'boolean') return value ? t('inventory.yes') : t('inventory.no');
   if (kind?.type === 'enum') return t(`${kind.labels}.${String(value)}`);
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') {
+    // Custom fields: "name: value" pairs.
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0) return t('inventory.notSet');
+    return entries.map(([name, item]) => `${name}: ${String(item)}`).join(', ');
+  }
   return String(value);
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Device } from '../../../core/inventory/device.types';
 import { ApiError } from '../../api/api-client';
-import { useSystems } from '../../api/assessment-queries';
+import { useMemberNames, useSystems } from '../../api/assessment-queries';
 import { inventoryApi, useDevice, useInventoryMutation } from '../../api/inventory-queries';
 import { usePermissions } from '../../api/permissions';
 import { FormError } from '../../components/form-error';
@@ -46,6 +46,9 @@ function DeviceDetails({ device }: { device: Device }) {
   const navigate = useNavigate();
   const permissions = usePermissions();
   const [editing, setEditing] = useState(false);
+  const people = useMemberNames(permissions.can('assessments.read'));
+  const nameOf = (userId: string | null) =>
+    people.data?.people.find((person) => person.userId === userId)?.displayName ?? t('inventory.history.unknownUser');
   const remove = useInventoryMutation(() => inventoryApi.deleteDevice(device.id, device.version));
   return (
     <>
@@ -78,13 +81,13 @@ function DeviceDetails({ device }: { device: Device }) {
       <p className="muted">
         {t('inventory.device.updatedBy', {
           when: formatDateTime(device.updatedAt),
-          who: device.updatedBy ?? '—',
+          who: nameOf(device.updatedBy),
           version: device.version,
         })}
       </p>
       <FormError error={remove.error} />
       {editing ? (
-        <DeviceEditForm device={device} onDone={() => setEditing(false)} />
+        <DeviceEditForm device={device} nameOf={nameOf} onDone={() => setEditing(false)} />
       ) : (
         <DeviceFieldGroups device={device} />
       )}
