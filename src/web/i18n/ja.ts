@@ -847,7 +847,7 @@ export const ja = {
       noOwner: '管理者が未設定',
       noLocation: '設置場所が未設定',
       firmwareOlderThanDays: 'ファームウェアの更新から {{days}} 日以上',
-      systemId: 'システム: {{name}}',
+      systemId: 'システム：{{name}}',
       remove: '条件「{{label}}」を外す',
     },
     support: {
@@ -873,8 +873,8 @@ export const ja = {
     bulk: {
       title: '機器をまとめて変更',
       lead: '入力した項目だけを、選択した機器すべてに設定します。空欄の項目は変更しません。',
-      target: '対象: {{count}} 台',
-      targetAll: '対象: 条件に合うすべての機器',
+      target: '対象：{{count}} 台',
+      targetAll: '対象：条件に合うすべての機器',
       keep: '変更しない',
       tagsHint: 'スペース区切りで入力（既存のタグを置き換えます）',
       apply: '変更する',
