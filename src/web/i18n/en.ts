@@ -1052,7 +1052,7 @@ export const en: Messages = {
       firmwareOlderThan: 'Firmware not updated for {{days}} days or more',
       noOwner: 'No owner',
       noLocation: 'No location',
-      days: 'Days (N)',
+      days: 'Firmware age in days (N)',
       apply: 'Update',
       devices: '{{count}} devices',
       open: 'Open the list',

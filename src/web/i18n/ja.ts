@@ -1033,7 +1033,7 @@ export const ja = {
       firmwareOlderThan: 'ファームウェアの更新から {{days}} 日以上',
       noOwner: '管理部門が未設定',
       noLocation: '設置場所が未設定',
-      days: '経過日数（N）',
+      days: 'ファームウェアの経過日数（N）',
       apply: '更新',
       devices: '{{count}} 台',
       open: '一覧を開く',
