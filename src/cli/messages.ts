@@ -189,6 +189,19 @@ export const CLI_MESSAGES = {
       not_covered: 'not covered',
     },
     workOn: 'work on',
+    inventoryCommand: 'the IoT device inventory: list and export devices',
+    inventoryList: 'list devices by asset tag (filters: --filter key=value)',
+    inventoryExport: 'export devices as CSV (standard output without -o) or XLSX (needs -o)',
+    inventoryFormatOption: 'file format',
+    inventoryFilterOption:
+      'filter as key=value, repeatable: q, deviceClass, manufacturer, model, firmwareVersion, site, status, support (ended|3m|6m|12m|later|unknown), systemId, noOwner, noLocation, firmwareOlderThanDays',
+    inventoryLimitOption: 'show at most this many devices (default 100)',
+    inventoryInvalidFilter: 'A --filter is not valid.',
+    inventoryXlsxNeedsFile: 'XLSX is binary: name the file to write with -o.',
+    inventoryExported: (count: number, file: string) => `${count} devices written to ${file}.`,
+    inventoryNoDevices: 'No devices match.',
+    inventoryMore: (shown: number, total: number) =>
+      `${shown} of ${total} devices shown; narrow with --filter or raise --limit.`,
   },
   ja: {
     description: 'iotcheck — JSSEC IoT セキュリティチェックシートと NIST CSF による IoT セキュリティ評価',
@@ -379,6 +392,19 @@ export const CLI_MESSAGES = {
       not_covered: '対応なし',
     },
     workOn: '取り組む項目',
+    inventoryCommand: '機器台帳（IoT 機器の一覧と出力）',
+    inventoryList: '機器を資産番号順に一覧する（絞り込みは --filter キー=値）',
+    inventoryExport: '機器を CSV（-o がなければ標準出力）または XLSX（-o が必要）で出力する',
+    inventoryFormatOption: 'ファイル形式',
+    inventoryFilterOption:
+      '絞り込み（キー=値、繰り返し可）: q, deviceClass, manufacturer, model, firmwareVersion, site, status, support（ended|3m|6m|12m|later|unknown）, systemId, noOwner, noLocation, firmwareOlderThanDays',
+    inventoryLimitOption: '表示する機器の最大数（既定 100）',
+    inventoryInvalidFilter: '--filter の指定に誤りがあります。',
+    inventoryXlsxNeedsFile: 'XLSX はバイナリ形式です。-o で書き出すファイルを指定してください。',
+    inventoryExported: (count: number, file: string) => `${count} 台の機器を${file}に書き出しました。`,
+    inventoryNoDevices: '条件に合う機器はありません。',
+    inventoryMore: (shown: number, total: number) =>
+      `${total} 台のうち ${shown} 台を表示しました。--filter で絞り込むか --limit を増やしてください。`,
   },
 } as const;
 

@@ -34,7 +34,7 @@ describe('iotcheck CLI', () => {
   });
 
   it('lists every command group the same way whether or not its code was loaded', async () => {
-    const groups = ['db', 'catalog', 'audit', 'user', 'org', 'token', 'system', 'assessment'];
+    const groups = ['db', 'catalog', 'audit', 'user', 'org', 'token', 'system', 'assessment', 'inventory'];
     for (const language of ['ja', 'en'] as const) {
       const unloaded = (await run(['--help'], {}, language)).out;
       expect((await run(['--help', ...groups], {}, language)).out).toBe(unloaded);

@@ -63,6 +63,10 @@ const COMMAND_GROUPS: readonly {
     ],
     load: async () => (await import('./commands/assessment.command')).registerAssessmentCommands,
   },
+  {
+    names: [{ name: 'inventory', description: (m) => m.inventoryCommand }],
+    load: async () => (await import('./commands/inventory/inventory.command')).registerInventoryCommands,
+  },
 ];
 
 export interface RunCliOptions {

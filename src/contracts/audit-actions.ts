@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'invitation.create',
   'invitation.accept',
   'invitation.revoke',
+  'inventory.import',
   'system.create',
   'system.update',
   'system.delete',

@@ -42,6 +42,8 @@ export interface ProblemDetail {
   readonly row?: number;
   readonly column?: number;
   readonly field?: string;
+  /** The offending value as the user wrote it (clipped), when showing it helps (imports). */
+  readonly value?: string;
   readonly reason: string;
   readonly code?: ReasonCode;
   readonly params?: Readonly<Record<string, string | number>>;
@@ -70,7 +72,17 @@ export type ReasonCode =
   | 'file_too_large'
   | 'last_owner'
   | 'assessment_closed'
-  | 'self_approval';
+  | 'self_approval'
+  | 'unknown_column'
+  | 'duplicate_column'
+  | 'duplicate'
+  | 'not_a_number'
+  | 'not_a_boolean'
+  | 'not_an_ip'
+  | 'not_a_mac'
+  | 'not_a_cpe'
+  | 'not_tabular'
+  | 'encoding';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -253,6 +253,7 @@ export const en: Messages = {
     },
     member: { added: 'Member added', role_changed: 'Role changed', removed: 'Member removed' },
     invitation: { create: 'Invitation created', accept: 'Invitation accepted', revoke: 'Invitation withdrawn' },
+    inventory: { import: 'Device inventory imported' },
     system: {
       create: 'IoT system registered',
       update: 'IoT system changed',

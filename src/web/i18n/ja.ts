@@ -250,6 +250,7 @@ export const ja = {
     },
     member: { added: 'メンバーを追加', role_changed: '役割を変更', removed: 'メンバーを外す' },
     invitation: { create: '招待を作成', accept: '招待に参加', revoke: '招待を取り消し' },
+    inventory: { import: '機器台帳を取り込み' },
     system: {
       create: 'IoT システムを登録',
       update: 'IoT システムを変更',
