@@ -20,6 +20,8 @@ export interface AppConfig {
   readonly bodyLimitBytes: number;
   /** Largest evidence file accepted by an upload, in bytes (EVIDENCE_MAX_BYTES; the JSON body limit is separate). */
   readonly evidenceMaxBytes: number;
+  /** Largest inventory file an upload may import (IMPORT_MAX_BYTES; a million devices is ~150 MB). */
+  readonly importMaxBytes: number;
   /** Folder of catalog YAML; undefined means the catalog/ shipped with iotcheck. */
   readonly catalogDir: string | undefined;
   /** Base64 32-byte key sealing TOTP secrets; undefined means DATA_DIR/secret.key (created once). */
@@ -95,12 +97,20 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
     2 * 1024 ** 3,
     problems,
   );
+  const importMaxBytes = parseInteger(
+    value('IMPORT_MAX_BYTES') ?? String(512 * 1024 ** 2),
+    'IMPORT_MAX_BYTES',
+    1024,
+    8 * 1024 ** 3,
+    problems,
+  );
 
   if (
     problems.length > 0 ||
     port === undefined ||
     bodyLimitBytes === undefined ||
     evidenceMaxBytes === undefined ||
+    importMaxBytes === undefined ||
     !database ||
     !publicUrl
   ) {
@@ -117,6 +127,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
       publicUrl,
       bodyLimitBytes,
       evidenceMaxBytes,
+      importMaxBytes,
       catalogDir,
       secretKey,
       oidc,

@@ -55,6 +55,19 @@ export const AUDIT_ACTIONS = [
   'device.bulk_update',
   'inventory_view.create',
   'inventory_view.delete',
+  'provider.create',
+  'provider.update',
+  'provider.delete',
+  'stakeholder.create',
+  'stakeholder.update',
+  'stakeholder.delete',
+  'data_flow.create',
+  'data_flow.update',
+  'data_flow.delete',
+  'custom_field.create',
+  'custom_field.update',
+  'custom_field.delete',
+  'column_mapping.update',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

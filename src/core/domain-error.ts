@@ -104,6 +104,11 @@ export function isDomainError(value: unknown): value is DomainError {
 
 /** Formats a detail as `file:path: reason` for logs and terminals. */
 export function formatProblemDetail(detail: ProblemDetail): string {
+  if (detail.row !== undefined && detail.value !== undefined) {
+    // A cell of a table file: `row 5, ip_address, "999.1.1.1": not an IP address` (the message names the file).
+    const parts = [`row ${detail.row}`, detail.field, `"${detail.value}"`];
+    return `${parts.filter((part) => part !== undefined && part !== '').join(', ')}: ${detail.reason}`;
+  }
   const where = [
     detail.file,
     detail.row !== undefined ? `row ${detail.row}` : undefined,

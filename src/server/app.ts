@@ -26,6 +26,7 @@ import { evidenceRoutes } from './routes/evidence.routes';
 import { findingsRoutes } from './routes/findings.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { systemsRoutes } from './routes/systems.routes';
+import { inventoryImportRoutes } from './routes/inventory/imports.routes';
 import { healthRoutes } from './routes/health.routes';
 import { homeRoutes } from './routes/home.routes';
 import { deviceRoutes } from './routes/inventory/devices.routes';
@@ -33,6 +34,11 @@ import { inventoryExportRoutes } from './routes/inventory/export.routes';
 import { inventoryOverviewRoutes } from './routes/inventory/inventory-overview.routes';
 import { savedViewRoutes } from './routes/inventory/saved-views.routes';
 import { systemDeviceRoutes } from './routes/inventory/system-devices.routes';
+import { dataFlowsRoutes } from './routes/inventory/data-flows.routes';
+import { inventoryFactsRoutes } from './routes/inventory/inventory-facts.routes';
+import { inventorySettingsRoutes } from './routes/inventory/inventory-settings.routes';
+import { providersRoutes } from './routes/inventory/providers.routes';
+import { stakeholdersRoutes } from './routes/inventory/stakeholders.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -144,6 +150,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(evidenceRoutes, deps);
       await api.register(findingsRoutes, deps);
       await api.register(systemsRoutes, deps);
+      await api.register(inventoryImportRoutes, deps);
       await api.register(assessmentsRoutes, deps);
       await api.register(coverageRoutes, deps);
       await api.register(homeRoutes, deps);
@@ -152,6 +159,11 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(inventoryExportRoutes, deps);
       await api.register(savedViewRoutes, deps);
       await api.register(systemDeviceRoutes, deps);
+      await api.register(providersRoutes, deps);
+      await api.register(stakeholdersRoutes, deps);
+      await api.register(dataFlowsRoutes, deps);
+      await api.register(inventorySettingsRoutes, deps);
+      await api.register(inventoryFactsRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -63,6 +63,7 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'GET /api/home': READERS,
   // Evidence and findings: readers see, assessors and up write (viewers and providers do not).
   'POST /api/evidence': WRITERS,
+  'POST /api/inventory/imports': WRITERS,
   'POST /api/evidence/entries': WRITERS,
   'GET /api/evidence': READERS,
   'GET /api/evidence/limits': READERS,
@@ -117,6 +118,28 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'DELETE /api/inventory/views/{id}': WRITERS,
   'GET /api/systems/{id}/devices': READERS,
   'PUT /api/systems/{id}/devices': WRITERS,
+  // Inventory providers, stakeholders and flows: readers see, assessors and up write, admins delete.
+  'GET /api/inventory/providers': READERS,
+  'POST /api/inventory/providers': WRITERS,
+  'GET /api/inventory/providers/{id}': READERS,
+  'PATCH /api/inventory/providers/{id}': WRITERS,
+  'DELETE /api/inventory/providers/{id}': ADMINS,
+  'GET /api/inventory/stakeholders': READERS,
+  'POST /api/inventory/stakeholders': WRITERS,
+  'PATCH /api/inventory/stakeholders/{id}': WRITERS,
+  'DELETE /api/inventory/stakeholders/{id}': ADMINS,
+  'GET /api/inventory/data-flows': READERS,
+  'POST /api/inventory/data-flows': WRITERS,
+  'PATCH /api/inventory/data-flows/{id}': WRITERS,
+  'DELETE /api/inventory/data-flows/{id}': ADMINS,
+  // Inventory settings (custom fields, import column mapping): everyone reads, admins change.
+  'GET /api/inventory/custom-fields': READERS,
+  'POST /api/inventory/custom-fields': ADMINS,
+  'PATCH /api/inventory/custom-fields/{key}': ADMINS,
+  'DELETE /api/inventory/custom-fields/{key}': ADMINS,
+  'GET /api/inventory/column-mapping': READERS,
+  'PUT /api/inventory/column-mapping': ADMINS,
+  'GET /api/assessments/{id}/inventory-facts': READERS,
 };
 
 type Principal = 'anonymous' | Role | 'other-organisation owner';

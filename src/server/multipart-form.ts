@@ -25,12 +25,17 @@ export interface SingleFileForm {
  * file, too many or repeated fields) become VALIDATION_FAILED; the file size limit is left to the
  * caller, which sees `truncated()`.
  */
-export async function readSingleFileForm(request: FastifyRequest, fileField: string): Promise<SingleFileForm> {
+export async function readSingleFileForm(
+  request: FastifyRequest,
+  fileField: string,
+  /** A file size limit of this route instead of the global one (EVIDENCE_MAX_BYTES). */
+  fileSize?: number,
+): Promise<SingleFileForm> {
   if (!request.isMultipart())
     throw new DomainError('VALIDATION_FAILED', 'Send the upload as multipart/form-data.', [
       { field: fileField, reason: 'the request is not multipart/form-data' },
     ]);
-  const parts = request.parts();
+  const parts = fileSize === undefined ? request.parts() : request.parts({ limits: { fileSize } });
   const fields: Record<string, string> = {};
   const next = async () => {
     try {

@@ -88,6 +88,7 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
   }),
   'POST /api/invitations/{token}/accept': (t) => ({ url: `/api/invitations/${t.invitationToken}/accept`, body: {} }),
   'POST /api/evidence': () => ({ url: '/api/evidence', body: {} }),
+  'POST /api/inventory/imports': () => ({ url: '/api/inventory/imports', body: {} }),
   'POST /api/evidence/entries': () => ({
     url: '/api/evidence/entries',
     body: { kind: 'text', title: 'Note', body: 'text' },
@@ -161,6 +162,53 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
   'PUT /api/systems/{id}/devices': (t) => ({
     url: `/api/systems/${t.systemId}/devices`,
     body: { add: [t.deviceId], remove: [] },
+  }),
+  'POST /api/inventory/providers': () => ({
+    url: '/api/inventory/providers',
+    body: { name: 'Forged', kind: 'vendor' },
+  }),
+  'PATCH /api/inventory/providers/{id}': () => ({
+    url: '/api/inventory/providers/unknown',
+    body: { version: 1, name: 'Forged' },
+  }),
+  'DELETE /api/inventory/providers/{id}': () => ({ url: '/api/inventory/providers/unknown?version=1', body: {} }),
+  'POST /api/inventory/stakeholders': () => ({
+    url: '/api/inventory/stakeholders',
+    body: { role: 'operator', name: 'Forged' },
+  }),
+  'PATCH /api/inventory/stakeholders/{id}': () => ({
+    url: '/api/inventory/stakeholders/unknown',
+    body: { version: 1, name: 'Forged' },
+  }),
+  'DELETE /api/inventory/stakeholders/{id}': () => ({ url: '/api/inventory/stakeholders/unknown?version=1', body: {} }),
+  'POST /api/inventory/data-flows': (t) => ({
+    url: '/api/inventory/data-flows',
+    body: {
+      from: { kind: 'system', id: t.systemId },
+      to: { kind: 'external', name: 'Forged cloud', country: 'US' },
+      protocol: 'MQTT',
+    },
+  }),
+  'PATCH /api/inventory/data-flows/{id}': () => ({
+    url: '/api/inventory/data-flows/unknown',
+    body: { version: 1, protocol: 'HTTP' },
+  }),
+  'DELETE /api/inventory/data-flows/{id}': () => ({ url: '/api/inventory/data-flows/unknown?version=1', body: {} }),
+  'POST /api/inventory/custom-fields': () => ({
+    url: '/api/inventory/custom-fields',
+    body: { key: 'forged', labelJa: '偽', labelEn: 'Forged' },
+  }),
+  'PATCH /api/inventory/custom-fields/{key}': () => ({
+    url: '/api/inventory/custom-fields/forged',
+    body: { version: 1, labelEn: 'Forged' },
+  }),
+  'DELETE /api/inventory/custom-fields/{key}': () => ({
+    url: '/api/inventory/custom-fields/forged?version=1',
+    body: {},
+  }),
+  'PUT /api/inventory/column-mapping': () => ({
+    url: '/api/inventory/column-mapping',
+    body: { version: 0, mapping: { 機器名: 'name' } },
   }),
 };
 

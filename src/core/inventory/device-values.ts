@@ -5,6 +5,13 @@
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SLASH_DATE = /^(\d{4})[/.年](\d{1,2})[/.月](\d{1,2})日?$/;
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return DAYS[month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
 /** YYYY-MM-DD, YYYY/M/D or YYYY年M月D日 → YYYY-MM-DD, if it names a real day. */
 export function parseDate(text: string): string | undefined {
   const match = ISO_DATE.exec(text) ?? SLASH_DATE.exec(text);
@@ -12,9 +19,8 @@ export function parseDate(text: string): string | undefined {
   const year = Number(match[1]);
   const month = Number(match[2]);
   const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return undefined;
+  if (match[0].length === 10 && match[0][4] === '-') return text; // already YYYY-MM-DD
   return `${match[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

@@ -27,6 +27,10 @@ export interface ImportWriteContext {
   readonly presentFields: readonly DeviceFieldKey[];
   readonly now: string;
   readonly actorUserId: string | null;
+  /** About how many rows the file holds (from its size): a large first load may rebuild indexes. */
+  readonly expectedRows: number;
+  /** Rebuild secondary indexes after the load instead of maintaining them, from this many rows up. */
+  readonly rebuildIndexesFrom?: number;
 }
 
 /**

@@ -154,3 +154,19 @@ export function toDevice(row: DeviceTable, systemIds: readonly string[] = []): D
     importId: row.import_id,
   };
 }
+
+/**
+ * A field's value as the domain has it, from a value stored in a history entry: imports write
+ * history in column form (lists as space-separated text, JSON as text, booleans 0/1), single
+ * edits in domain form; both read the same.
+ */
+export function fieldValueFromHistory(key: string, value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (key === 'ipAddresses' || key === 'macAddresses' || key === 'dataClasses' || key === 'cpes') {
+      return words(value);
+    }
+    if (key === 'tags' || key === 'customFields') return JSON.parse(value) as unknown;
+  }
+  if (key === 'safetyRelevant' && typeof value === 'number') return value === 1;
+  return value;
+}

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import { parse } from 'csv-parse';
+import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { DomainError, type ProblemDetail } from '../../core/domain-error';
+import { CsvRecordReader, UnclosedQuoteError } from '../../core/inventory/import/csv-records';
 import { DecodeText, EncodingProblem, type TextEncodingName } from './decode-text';
 
 /** One row of a table file: its number as a spreadsheet shows it (header = 1) and its cells. */
@@ -13,6 +13,8 @@ export interface TableRow {
 
 export interface TableFile {
   readonly format: 'csv' | 'xlsx';
+  /** The file's size in bytes. */
+  readonly size: number;
   /** The text encoding (CSV), known once the first rows were read; XLSX is always UTF-8 inside. */
   encoding(): TextEncodingName;
   /** The rows, header first. Throws a located DomainError on unreadable content. */
@@ -29,9 +31,10 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export async function openTableFile(path: string, fileName: string): Promise<TableFile> {
   const head = await readHead(path, 64 * 1024);
   if (head.length === 0) throw fileProblem(fileName, 'the file is empty (0 bytes)', 'file_empty');
-  if (head.subarray(0, 4).equals(ZIP)) return openXlsx(path, fileName);
+  const { size } = await stat(path);
+  if (head.subarray(0, 4).equals(ZIP)) return openXlsx(path, fileName, size);
   if (looksBinary(head)) throw fileProblem(fileName, 'not a CSV or XLSX file (binary content)', 'not_tabular');
-  return openCsv(path, fileName, head);
+  return openCsv(path, fileName, head, size);
 }
 
 async function readHead(path: string, size: number): Promise<Buffer> {
@@ -56,10 +59,11 @@ function looksBinary(head: Buffer): boolean {
   return control > head.length / 100;
 }
 
-function openCsv(path: string, fileName: string, head: Buffer): TableFile {
+function openCsv(path: string, fileName: string, head: Buffer, size: number): TableFile {
   const decoder = new DecodeText();
   return {
     format: 'csv',
+    size,
     encoding: () => decoder.encoding,
     rows: () => readCsvRows(path, fileName, guessDelimiter(head), decoder),
   };
@@ -76,15 +80,13 @@ function guessDelimiter(head: Buffer): string {
 }
 
 async function* readCsvRows(path: string, fileName: string, delimiter: string, decoder: DecodeText) {
-  const parser = parse({ delimiter, relax_column_count: true, bom: true, skip_empty_lines: true, info: true });
+  const reader = new CsvRecordReader(delimiter);
   const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
-  source.on('error', (error) => parser.destroy(error));
-  decoder.on('error', (error) => parser.destroy(error));
-  source.pipe(decoder).pipe(parser);
+  source.on('error', (error) => decoder.destroy(error));
+  source.pipe(decoder);
   try {
-    for await (const record of parser as AsyncIterable<{ record: string[]; info: { records: number } }>) {
-      yield { row: record.info.records, cells: record.record };
-    }
+    for await (const text of decoder as AsyncIterable<string>) yield* reader.push(text);
+    yield* reader.end();
   } catch (error) {
     throw csvProblem(fileName, error);
   } finally {
@@ -94,28 +96,16 @@ async function* readCsvRows(path: string, fileName: string, delimiter: string, d
 
 function csvProblem(fileName: string, error: unknown): DomainError {
   if (error instanceof EncodingProblem) return fileProblem(fileName, error.message, 'encoding');
-  if (isDomainErrorLike(error)) return error;
-  const parseError = error as { code?: string; lines?: number; records?: number; message?: string };
-  if (typeof parseError.code === 'string' && parseError.code.startsWith('CSV_')) {
-    const detail: ProblemDetail = {
-      file: fileName,
-      row: (parseError.records ?? 0) + 1,
-      reason: `not readable as CSV near line ${parseError.lines ?? '?'}: ${parseError.message ?? parseError.code}`,
-      code: 'bad_format',
-    };
-    return new DomainError('VALIDATION_FAILED', 'The file is not valid CSV.', [detail]);
+  if (error instanceof UnclosedQuoteError) {
+    const detail: ProblemDetail = { file: fileName, row: error.row, reason: error.message, code: 'bad_format' };
+    return new DomainError('VALIDATION_FAILED', `${fileName}: ${error.message}`, [detail]);
   }
-  return error instanceof Error
-    ? new DomainError('INTERNAL', error.message)
-    : new DomainError('INTERNAL', 'read failed');
+  if (error instanceof DomainError) return error;
+  return new DomainError('INTERNAL', error instanceof Error ? error.message : 'reading the file failed');
 }
 
-function isDomainErrorLike(error: unknown): error is DomainError {
-  return error instanceof DomainError;
-}
-
-function openXlsx(path: string, fileName: string): TableFile {
-  return { format: 'xlsx', encoding: () => 'utf-8', rows: () => readXlsxRows(path, fileName) };
+function openXlsx(path: string, fileName: string, size: number): TableFile {
+  return { format: 'xlsx', size, encoding: () => 'utf-8', rows: () => readXlsxRows(path, fileName) };
 }
 
 async function* readXlsxRows(path: string, fileName: string): AsyncGenerator<TableRow> {

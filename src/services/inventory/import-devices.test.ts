@@ -2,11 +2,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { UserActor } from '../../core/auth/actor';
 import { seedAssessmentTeam, domainErrorOf } from '../../testing/test-assessments';
 import { describeEachDialect, type TestDatabase } from '../../testing/test-database';
 import { importDevices } from './import-devices';
+
+async function indexNames(db: TestDatabase): Promise<string[]> {
+  const query =
+    db.dialect === 'sqlite'
+      ? sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'device'`
+      : sql<{ name: string }>`SELECT indexname AS name FROM pg_indexes WHERE tablename = 'device'`;
+  return (await query.execute(db.db)).rows.map((row) => row.name);
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'iotcheck-import-'));
 let fileCounter = 0;
@@ -143,6 +152,20 @@ describeEachDialect('importDevices', (database) => {
       const error = await domainErrorOf(importDevices(deps(), { actor, path: file(content), fileName: 'x.csv' }));
       expect(error.details[0]?.code, `for ${String(content).slice(0, 10)}`).toBe(code);
     }
+  });
+
+  it('builds the secondary indexes after a large first load, and keeps them after a refused one', async () => {
+    const team = await seedAssessmentTeam(db, 'Bulk');
+    const lines = ['asset_tag,name,model'];
+    for (let i = 0; i < 50; i++) lines.push(`B-${i},Bulk ${i},M${i % 3}`);
+    const load = { actor: team.owner, fileName: 'bulk.csv', rebuildIndexesFrom: 1 };
+    const refused = await domainErrorOf(
+      importDevices(deps(), { ...load, path: file(`${lines.join('\n')}\nB-1,x,y\n`) }),
+    );
+    expect(refused.details[0]?.code).toBe('duplicate');
+    expect((await importDevices(deps(), { ...load, path: file(lines.join('\n')) })).created).toBe(50);
+    const names = await indexNames(db);
+    for (const name of ['device_name_idx', 'device_model_idx', 'device_ip_idx']) expect(names).toContain(name);
   });
 
   it('keeps organisations apart: the same asset tag in another organisation is another device', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../core/auth/actor';
 import { DomainError, type ProblemDetail } from '../../core/domain-error';
 import type { DeviceFieldKey } from '../../core/inventory/import/device-field-key';
-import { parseDeviceRow } from '../../core/inventory/import/parse-device-row';
+import { compileRowParser } from '../../core/inventory/import/parse-device-row';
 import { resolveColumns, type ResolvedHeader } from '../../core/inventory/import/resolve-columns';
 import type { Database } from '../../db/database';
 import { rebuildFacetCounts } from '../../db/inventory/device-facets.repository';
@@ -27,6 +27,8 @@ export interface ImportDevicesInput {
   readonly mapping?: Readonly<Record<string, string>>;
   readonly onProgress?: (rowsRead: number) => void;
   readonly context?: RequestContext;
+  /** Tests: rebuild indexes after the load from this many expected rows (default 50,000). */
+  readonly rebuildIndexesFrom?: number;
 }
 
 export interface ImportDevicesResult {
@@ -47,6 +49,8 @@ export interface ImportDevicesResult {
 /** At most this many problems are listed (all are counted). */
 export const MAX_PROBLEMS = 1000;
 const BATCH = 2000;
+/** A typical inventory row's size in a file, to estimate the rows from the size. */
+const AVERAGE_ROW_BYTES = 150;
 
 class Refused extends Error {}
 
@@ -75,6 +79,7 @@ export async function importDevices(
   const problems = new ProblemList(input.fileName);
   if (input.validOnly) for (const problem of header.problems) problems.add(problem);
   const presentFields = presentFieldsOf(header);
+  const parseRow = compileRowParser(header.columns);
   const seen = new Map<string, number>();
   let rowCount = 0;
   let skipped = 0;
@@ -84,14 +89,22 @@ export async function importDevices(
       .transaction()
       .execute(async (transaction) => {
         const now = startedAt.toISOString();
-        const writerContext = { organisationId, importId, presentFields, now, actorUserId: actor.userId || null };
+        const writerContext = {
+          organisationId,
+          importId,
+          presentFields,
+          now,
+          actorUserId: actor.userId || null,
+          expectedRows: Math.ceil(file.size / AVERAGE_ROW_BYTES),
+          ...(input.rebuildIndexesFrom !== undefined && { rebuildIndexesFrom: input.rebuildIndexesFrom }),
+        };
         const writer = await openDeviceImportWriter(bulk, transaction, writerContext);
         let batch: ImportDeviceRow[] = [];
         try {
           for (let next = await rows.next(); !next.done; next = await rows.next()) {
             const { row, cells } = next.value;
             rowCount++;
-            const parsed = parseDeviceRow(cells, header.columns, row);
+            const parsed = parseRow(cells, row);
             let rowProblems = parsed.problems;
             const tag = parsed.fields.assetTag;
             if (tag !== undefined && tag !== '' && rowProblems.length === 0) {

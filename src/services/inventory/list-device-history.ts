@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/auth/actor';
 import { listDeviceHistoryRows, findImportAt } from '../../db/inventory/device-history.repository';
+import { fieldValueFromHistory } from '../../db/inventory/device-row';
 import { requireOrganisation } from '../accounts/require-user';
 import type { InventoryDeps } from './inventory-deps';
 import { requireDeviceRow } from './require-device';
@@ -39,11 +40,14 @@ export async function listDeviceHistory(
       by: row.changed_by_name,
       action: row.action,
       importId: row.import_id,
-      changes: fields.map((field) => ({
-        field,
-        before: row.before === null ? null : (before[field] ?? null),
-        after: row.after === null ? null : (after[field] ?? null),
-      })),
+      changes: fields
+        .map((field) => ({
+          field,
+          before: row.before === null ? null : fieldValueFromHistory(field, before[field] ?? null),
+          after: row.after === null ? null : fieldValueFromHistory(field, after[field] ?? null),
+        }))
+        // An import on PostgreSQL records every column the file has; show what actually changed.
+        .filter((change) => JSON.stringify(change.before) !== JSON.stringify(change.after)),
     };
   });
   if (rows.length < HISTORY_LIMIT && !rows.some((row) => row.action === 'create')) {

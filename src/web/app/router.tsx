@@ -101,6 +101,10 @@ export const router = createBrowserRouter([
         ...page(async () => (await import('../features/inventory/import-page')).ImportPage, signedIn),
       },
       {
+        path: 'inventory/providers',
+        ...page(async () => (await import('../features/inventory/providers-page')).ProvidersPage, signedIn),
+      },
+      {
         path: 'reports',
         ...page(async () => (await import('../features/reports/reports-page')).ReportsPage, signedIn),
       },

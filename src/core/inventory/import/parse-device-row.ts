@@ -25,49 +25,65 @@ export interface ParsedRow {
 
 const MAX_TEXT = 1000;
 
+/** Reads the data rows of one file: built once per header, then called for every row. */
+export type RowParser = (cells: readonly string[], row: number) => ParsedRow;
+
+type CellReader = (text: string) => unknown;
+
 /**
- * Reads one data row (`row` = its number in the file, header = 1) into device fields. Every
- * problem names row, column, field, value and reason; a row with problems is not written.
+ * Builds the row reader for a file's columns. Every problem names row, column, field, value and
+ * reason; a row with problems is not written. (Readers are made once per column, not per cell:
+ * an import calls them millions of times.)
  */
+export function compileRowParser(columns: readonly ResolvedColumn[]): RowParser {
+  const readers: Array<{ index: number; key: string; field: string; custom: boolean; read: CellReader }> = [];
+  columns.forEach((resolved, index) => {
+    if (resolved.target === 'device') {
+      const { column } = resolved;
+      readers.push({ index, key: column.key, field: column.field, custom: false, read: cellReader(column) });
+    } else if (resolved.target === 'custom') {
+      const { field } = resolved;
+      readers.push({ index, key: `custom:${field.key}`, field: field.key, custom: true, read: customReader(field) });
+    }
+  });
+  return (cells, row) => {
+    const fields: Record<string, unknown> = {};
+    let custom: Record<string, unknown> | undefined;
+    let problems: ProblemDetail[] | undefined;
+    for (const reader of readers) {
+      const raw = cells[reader.index] ?? '';
+      const text = raw.trim();
+      const value = text.length > MAX_TEXT ? TOO_LONG : reader.read(text);
+      if (value instanceof CellProblem) {
+        (problems ??= []).push(located(value, row, reader.index, reader.key, raw));
+      } else if (!reader.custom) {
+        fields[reader.field] = value;
+      } else if (value !== '') {
+        (custom ??= {})[reader.field] = value;
+      }
+    }
+    if (custom) fields['customFields'] = custom;
+    if (fields['assetTag'] === '') (problems ??= []).push(blank(row, columns, 'asset_tag'));
+    if (fields['name'] === '') (problems ??= []).push(blank(row, columns, 'name'));
+    return { row, fields: fields as RowFields, problems: problems ?? [] };
+  };
+}
+
+/** Reads one row on its own (tests, single rows); imports compile the parser once. */
 export function parseDeviceRow(cells: readonly string[], columns: readonly ResolvedColumn[], row: number): ParsedRow {
-  const fields: Record<string, unknown> = {};
-  let custom: Record<string, string | number | boolean> | undefined;
-  let problems: ProblemDetail[] | undefined;
-  for (let index = 0; index < columns.length; index++) {
-    const resolved = columns[index]!;
-    if (resolved.target === 'ignored') continue;
-    const raw = cells[index] ?? '';
-    const text = raw.trim();
-    const fail = (field: string, reason: string, code: ProblemDetail['code'], params?: ProblemDetail['params']) => {
-      (problems ??= []).push({
-        row,
-        column: index + 1,
-        field,
-        value: clip(raw),
-        reason,
-        code,
-        ...(params && { params }),
-      });
-    };
-    if (text.length > MAX_TEXT) {
-      fail(keyOf(resolved), `longer than ${MAX_TEXT} characters`, 'max_length', { limit: MAX_TEXT });
-      continue;
-    }
-    if (resolved.target === 'custom') {
-      const value = readCustom(resolved.field, text);
-      if (value === undefined) fail(`custom:${resolved.field.key}`, customReason(resolved.field), 'invalid_value');
-      else if (value !== '') (custom ??= {})[resolved.field.key] = value;
-      continue;
-    }
-    const { column } = resolved;
-    const value = readCell(column, text);
-    if (value instanceof CellProblem) fail(column.key, value.reason, value.code, value.params);
-    else fields[column.field] = value;
-  }
-  if (custom) fields['customFields'] = custom;
-  if (fields['assetTag'] === '') (problems ??= []).push(blank(row, columns, 'asset_tag'));
-  if (fields['name'] === '') (problems ??= []).push(blank(row, columns, 'name'));
-  return { row, fields: fields as RowFields, problems: problems ?? [] };
+  return compileRowParser(columns)(cells, row);
+}
+
+function located(problem: CellProblem, row: number, index: number, field: string, raw: string): ProblemDetail {
+  const detail: ProblemDetail = {
+    row,
+    column: index + 1,
+    field,
+    value: clip(raw),
+    reason: problem.reason,
+    code: problem.code,
+  };
+  return problem.params ? { ...detail, params: problem.params } : detail;
 }
 
 class CellProblem {
@@ -75,6 +91,8 @@ class CellProblem {
     readonly reason: string,
     readonly code: ProblemDetail['code'],
     readonly params?: ProblemDetail['params'],
+    /** The offending part of a cell holding several values (the whole cell otherwise). */
+    readonly part?: string,
   ) {}
 }
 
@@ -87,42 +105,45 @@ const ENUM_FIELDS: Partial<Record<string, EnumField>> = {
   dataClasses: 'dataClasses',
 };
 
-function readCell(column: ImportColumn, text: string): unknown {
+const TOO_LONG = new CellProblem(`longer than ${MAX_TEXT} characters`, 'max_length', { limit: MAX_TEXT });
+const NOT_A_DATE = new CellProblem('not a date (use YYYY-MM-DD)', 'not_a_date');
+const NOT_A_NUMBER = new CellProblem('not a number', 'not_a_number');
+const NOT_A_BOOLEAN = new CellProblem('not yes/no (はい/いいえ, yes/no, true/false, 1/0)', 'not_a_boolean');
+
+const readIp = (part: string) =>
+  parseIpAddress(part) ?? new CellProblem('not an IP address', 'not_an_ip', undefined, part);
+const readMac = (part: string) =>
+  parseMacAddress(part) ?? new CellProblem('not a MAC address', 'not_a_mac', undefined, part);
+const readCpe = (part: string) =>
+  parseCpe23(part) ??
+  new CellProblem('not a CPE 2.3 name (cpe:2.3:part:vendor:product:version:…)', 'not_a_cpe', undefined, part);
+const readDataClass = (part: string) => readEnum('dataClasses', part, 'dataClasses');
+
+function cellReader(column: ImportColumn): CellReader {
   const kind: CellKind = column.kind;
   switch (kind) {
     case 'text':
-      return text;
+      return (text) => text;
     case 'date':
-      if (text === '') return null;
-      return parseDate(text) ?? new CellProblem('not a date (use YYYY-MM-DD)', 'not_a_date');
+      return (text) => (text === '' ? null : (parseDate(text) ?? NOT_A_DATE));
     case 'number':
-      if (text === '') return null;
-      return parseNumber(text) ?? new CellProblem('not a number', 'not_a_number');
+      return (text) => (text === '' ? null : (parseNumber(text) ?? NOT_A_NUMBER));
     case 'boolean':
-      return (
-        parseBoolean(text) ?? new CellProblem('not yes/no (はい/いいえ, yes/no, true/false, 1/0)', 'not_a_boolean')
-      );
-    case 'enum':
-      return readEnum(ENUM_FIELDS[column.field]!, text, column.field);
+      return (text) => parseBoolean(text) ?? NOT_A_BOOLEAN;
+    case 'enum': {
+      const field = ENUM_FIELDS[column.field]!;
+      return (text) => readEnum(field, text, column.field);
+    }
     case 'enumList':
-      return readList(splitList(text), (part) => readEnum('dataClasses', part, 'dataClasses'));
+      return (text) => readList(splitList(text), readDataClass);
     case 'ipList':
-      return readList(
-        splitList(text),
-        (part) => parseIpAddress(part) ?? new CellProblem(`"${clip(part)}" is not an IP address`, 'not_an_ip'),
-      );
+      return (text) => readList(splitList(text), readIp);
     case 'macList':
-      return readList(
-        splitList(text),
-        (part) => parseMacAddress(part) ?? new CellProblem(`"${clip(part)}" is not a MAC address`, 'not_a_mac'),
-      );
+      return (text) => readList(splitList(text), readMac);
     case 'cpeList':
-      return readList(
-        splitCpeList(text),
-        (part) => parseCpe23(part) ?? new CellProblem(`"${clip(part)}" is not a CPE 2.3 name`, 'not_a_cpe'),
-      );
+      return (text) => readList(splitCpeList(text), readCpe);
     case 'tagList':
-      return [
+      return (text) => [
         ...new Set(
           text
             .split(/[;,、\n]+/u)
@@ -150,6 +171,10 @@ function readEnum(field: EnumField, text: string, key: string): string | CellPro
 }
 
 function readList<T>(parts: readonly string[], read: (part: string) => T | CellProblem): T[] | CellProblem {
+  if (parts.length === 1) {
+    const value = read(parts[0]!);
+    return value instanceof CellProblem ? value : [value];
+  }
   const values: T[] = [];
   for (const part of parts) {
     const value = read(part);
@@ -157,6 +182,11 @@ function readList<T>(parts: readonly string[], read: (part: string) => T | CellP
     if (!values.includes(value)) values.push(value);
   }
   return values;
+}
+
+function customReader(field: CustomFieldSpec): CellReader {
+  const problem = new CellProblem(customReason(field), 'invalid_value');
+  return (text) => readCustom(field, text) ?? problem;
 }
 
 function readCustom(field: CustomFieldSpec, text: string): string | number | boolean | undefined {
@@ -178,11 +208,6 @@ function readCustom(field: CustomFieldSpec, text: string): string | number | boo
 function customReason(field: CustomFieldSpec): string {
   if (field.type === 'choice') return `not one of: ${field.choices.join(', ')}`;
   return `not a ${field.type}`;
-}
-
-function keyOf(resolved: ResolvedColumn): string {
-  if (resolved.target === 'device') return resolved.column.key;
-  return resolved.target === 'custom' ? `custom:${resolved.field.key}` : resolved.header;
 }
 
 function blank(row: number, columns: readonly ResolvedColumn[], key: string): ProblemDetail {

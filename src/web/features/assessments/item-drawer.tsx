@@ -7,6 +7,7 @@ import { ConflictPanel } from './conflict-panel';
 import { DebouncedInput, DebouncedTextArea } from './debounced-field';
 import { EvidenceSection } from './evidence-section';
 import { FindingsSection } from './findings-section';
+import { SystemInventoryFactsPanel } from '../inventory/system-inventory-facts-panel';
 import { HistorySection } from './history-section';
 import type { ItemRowData } from './item-table';
 import type { People } from './people';
@@ -276,6 +277,7 @@ export function ItemDrawer({
       </section>
 
       <EvidenceSection assessmentId={assessmentId} itemId={item.id} editable={editable} />
+      <SystemInventoryFactsPanel assessmentId={assessmentId} itemId={item.id} editable={editable} />
       <FindingsSection assessmentId={assessmentId} itemId={item.id} editable={editable} />
       <ReviewSection assessmentId={assessmentId} answer={answer} saver={saver} people={people} />
 

@@ -12,6 +12,7 @@ import { useLocalized } from '../../i18n/use-localized';
 import { percent } from './assessment-model';
 import { usePageTitle } from '../../components/use-page-title';
 import { functionColour, OVERALL_COLOUR } from '../../components/palette';
+import { SystemInventorySection } from '../inventory/system-inventory-section';
 
 const FUNCTION_CODES = ['ID', 'PR', 'DE', 'RS', 'RC'] as const;
 type GroupScore = ScoresResponse['overall'];
@@ -146,6 +147,7 @@ function SystemDashboard({ system, runs }: { system: IotSystem; runs: readonly A
           </section>
         </>
       )}
+      <SystemInventorySection system={system} />
     </div>
   );
 }
