@@ -160,7 +160,7 @@ function ProblemTable({ problems, count }: { problems: readonly ImportProblem[];
               <td>{problem.row ?? '—'}</td>
               <td>{problem.column ?? '—'}</td>
               <td>
-                <code>{problem.value ?? ''}</code>
+                <span className="import-value">{problem.value ?? ''}</span>
               </td>
               {/* The field is left out: the row and column already locate the value. */}
               <td>{say({ reason: problem.reason, code: problem.code, params: problem.params })}</td>

@@ -91,6 +91,9 @@ export function InventoryPage() {
       <div className="page-header">
         <h1>{t('inventory.title')}</h1>
         <div className="actions">
+          <Link to="/inventory/providers" className="button-link" data-testid="open-providers">
+            {t('providers.title')}
+          </Link>
           <Link to="/inventory/lifecycle" className="button-link" data-testid="open-lifecycle">
             {t('inventory.lifecycle')}
           </Link>
