@@ -54,3 +54,10 @@ export async function sendJson<T>(
     }),
   );
 }
+
+/** Posts multipart form data (a file upload) with the CSRF header; answers are parsed like sendJson's. */
+export async function sendForm<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  return parse<T>(await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin' }));
+}

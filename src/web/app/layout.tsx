@@ -7,13 +7,14 @@ import { UserMenu } from '../components/user-menu';
 
 /**
  * The menu: each entry names the policy action it needs (none for public pages), so a role sees
- * exactly the areas the server lets it use. Areas not built yet (inventory, reports) join the
- * menu when they exist.
+ * exactly the areas the server lets it use. Areas not built yet (reports) join the menu when
+ * they exist.
  */
 const NAV_ITEMS: readonly { path: string; label: string; needs?: Action }[] = [
   { path: 'checksheet', label: 'nav.checksheet' },
   { path: 'guidelines', label: 'nav.guidelines' },
   { path: 'assessments', label: 'nav.assessments', needs: 'assessments.read' },
+  { path: 'inventory', label: 'nav.inventory', needs: 'inventory.read' },
   { path: 'organisation', label: 'organisation.title', needs: 'members.read' },
   { path: 'audit', label: 'audit.title', needs: 'audit.read' },
 ];

@@ -89,6 +89,18 @@ export const router = createBrowserRouter([
         ...page(async () => (await import('../features/inventory/inventory-page')).InventoryPage, signedIn),
       },
       {
+        path: 'inventory/devices/:id',
+        ...page(async () => (await import('../features/inventory/device-page')).DevicePage, signedIn),
+      },
+      {
+        path: 'inventory/lifecycle',
+        ...page(async () => (await import('../features/inventory/lifecycle-page')).LifecyclePage, signedIn),
+      },
+      {
+        path: 'inventory/import',
+        ...page(async () => (await import('../features/inventory/import-page')).ImportPage, signedIn),
+      },
+      {
         path: 'inventory/providers',
         ...page(async () => (await import('../features/inventory/providers-page')).ProvidersPage, signedIn),
       },
