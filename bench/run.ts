@@ -116,3 +116,6 @@ try {
   await new Promise((resolve) => server.once('exit', resolve));
   rmSync(dataDir, { recursive: true, force: true });
 }
+
+// 6. The device inventory at scale (issue 11): import, list, facets and search (BENCH_DEVICES, default 1,000,000).
+await import('./inventory/import-bench');

@@ -7,7 +7,10 @@ import SqliteDatabase from 'better-sqlite3';
 const [csvPath, dbPath] = process.argv.slice(2) as [string, string];
 const lines = readFileSync(csvPath, 'utf8').split('\n');
 const header = lines[0]!.split(',');
-const rows = lines.slice(1).filter((line) => line !== '').map((line) => line.split(','));
+const rows = lines
+  .slice(1)
+  .filter((line) => line !== '')
+  .map((line) => line.split(','));
 const sqlite = new SqliteDatabase(dbPath);
 sqlite.pragma('journal_mode = WAL');
 sqlite.pragma('synchronous = NORMAL');

@@ -4,7 +4,16 @@ import { once } from 'node:events';
 // A seeded, reproducible inventory CSV for the import bench: Japanese sites, names and owners,
 // several manufacturers and models, addresses, support dates and CPE names.
 
-const SITES = ['東京本社', '大阪工場', '名古屋工場', '福岡物流センター', '札幌支店', '横浜研究所', '仙台倉庫', '広島工場'];
+const SITES = [
+  '東京本社',
+  '大阪工場',
+  '名古屋工場',
+  '福岡物流センター',
+  '札幌支店',
+  '横浜研究所',
+  '仙台倉庫',
+  '広島工場',
+];
 const MAKERS = [
   ['日立', 'hitachi'],
   ['Panasonic', 'panasonic'],

@@ -45,7 +45,10 @@ export async function measureQueries(config: DatabaseConfig, organisationId: str
       headers: { cookie },
     });
     const next = (first.json() as { next: string | null }).next ?? '';
-    show('list: first page, filter+sort', await timed(`/api/inventory/devices?limit=50&manufacturer=${makers}&sort=name`));
+    show(
+      'list: first page, filter+sort',
+      await timed(`/api/inventory/devices?limit=50&manufacturer=${makers}&sort=name`),
+    );
     show(
       'list: next page, filter+sort',
       await timed(`/api/inventory/devices?limit=50&manufacturer=${makers}&sort=name&after=${encodeURIComponent(next)}`),
@@ -55,7 +58,10 @@ export async function measureQueries(config: DatabaseConfig, organisationId: str
     show('facets: manufacturer filter', await timed(`/api/inventory/facets?manufacturer=${makers}`));
     let n = 0;
     show('search: asset tag prefix', await timed(() => `/api/inventory/devices?limit=50&q=D-00${100 + (n++ % 800)}`));
-    show('search: Japanese name prefix', await timed(`/api/inventory/devices?limit=50&q=${encodeURIComponent('大阪工場')}`));
+    show(
+      'search: Japanese name prefix',
+      await timed(`/api/inventory/devices?limit=50&q=${encodeURIComponent('大阪工場')}`),
+    );
     show('search: IP prefix', await timed('/api/inventory/devices?limit=50&q=10.3.1'));
   } finally {
     await app.close();

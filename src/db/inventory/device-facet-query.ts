@@ -7,6 +7,7 @@ import {
   type ValueFilter,
 } from '../../core/inventory/device-filter';
 import type { DatabaseSchema } from '../database';
+import { readFacetCounts } from './device-facets.repository';
 import {
   allOf,
   filterConditions,
@@ -23,7 +24,9 @@ export type FacetValueCounts = Array<{ value: string; count: number }>;
 
 /**
  * Facet counts over the filtered devices, each facet counted under every filter but its own
- * (choosing a manufacturer still shows the other manufacturers and how many each has).
+ * (choosing a manufacturer still shows the other manufacturers and how many each has). The facets
+ * nobody filters on share ONE pass over the filtered devices, counted here; only a facet with a
+ * filter of its own needs a query of its own (users filter on one or two at a time).
  */
 export async function countFilteredFacets(
   db: Db,
@@ -32,7 +35,39 @@ export async function countFilteredFacets(
   bounds: SupportBounds,
 ): Promise<Record<ValueFilter | 'support', FacetValueCounts>> {
   const result = {} as Record<ValueFilter | 'support', FacetValueCounts>;
-  for (const facet of VALUE_FILTERS) {
+  const filteredOn = (facet: ValueFilter | 'support') => (filter[facet]?.length ?? 0) > 0;
+  const shared = VALUE_FILTERS.filter((facet) => !filteredOn(facet));
+  const sharedSupport = !filteredOn('support');
+  if (shared.length > 0 || sharedSupport) {
+    const rows = await db
+      .selectFrom('device')
+      .select([
+        ...shared.map((facet) => sql<string>`${sql.ref(VALUE_FILTER_COLUMNS[facet])}`.as(facet)),
+        supportBucketExpression(bounds).as('support'),
+      ])
+      .where(allOf(filterConditions(organisationId, filter, bounds)))
+      .execute();
+    const tallies = new Map<string, Map<string, number>>();
+    const tally = (facet: string, value: string) => {
+      const counts = tallies.get(facet) ?? new Map<string, number>();
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+      tallies.set(facet, counts);
+    };
+    const facets: string[] = sharedSupport ? [...shared, 'support'] : [...shared];
+    for (const row of rows as Array<Record<string, string>>) for (const facet of facets) tally(facet, row[facet] ?? '');
+    for (const facet of facets) {
+      const counts = [...(tallies.get(facet) ?? new Map<string, number>())];
+      result[facet as ValueFilter | 'support'] = counts.map(([value, count]) => ({ value, count }));
+    }
+  }
+  let stored: Awaited<ReturnType<typeof readFacetCounts>> | undefined;
+  for (const facet of VALUE_FILTERS.filter(filteredOn)) {
+    if (filterConditions(organisationId, filter, bounds, facet).length === 1) {
+      // Its own filter is the only one: the counts kept beside the devices are the answer.
+      stored ??= await readFacetCounts(db, organisationId);
+      result[facet] = stored[facet];
+      continue;
+    }
     const column = sql.ref(VALUE_FILTER_COLUMNS[facet]);
     const rows = await db
       .selectFrom('device')
@@ -42,14 +77,16 @@ export async function countFilteredFacets(
       .execute();
     result[facet] = rows.map((row) => ({ value: row.value, count: Number(row.count) }));
   }
-  const bucket = supportBucketExpression(bounds);
-  const rows = await db
-    .selectFrom('device')
-    .select([bucket.as('value'), sql<number | string>`count(*)`.as('count')])
-    .where(allOf(filterConditions(organisationId, filter, bounds, 'support')))
-    .groupBy(sql`1`)
-    .execute();
-  result.support = rows.map((row) => ({ value: row.value, count: Number(row.count) }));
+  if (!sharedSupport) {
+    const bucket = supportBucketExpression(bounds);
+    const rows = await db
+      .selectFrom('device')
+      .select([bucket.as('value'), sql<number | string>`count(*)`.as('count')])
+      .where(allOf(filterConditions(organisationId, filter, bounds, 'support')))
+      .groupBy(sql`1`)
+      .execute();
+    result.support = rows.map((row) => ({ value: row.value, count: Number(row.count) }));
+  }
   return result;
 }
 

@@ -260,7 +260,7 @@ export const DEVICE_INDEXES: Readonly<Record<string, string>> = {
   device_serial_idx: 'organisation_id, lower(serial_number)',
   device_ip_idx: 'organisation_id, ip_addresses',
   device_mac_idx: 'organisation_id, mac_addresses',
-  device_support_idx: 'organisation_id, support_until',
+  device_support_idx: "organisation_id, COALESCE(support_until, '')",
 };
 
 export async function down(db: Kysely<unknown>): Promise<void> {
