@@ -95,9 +95,9 @@ try {
 }
 
 // PostgreSQL: a throwaway cluster; the CLI import, then a plain COPY of the same file.
-const binaries = findPostgresBinaries();
+const binaries = process.env['BENCH_DIALECTS'] === 'sqlite' ? undefined : findPostgresBinaries();
 if (!binaries) {
-  console.log('import PostgreSQL: skipped — no PostgreSQL binaries (initdb, pg_ctl) on this machine');
+  console.log('import PostgreSQL: skipped — BENCH_DIALECTS=sqlite, or no PostgreSQL binaries (initdb, pg_ctl) here');
 } else {
   const cluster = await startPostgresCluster(binaries);
   const pgDir = mkdtempSync(join(tmpdir(), 'iotcheck-bench-inventory-pg-'));

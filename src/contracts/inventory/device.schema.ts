@@ -104,6 +104,9 @@ export const DevicePageSchema = Type.Object({
   devices: List(DeviceSchema, 500),
   next: Nullable(Type.String()),
   total: Type.Optional(Type.Integer()),
+  totalIsAtLeast: Type.Optional(
+    Type.Boolean({ description: 'more devices match than `total` (counting stops at 10,000 under a filter)' }),
+  ),
 });
 
 /** DELETE /api/inventory/devices/:id?version=N */

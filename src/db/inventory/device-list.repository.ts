@@ -47,12 +47,12 @@ export async function listDeviceRows(
 ): Promise<DeviceRowPage> {
   const expression = sql.raw(SORT_EXPRESSIONS[input.sort]);
   const conditions = filterConditions(input.organisationId, input.filter, input.bounds);
-  if (input.after) {
-    const { value, id } = input.after;
-    conditions.push(
-      input.dir === 'asc' ? sql`(${expression}, id) > (${value}, ${id})` : sql`(${expression}, id) < (${value}, ${id})`,
-    );
+  const keyset = input.after ? [afterCursor(expression, input.dir, input.after)] : [];
+  if (INDEXED_SORTS.has(input.sort) && conditions.length > 1) {
+    const windowed = await readOrderedWindow(db, input, expression, conditions, keyset);
+    if (windowed) return windowed;
   }
+  conditions.push(...keyset);
   const direction = sql.raw(input.dir === 'asc' ? 'ASC' : 'DESC');
   const rows = await db
     .selectFrom('device')
@@ -66,17 +66,74 @@ export async function listDeviceRows(
   return { rows: rows.slice(0, input.limit), hasMore: rows.length > input.limit };
 }
 
-/** How many devices match the filter. */
+type Condition = ReturnType<typeof filterConditions>[number];
+
+/** Orders an index serves directly (DEVICE_INDEXES), so walking them in order costs only the rows walked. */
+const INDEXED_SORTS: ReadonlySet<DeviceSort> = new Set(['assetTag', 'name', 'manufacturer', 'model', 'supportUntil']);
+
+/** How many rows in sort order a filtered page looks at before leaving the plan to the database. */
+const WINDOW = 4000;
+
+function afterCursor(expression: ReturnType<typeof sql.raw>, dir: SortDirection, after: DeviceCursor): Condition {
+  const { value, id } = after;
+  return dir === 'asc' ? sql`(${expression}, id) > (${value}, ${id})` : sql`(${expression}, id) < (${value}, ${id})`;
+}
+
+/**
+ * A filtered page read by walking the sort order: the next WINDOW devices in order (an index
+ * range), filtered. When matches are common — a search for a site name that a tenth of a million
+ * devices share — this finds a page in a few thousand rows, where the planner would gather and
+ * sort every match. Undefined when the window held too few matches: then the planner's own plan
+ * (filter indexes, a sort of the few matches) is the fast one.
+ */
+async function readOrderedWindow(
+  db: Db,
+  input: { organisationId: string; dir: SortDirection; limit: number },
+  expression: ReturnType<typeof sql.raw>,
+  conditions: readonly Condition[],
+  keyset: readonly Condition[],
+): Promise<DeviceRowPage | undefined> {
+  const direction = sql.raw(input.dir === 'asc' ? 'ASC' : 'DESC');
+  const window = db
+    .selectFrom('device')
+    .selectAll()
+    .select(sql<string>`${expression}`.as('sort_value'))
+    .where(allOf([sql`organisation_id = ${input.organisationId}`, ...keyset]))
+    .orderBy(sql`${expression} ${direction}`)
+    .orderBy(sql`id ${direction}`)
+    .limit(WINDOW)
+    .as('walked');
+  const rows = await db
+    .selectFrom(window)
+    .selectAll()
+    .where(allOf([...conditions]))
+    .orderBy(sql`sort_value ${direction}`)
+    .orderBy(sql`id ${direction}`)
+    .limit(input.limit + 1)
+    .execute();
+  if (rows.length <= input.limit) return undefined;
+  return { rows: rows.slice(0, input.limit), hasMore: true };
+}
+
+/** Counting stops here: past it a list says "at least" (a count of every match of a broad search is slow). */
+export const COUNT_LIMIT = 10_000;
+
+/** How many devices match the filter, up to COUNT_LIMIT + 1 (more means "over COUNT_LIMIT"). */
 export async function countDevices(
   db: Db,
   organisationId: string,
   filter: DeviceFilter,
   bounds: SupportBounds,
 ): Promise<number> {
-  const row = await db
+  const matches = db
     .selectFrom('device')
-    .select(sql<number | string>`count(*)`.as('count'))
+    .select(sql`1`.as('one'))
     .where(allOf(filterConditions(organisationId, filter, bounds)))
+    .limit(COUNT_LIMIT + 1)
+    .as('matches');
+  const row = await db
+    .selectFrom(matches)
+    .select(sql<number | string>`count(*)`.as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }

@@ -9,7 +9,12 @@ import {
 import type { Device } from '../../core/inventory/device.types';
 import { decodeDeviceCursor, encodeDeviceCursor } from '../../db/inventory/device-cursor';
 import { readFacetCounts } from '../../db/inventory/device-facets.repository';
-import { countDevices, listDeviceRows, systemIdsOfDevices } from '../../db/inventory/device-list.repository';
+import {
+  COUNT_LIMIT,
+  countDevices,
+  listDeviceRows,
+  systemIdsOfDevices,
+} from '../../db/inventory/device-list.repository';
 import { toDevice } from '../../db/inventory/device-row';
 import { requireOrganisation } from '../accounts/require-user';
 import type { InventoryDeps } from './inventory-deps';
@@ -19,6 +24,8 @@ export interface DevicePage {
   readonly devices: Device[];
   readonly next: string | null;
   readonly total?: number;
+  /** The filter matches more than `total` devices (counting stops at COUNT_LIMIT). */
+  readonly totalIsAtLeast?: boolean;
 }
 
 /** The most devices one page holds. */
@@ -69,8 +76,12 @@ export async function listDevices(
     page.hasMore && last ? encodeDeviceCursor({ sort, dir, value: last.sort_value, id: Number(last.id) }) : null;
   const devices = page.rows.map(({ sort_value: _value, ...row }) => toDevice(row, systems.get(Number(row.id)) ?? []));
   if (after) return { devices, next };
-  const total = isEmptyFilter(input.filter)
-    ? (await readFacetCounts(db, organisationId)).status.reduce((sum, entry) => sum + entry.count, 0)
-    : await countDevices(db, organisationId, input.filter, bounds);
-  return { devices, next, total };
+  if (isEmptyFilter(input.filter)) {
+    const total = (await readFacetCounts(db, organisationId)).status.reduce((sum, entry) => sum + entry.count, 0);
+    return { devices, next, total };
+  }
+  const counted = await countDevices(db, organisationId, input.filter, bounds);
+  return counted > COUNT_LIMIT
+    ? { devices, next, total: COUNT_LIMIT, totalIsAtLeast: true }
+    : { devices, next, total: counted };
 }

@@ -17,6 +17,8 @@ export interface DevicePage {
   readonly devices: readonly Device[];
   readonly next: string | null;
   readonly total?: number;
+  /** More devices match than `total` (the server stops counting at 10,000 under a filter). */
+  totalIsAtLeast?: boolean;
 }
 export interface FacetCount {
   readonly value: string;

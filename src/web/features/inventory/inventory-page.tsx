@@ -56,6 +56,9 @@ export function InventoryPage() {
   const loadMore = useCallback(() => void fetchNextPage(), [fetchNextPage]);
   const devices = useMemo(() => pages.data?.pages.flatMap((page) => page.devices) ?? [], [pages.data]);
   const total = matchingTotal(pages.data?.pages[0]?.total, facets.data?.facets, query);
+  // Under a broad filter the server stops counting at 10,000 and says so: shown as "10,000+".
+  const totalText =
+    total === undefined ? '' : `${total.toLocaleString()}${pages.data?.pages[0]?.totalIsAtLeast ? '+' : ''}`;
   const canManage = permissions.can('inventory.manage');
   const count = selectedCount(selection, total);
 
@@ -129,7 +132,7 @@ export function InventoryPage() {
           <div className="result-bar">
             <span data-testid="matching-count">
               {total !== undefined
-                ? t('inventory.matching', { count: total.toLocaleString() })
+                ? t('inventory.matching', { count: totalText })
                 : t('inventory.loaded', { count: devices.length.toLocaleString() })}
             </span>
             {chips.map((chip) => (
@@ -158,7 +161,7 @@ export function InventoryPage() {
               <span data-testid="selection-count">
                 {selection.kind === 'all'
                   ? total !== undefined
-                    ? t('inventory.selectedAll', { count: total.toLocaleString() })
+                    ? t('inventory.selectedAll', { count: totalText })
                     : t('inventory.selectedAllUnknown')
                   : t('inventory.selected', { count: selection.ids.size })}
               </span>
@@ -170,7 +173,7 @@ export function InventoryPage() {
                   data-testid="select-all-matching"
                 >
                   {total !== undefined
-                    ? t('inventory.selectAllMatching', { count: total.toLocaleString() })
+                    ? t('inventory.selectAllMatching', { count: totalText })
                     : t('inventory.selectAllMatchingUnknown')}
                 </button>
               )}
