@@ -22,7 +22,7 @@ export async function withBulkConnection<T>(
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 15000');
     sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('cache_size = -64000'); // 64 MB of page cache: index builds spill to temp files beyond it
+    sqlite.pragma('cache_size = -32000'); // 32 MB of page cache: index builds spill to temp files beyond it
     const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
     try {
       return await work({ dialect: 'sqlite', db, sqlite });
