@@ -6,7 +6,8 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   return (
     <label className="language-switch">
-      <span>{t('language.label')}</span>
+      {/* The choices name themselves (日本語, English); the label stays for screen readers. */}
+      <span className="visually-hidden">{t('language.label')}</span>
       <select
         data-testid="language-switch"
         value={i18n.language}
