@@ -35,8 +35,10 @@ const CLASSES = [
 const OWNERS = ['設備管理部', '情報システム部', '生産技術部', '総務部'];
 const STATUSES = ['稼働中', '稼働中', '稼働中', '予備', '在庫', '計画中'];
 
-export const HEADER =
-  'asset_tag,name,class,manufacturer,model,serial_number,firmware_version,ip_address,mac_address,location,building,floor,owner,end_of_support,status,cpe';
+export const HEADER = [
+  'asset_tag,name,class,manufacturer,model,serial_number,firmware_version,ip_address,mac_address',
+  'location,building,floor,owner,end_of_support,status,cpe',
+].join(',');
 
 /** A small deterministic generator (mulberry32) so every run writes the same file. */
 function random(seed: number): () => number {
@@ -69,7 +71,9 @@ export function deviceLine(i: number, next: () => number): string {
   const name = `${site} ${label} ${i + 1}`;
   const building = `${1 + Math.floor(next() * 5)}号棟`;
   const floor = `${1 + Math.floor(next() * 8)}F`;
-  return `${tag},${name},${cls},${maker},${model},SN${(i * 7919) % 100000000},${firmware},${ip},${mac},${site},${building},${floor},${pick(OWNERS)},${support},${pick(STATUSES)},${cpe}\n`;
+  const serial = `SN${(i * 7919) % 100000000}`;
+  const cells = [tag, name, cls, maker, model, serial, firmware, ip, mac, site, building, floor];
+  return `${[...cells, pick(OWNERS), support, pick(STATUSES), cpe].join(',')}\n`;
 }
 
 /** Writes `count` devices to `path` (UTF-8, header row first). */

@@ -24,8 +24,10 @@ export const inventoryImportRoutes: FastifyPluginAsyncTypebox<ServerDeps> = asyn
       schema: {
         tags,
         summary: 'Import devices from a CSV or XLSX file (multipart field `file`), upserting by asset tag',
-        description:
-          'A file with problems is refused whole (400 VALIDATION_FAILED with every problem: row, column, field, value, reason) unless validOnly; dryRun writes nothing. Larger than IMPORT_MAX_BYTES → 413.',
+        description: [
+          'A file with problems is refused whole (400 VALIDATION_FAILED with every problem: row, column, field,',
+          'value, reason) unless validOnly; dryRun writes nothing. Larger than IMPORT_MAX_BYTES → 413.',
+        ].join(' '),
         consumes: ['multipart/form-data'],
         querystring: ImportQuerySchema,
         response: { 200: ImportResultSchema },
