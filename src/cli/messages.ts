@@ -189,6 +189,7 @@ export const CLI_MESSAGES = {
       not_covered: 'not covered',
     },
     inventoryCommand: 'the IoT device inventory: import, list and export devices',
+    reportCommand: 'reports and exchange files of an assessment: PDF, Excel, CSV, OSCAL',
     inventoryImport:
       'import devices from a CSV or XLSX file (upsert by asset tag; a file with problems is refused whole)',
     inventoryFileArgument: 'the CSV (UTF-8, UTF-8 with BOM or Shift_JIS) or XLSX file',
@@ -408,6 +409,7 @@ export const CLI_MESSAGES = {
       not_covered: '対応なし',
     },
     inventoryCommand: 'IoT 機器台帳（機器の取り込み・一覧・書き出し）',
+    reportCommand: '評価の報告書と受け渡しファイル（PDF・Excel・CSV・OSCAL）',
     inventoryImport:
       'CSV または XLSX から機器を取り込む（資産番号で追加・更新。問題のあるファイルは全体を取り込まない）',
     inventoryFileArgument: 'CSV（UTF-8、BOM 付き UTF-8、Shift_JIS）または XLSX ファイル',

@@ -67,6 +67,10 @@ const COMMAND_GROUPS: readonly {
     names: [{ name: 'inventory', description: (m) => m.inventoryCommand }],
     load: async () => (await import('./commands/inventory/inventory.command')).registerInventoryCommands,
   },
+  {
+    names: [{ name: 'report', description: (m) => m.reportCommand }],
+    load: async () => (await import('./commands/report/report.command')).registerReportCommands,
+  },
 ];
 
 export interface RunCliOptions {

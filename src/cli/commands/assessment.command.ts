@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
@@ -24,6 +24,7 @@ import { listSystems } from '../../services/assessments/list-systems';
 import { saveAnswer } from '../../services/assessments/save-answer';
 import { loadCatalogDeps } from '../../services/catalog/catalog-deps';
 import type { CliContext } from '../cli-context';
+import { writeOutputFile } from '../write-output-file';
 import { withAccountDeps } from '../with-account-deps';
 
 const percent = (score: number | null) => (score === null ? '-' : `${Math.round(score * 100)}%`);
@@ -270,7 +271,7 @@ export function registerAssessmentCommands(program: Command, context: CliContext
         const asYaml =
           options.output !== undefined && ['.yaml', '.yml'].includes(extname(options.output).toLowerCase());
         const content = asYaml ? stringifyYaml(document) : `${JSON.stringify(document, null, 2)}\n`;
-        if (options.output) writeFileSync(options.output, content);
+        if (options.output) await writeOutputFile(options.output, content);
         else context.write(content);
       }),
     );

@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ChainBreak } from '../../core/audit/audit-chain';
 import { DomainError } from '../../core/domain-error';
@@ -8,6 +7,7 @@ import { resolveOrganisation } from '../../services/organisations/resolve-organi
 import { exportAuditCsv } from '../../services/audit/export-audit-csv';
 import { verifyAuditTrail } from '../../services/audit/verify-audit-trail';
 import type { CliContext } from '../cli-context';
+import { writeOutputFile } from '../write-output-file';
 
 interface ExportOptions {
   org?: string;
@@ -79,7 +79,7 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
           ),
         );
         const content = await remote.getText(`/api/organisation/audit/export?${query}`);
-        if (options.output) writeFileSync(options.output, content);
+        if (options.output) await writeOutputFile(options.output, content);
         else context.write(content);
         return;
       }
@@ -94,7 +94,7 @@ export function registerAuditCommands(program: Command, context: CliContext): vo
             to: options.to,
           },
         );
-        if (options.output) writeFileSync(options.output, file.content);
+        if (options.output) await writeOutputFile(options.output, file.content);
         else context.write(file.content);
       });
     });

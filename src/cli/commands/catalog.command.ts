@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import type { Language } from '../../core/catalog/catalog.types';
 import { TAG_LABELS } from '../../core/catalog/tag-labels';
@@ -8,6 +7,7 @@ import { exportFramework } from '../../services/catalog/export-framework';
 import { getCatalogNode, type CatalogNodeView } from '../../services/catalog/get-catalog-node';
 import { listFrameworks, type FrameworkSummary } from '../../services/catalog/list-frameworks';
 import type { CliContext } from '../cli-context';
+import { writeOutputFile } from '../write-output-file';
 
 /** `iotcheck catalog list | show <id> | export --framework <id> --format json|csv|yaml [--lang ja|en]`. */
 export function registerCatalogCommands(program: Command, context: CliContext): void {
@@ -98,7 +98,7 @@ export function registerCatalogCommands(program: Command, context: CliContext): 
             format: options.format,
             ...(options.lang ? { lang: options.lang } : {}),
           }).content;
-      if (options.output) writeFileSync(options.output, content);
+      if (options.output) await writeOutputFile(options.output, content);
       else context.write(content);
     });
 }

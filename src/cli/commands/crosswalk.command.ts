@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import {
   CROSSWALK_EXPORT_FORMATS,
@@ -7,6 +6,7 @@ import {
 import { loadCatalogDeps } from '../../services/catalog/catalog-deps';
 import { exportCrosswalk } from '../../services/catalog/export-crosswalk';
 import type { CliContext } from '../cli-context';
+import { writeOutputFile } from '../write-output-file';
 
 /** `iotcheck crosswalk export --from jssec-v2 --to <framework> --format json|csv [-o file]` (also with --server). */
 export function registerCrosswalkCommands(program: Command, context: CliContext): void {
@@ -26,7 +26,7 @@ export function registerCrosswalkCommands(program: Command, context: CliContext)
             `/api/catalog/crosswalks/${encodeURIComponent(options.from)}/${encodeURIComponent(options.to)}?format=${options.format}`,
           )
         : exportCrosswalk(await loadCatalogDeps(context.config().catalogDir), options).content;
-      if (options.output) writeFileSync(options.output, content);
+      if (options.output) await writeOutputFile(options.output, content);
       else context.write(content);
     });
 }

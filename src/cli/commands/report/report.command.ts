@@ -1,0 +1,8 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../../cli-context';
+
+/** `iotcheck report …`: reports and exchange files of an assessment, one file per subcommand. */
+export function registerReportCommands(program: Command, context: CliContext): void {
+  const report = program.command('report').description(context.messages.reportCommand);
+  void report;
+}
