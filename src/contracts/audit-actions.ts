@@ -68,6 +68,8 @@ export const AUDIT_ACTIONS = [
   'custom_field.update',
   'custom_field.delete',
   'column_mapping.update',
+  'report.requested',
+  'job.cancel',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

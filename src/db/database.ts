@@ -36,6 +36,7 @@ import type {
   ProviderTable,
   StakeholderTable,
 } from './inventory/inventory.table';
+import type { JobTable } from './jobs/job.table';
 
 /** Every table iotcheck stores, by name. Timestamps are ISO-8601 UTC text on both dialects. */
 export interface DatabaseSchema {
@@ -58,6 +59,7 @@ export interface DatabaseSchema {
   answer_evidence: AnswerEvidenceTable;
   finding: FindingTable;
   score_snapshot: ScoreSnapshotTable;
+  job: JobTable;
   item_weight: ItemWeightTable;
   device: DeviceTable;
   device_system: DeviceSystemTable;

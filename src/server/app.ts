@@ -36,6 +36,7 @@ import { savedViewRoutes } from './routes/inventory/saved-views.routes';
 import { systemDeviceRoutes } from './routes/inventory/system-devices.routes';
 import { dataFlowsRoutes } from './routes/inventory/data-flows.routes';
 import { inventoryFactsRoutes } from './routes/inventory/inventory-facts.routes';
+import { reportJobRoutes } from './routes/reports/report-jobs.routes';
 import { inventorySettingsRoutes } from './routes/inventory/inventory-settings.routes';
 import { providersRoutes } from './routes/inventory/providers.routes';
 import { stakeholdersRoutes } from './routes/inventory/stakeholders.routes';
@@ -164,6 +165,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(dataFlowsRoutes, deps);
       await api.register(inventorySettingsRoutes, deps);
       await api.register(inventoryFactsRoutes, deps);
+      await api.register(reportJobRoutes, deps);
     },
     { prefix: '/api' },
   );

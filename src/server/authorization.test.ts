@@ -140,6 +140,11 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'GET /api/inventory/column-mapping': READERS,
   'PUT /api/inventory/column-mapping': ADMINS,
   'GET /api/assessments/{id}/inventory-facts': READERS,
+  'POST /api/assessments/{id}/reports': READERS,
+  'GET /api/assessments/{id}/reports': READERS,
+  'GET /api/jobs/{id}': READERS,
+  'GET /api/jobs/{id}/download': READERS,
+  'POST /api/jobs/{id}/cancel': READERS,
 };
 
 type Principal = 'anonymous' | Role | 'other-organisation owner';

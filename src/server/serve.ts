@@ -6,11 +6,21 @@ import { migrateToLatest } from '../db/migrate';
 import { createSecretBox } from '../core/auth/secret-box';
 import { createArgon2Hasher } from '../integrations/auth/password-hasher';
 import { createEvidenceStore } from '../integrations/evidence/evidence-store';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { readInstallationKey } from '../integrations/secrets/installation-key';
 import { loadCatalogDeps } from '../services/catalog/catalog-deps';
 import { recordCatalogVersions } from '../services/catalog/record-catalog-versions';
+import { createJobFileStore } from '../integrations/jobs/job-file-store';
+import { startJobWorker, type JobWorker } from '../services/jobs/job-worker';
+import { reportJobHandlers } from '../services/reports/report-job-handlers';
 import { buildApp, type BuildAppOptions } from './app';
+
+/** A job's claim lasts a minute unless renewed; a dead server's jobs are taken over after that. */
+const JOB_LEASE_MS = 60_000;
+/** How often a server looks for jobs other servers queued (its own wake it at once). */
+const JOB_POLL_MS = 2_000;
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -35,6 +45,8 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
     // DATA_DIR/evidence belongs to this one server process and it is not serving yet, so every
     // temporary upload file there was cut off by a crash or kill of an earlier run.
     await evidenceStore.removeStaleUploads(new Date());
+    const jobFiles = createJobFileStore(join(config.dataDir, 'jobs'));
+    let worker: JobWorker | undefined;
     const app = await buildApp(
       {
         config,
@@ -45,6 +57,8 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         clock: () => new Date(),
         evidenceStore,
         evidenceMaxBytes: config.evidenceMaxBytes,
+        jobFiles,
+        wakeJobWorker: () => worker?.wake(),
         // The OpenID Connect library loads only when single sign-on is configured.
         ...(config.oidc
           ? { oidc: (await import('../integrations/auth/oidc-client')).createOidcClient(config.oidc) }
@@ -58,8 +72,20 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
       if (stopping) reply.header('connection', 'close');
     });
     const url = await app.listen({ port: config.port, host: config.host });
+    worker = startJobWorker(
+      { database, clock: () => new Date(), jobFiles },
+      {
+        workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        handlers: reportJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
+        leaseMs: JOB_LEASE_MS,
+        pollMs: JOB_POLL_MS,
+        log: (message, error) => app.log.error({ err: error }, message),
+      },
+    );
     const stop = (): Promise<void> => {
-      stopping ??= app.close().finally(() => database.close());
+      stopping ??= Promise.all([app.close(), worker?.stop()])
+        .then(() => undefined)
+        .finally(() => database.close());
       return stopping;
     };
     return { app, database, url, stop };

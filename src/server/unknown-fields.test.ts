@@ -210,6 +210,11 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
     url: '/api/inventory/column-mapping',
     body: { version: 0, mapping: { 機器名: 'name' } },
   }),
+  'POST /api/assessments/{id}/reports': (t) => ({
+    url: `/api/assessments/${t.assessmentId}/reports`,
+    body: { kind: 'assessment-json' },
+  }),
+  'POST /api/jobs/{id}/cancel': () => ({ url: '/api/jobs/00000000-0000-4000-8000-000000000000/cancel', body: {} }),
 };
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];

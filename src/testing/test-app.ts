@@ -11,6 +11,7 @@ import type { AccountDeps } from '../services/auth/account-deps';
 import { createCatalogDeps } from '../services/catalog/catalog-deps';
 import { createTestConfig } from './test-config';
 import type { TestDatabase } from './test-database';
+import { createJobFileStore } from '../integrations/jobs/job-file-store';
 
 let shippedCatalog: Catalog | undefined;
 
@@ -53,6 +54,7 @@ export async function createTestApp(
       ...createCatalogDeps(testCatalog()),
       evidenceStore: createEvidenceStore(join(config.dataDir, 'evidence')),
       evidenceMaxBytes: config.evidenceMaxBytes,
+      jobFiles: createJobFileStore(join(config.dataDir, 'jobs')),
     },
     { webRoot },
   );

@@ -34,6 +34,7 @@ export const ACTION_RULES = {
   'inventory.import': ['owner', 'admin', 'assessor'],
   'inventory.delete': ['owner', 'admin'],
   'inventory.settings': ['owner', 'admin'],
+  'jobs.read': ['owner', 'admin', 'assessor', 'viewer'],
 } as const satisfies Record<string, 'authenticated' | 'member' | readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;

@@ -298,6 +298,8 @@ export const en: Messages = {
       delete: 'Custom inventory field removed',
     },
     column_mapping: { update: 'Import column mapping saved' },
+    report: { requested: 'Report requested' },
+    job: { cancel: 'Background job cancelled' },
   },
   auditTargets: {
     system: 'IoT system',
@@ -318,6 +320,7 @@ export const en: Messages = {
     data_flow: 'Data flow',
     custom_field: 'Custom inventory field',
     column_mapping: 'Import column mapping',
+    job: 'Background job',
   },
   auditFields: {
     result: 'Answer',

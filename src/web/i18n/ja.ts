@@ -276,6 +276,8 @@ export const ja = {
     data_flow: { create: 'データフローを登録', update: 'データフローを変更', delete: 'データフローを削除' },
     custom_field: { create: '台帳の独自項目を追加', update: '台帳の独自項目を変更', delete: '台帳の独自項目を削除' },
     column_mapping: { update: '取り込み列の対応付けを保存' },
+    report: { requested: '報告書の作成を依頼' },
+    job: { cancel: 'バックグラウンド処理を取り消し' },
   },
   auditTargets: {
     system: 'IoT システム',
@@ -296,6 +298,7 @@ export const ja = {
     data_flow: 'データフロー',
     custom_field: '台帳の独自項目',
     column_mapping: '取り込み列の対応付け',
+    job: 'バックグラウンド処理',
   },
   auditFields: {
     result: '回答',

@@ -2,14 +2,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeOutputFile } from './write-output-file';
+import { writeFileAtomically } from './write-file-atomically';
 
-describe('writeOutputFile', () => {
+describe('writeFileAtomically', () => {
   it('replaces the file with the whole new content and leaves no temporary file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'iotcheck-out-'));
     const file = join(dir, 'report.csv');
     writeFileSync(file, 'old');
-    await writeOutputFile(file, 'new content');
+    await writeFileAtomically(file, 'new content');
     expect(readFileSync(file, 'utf8')).toBe('new content');
     expect(readdirSync(dir)).toEqual(['report.csv']);
   });
@@ -22,7 +22,7 @@ describe('writeOutputFile', () => {
       destination.write('partial');
       throw new Error('renderer failed');
     };
-    await expect(writeOutputFile(file, failing)).rejects.toThrow('renderer failed');
+    await expect(writeFileAtomically(file, failing)).rejects.toThrow('renderer failed');
     expect(readFileSync(file, 'utf8')).toBe('previous');
     expect(readdirSync(dir)).toEqual(['report.pdf']);
   });
