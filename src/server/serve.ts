@@ -46,7 +46,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
     // temporary upload file there was cut off by a crash or kill of an earlier run.
     await evidenceStore.removeStaleUploads(new Date());
     const jobFiles = createJobFileStore(join(config.dataDir, 'jobs'));
-    let worker: JobWorker | undefined;
+    const jobs: { worker?: JobWorker } = {};
     const app = await buildApp(
       {
         config,
@@ -58,7 +58,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         evidenceStore,
         evidenceMaxBytes: config.evidenceMaxBytes,
         jobFiles,
-        wakeJobWorker: () => worker?.wake(),
+        wakeJobWorker: () => jobs.worker?.wake(),
         // The OpenID Connect library loads only when single sign-on is configured.
         ...(config.oidc
           ? { oidc: (await import('../integrations/auth/oidc-client')).createOidcClient(config.oidc) }
@@ -72,7 +72,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
       if (stopping) reply.header('connection', 'close');
     });
     const url = await app.listen({ port: config.port, host: config.host });
-    worker = startJobWorker(
+    jobs.worker = startJobWorker(
       { database, clock: () => new Date(), jobFiles },
       {
         workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
@@ -83,7 +83,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
       },
     );
     const stop = (): Promise<void> => {
-      stopping ??= Promise.all([app.close(), worker?.stop()])
+      stopping ??= Promise.all([app.close(), jobs.worker?.stop()])
         .then(() => undefined)
         .finally(() => database.close());
       return stopping;
