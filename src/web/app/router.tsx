@@ -74,6 +74,13 @@ export const router = createBrowserRouter([
         ...page(async () => (await import('../features/assessments/dashboard-page')).DashboardPage, signedIn),
       },
       {
+        path: 'assessments/:id/reports',
+        ...page(
+          async () => (await import('../features/reports/assessment-reports-page')).AssessmentReportsPage,
+          signedIn,
+        ),
+      },
+      {
         path: 'assessments/:id/coverage',
         ...page(async () => (await import('../features/guidelines/coverage-page')).CoveragePage, signedIn),
       },

@@ -1242,6 +1242,63 @@ export const ja = {
       recordStale: '台帳の記録を {{days}} 日以上更新していない機器 {{count}} 台（全 {{total}} 台中）',
     },
   },
+  reports: {
+    title: '報告書',
+    titleOf: '報告書：{{title}}',
+    lead: '報告書はバックグラウンドで作成され、進み具合とともに下に表示されます。できあがったらダウンロードできます。この評価を閲覧できる人は誰でもダウンロードできます。',
+    chooseAssessment: '報告書を作る評価を選んでください。',
+    noAssessments: '評価はまだありません。',
+    toDashboard: 'ダッシュボード',
+    language: '報告書の言語',
+    languages: { ja: '日本語', en: '英語' },
+    groups: {
+      people: '人に渡す',
+      spreadsheets: '表計算',
+      exchange: 'ほかのツールへ',
+    },
+    kinds: {
+      'management-pdf': {
+        title: '経営層向け報告書（PDF）',
+        lead: '要約、機能別・カテゴリ別の点数、担当者と期限つきの主な課題、60 項目すべての結果。',
+      },
+      'checksheet-xlsx': {
+        title: 'チェックシート（Excel）',
+        lead: 'A3 のチェックシートと同じ並びの表。回答を記入して取り込み直せます。',
+      },
+      'answers-csv': { title: '回答一覧（CSV）', lead: '項目ごとに 1 行：結果、コメント、担当者、期限。' },
+      'findings-csv': { title: '指摘事項一覧（CSV）', lead: '指摘ごとに 1 行：内容、優先度、担当者、期限、状態。' },
+      'evidence-csv': { title: '証跡一覧（CSV）', lead: 'どの証跡がどの項目を裏づけるか。日付とファイルつき。' },
+      'oscal-assessment-results': {
+        title: 'OSCAL 評価結果（JSON）',
+        lead: 'NIST の評価結果の形式。GRC ツールへの受け渡しに。',
+      },
+      'oscal-poam': { title: 'OSCAL 改善計画 POA&M（JSON）', lead: '未対応の指摘事項を改善計画として。' },
+      'assessment-json': {
+        title: '評価ドキュメント（JSON）',
+        lead: 'すべての回答をバージョン管理できる文書として。適用し直すこともできます。',
+      },
+      'assessment-yaml': { title: '評価ドキュメント（YAML）', lead: '同じ文書の YAML 版。' },
+    },
+    make: '作成',
+    makeDetailed: '詳細版を作成',
+    detailed: '詳細版',
+    jobs: '最近の報告書',
+    noJobs: 'この評価の報告書はまだ作成されていません。',
+    jobKind: '報告書',
+    jobRequested: '依頼日時',
+    jobStatus: '状態',
+    jobActions: '操作',
+    status: {
+      queued: '待機中',
+      running: '作成中',
+      succeeded: '完成',
+      failed: '失敗',
+      cancelled: '取り消し',
+    },
+    download: 'ダウンロード',
+    cancel: '取り消す',
+    action: '報告書',
+  },
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -180,6 +180,9 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
           <Link to={`/assessments/${assessment.id}/coverage`} className="button-link" data-testid="coverage-link">
             {t('coverage.open')}
           </Link>
+          <Link to={`/assessments/${assessment.id}/reports`} className="button-link" data-testid="reports-link">
+            {t('reports.action')}
+          </Link>
         </header>
         <StatusBar assessment={assessment} canWrite={people.canWrite} openWork={openWork} />
         {people.canWrite && !editable && (

@@ -160,9 +160,14 @@ function Dashboard({
       </nav>
       <header className="page-header">
         <h1>{t('dashboard.title', { title: assessment.title })}</h1>
-        <Link to={`/assessments/${assessment.id}`} className="button-link">
-          {t('dashboard.backToAnswers')}
-        </Link>
+        <span className="row-actions">
+          <Link to={`/assessments/${assessment.id}/reports`} className="button-link" data-testid="dashboard-reports">
+            {t('reports.action')}
+          </Link>
+          <Link to={`/assessments/${assessment.id}`} className="button-link">
+            {t('dashboard.backToAnswers')}
+          </Link>
+        </span>
       </header>
 
       <section className="kpis" aria-label={t('dashboard.summary')} data-testid="dashboard-summary">
