@@ -122,10 +122,9 @@ function readEdits(read: ReadChecksheetWorkbook, itemIds: readonly string[], pro
     const place = { sheet: read.sheet, row: visible.row, column: read.columns.result };
     const result = parseResultLabel(visible.result, LABEL_SETS);
     if (result === undefined) {
-      const choices = Object.values(CHECKSHEET_WORKBOOK_LABELS.ja.results).join(', ');
-      problems.push(
-        atCell(place, 'result', `not an answer; choose one of ${choices} (or the English labels)`, visible.result),
-      );
+      const language = read.meta.language === 'en' ? 'en' : 'ja';
+      const choices = Object.values(CHECKSHEET_WORKBOOK_LABELS[language].results).join(', ');
+      problems.push(atCell(place, 'result', `not an answer; choose one of: ${choices}`, visible.result));
       return;
     }
     const comment = normaliseComment(visible.comment);
