@@ -5,7 +5,7 @@ import { assessmentClosed } from '../../core/assessment/assessment-closed';
 import { RESULTS, type AnswerResult } from '../../core/assessment/assessment.types';
 import { listFrameworkItems } from '../../core/assessment/framework-items';
 import type { Actor } from '../../core/auth/actor';
-import { DomainError, type ProblemDetail } from '../../core/domain-error';
+import { DomainError, type ProblemDetail, type ReasonCode } from '../../core/domain-error';
 import { compareWorkbookRows, parseResultLabel } from '../../core/reports/workbook-rows';
 import { listAnswers } from '../../db/answer.repository';
 import { findAssessment } from '../../db/assessment.repository';
@@ -64,11 +64,12 @@ function atMeta(
   read: ReadChecksheetWorkbook,
   key: keyof ReadChecksheetWorkbook['meta'],
   reason: string,
+  code: ReasonCode,
 ): ProblemDetail {
   const row = read.metaRows[key];
   return row === undefined
-    ? { path: STATE_SHEET, field: key, reason }
-    : atCell({ sheet: STATE_SHEET, row, column: 2 }, key, reason);
+    ? { path: STATE_SHEET, field: key, reason, code }
+    : atCell({ sheet: STATE_SHEET, row, column: 2 }, key, reason, { code });
 }
 
 /**
@@ -84,6 +85,7 @@ function readEdits(read: ReadChecksheetWorkbook, itemIds: readonly string[], pro
       path: STATE_SHEET,
       field: 'itemId',
       reason: 'the hidden sheet does not list the items of this checksheet',
+      code: 'workbook_damaged',
     });
     return [];
   }
@@ -94,12 +96,11 @@ function readEdits(read: ReadChecksheetWorkbook, itemIds: readonly string[], pro
         : mismatch.kind === 'added' && mismatch.expected === undefined
           ? `a row that was not in the exported workbook (No. ${mismatch.found || 'empty'}): rows were added`
           : `No. ${mismatch.found || '(empty)'} where the export had No. ${mismatch.expected}: rows were ${mismatch.kind}`;
-    return atCell(
-      { sheet: read.sheet, row: mismatch.row, column: read.columns.number },
-      'number',
-      reason,
-      mismatch.found,
-    );
+    return atCell({ sheet: read.sheet, row: mismatch.row, column: read.columns.number }, 'number', reason, {
+      ...(mismatch.found !== undefined && { value: mismatch.found }),
+      code: `workbook_row_${mismatch.kind}`,
+      params: { expected: mismatch.expected ?? '', found: mismatch.found ?? '' },
+    });
   });
   if (rowProblems.length > 0) {
     problems.push(...rowProblems.slice(0, 20));
@@ -116,6 +117,7 @@ function readEdits(read: ReadChecksheetWorkbook, itemIds: readonly string[], pro
         row: line.row,
         field: 'version',
         reason: 'the hidden sheet is damaged',
+        code: 'workbook_damaged',
       });
       return;
     }
@@ -124,7 +126,13 @@ function readEdits(read: ReadChecksheetWorkbook, itemIds: readonly string[], pro
     if (result === undefined) {
       const language = read.meta.language === 'en' ? 'en' : 'ja';
       const choices = Object.values(CHECKSHEET_WORKBOOK_LABELS[language].results).join(', ');
-      problems.push(atCell(place, 'result', `not an answer; choose one of: ${choices}`, visible.result));
+      problems.push(
+        atCell(place, 'result', `not an answer; choose one of: ${choices}`, {
+          value: visible.result,
+          code: 'workbook_answer_label',
+          params: { choices },
+        }),
+      );
       return;
     }
     const comment = normaliseComment(visible.comment);
@@ -151,16 +159,26 @@ function checkHeader(
   const { meta } = read;
   if (meta.format !== CHECKSHEET_WORKBOOK_FORMAT)
     throw refuse('This is not a checksheet workbook iotcheck can read back; nothing was applied.', [
-      atMeta(read, 'format', `expected ${CHECKSHEET_WORKBOOK_FORMAT}`),
+      atMeta(read, 'format', `expected ${CHECKSHEET_WORKBOOK_FORMAT}`, 'workbook_format'),
     ]);
   if (meta.organisationId !== organisationId)
     throw refuse('This is not a workbook of this organisation; nothing was applied.', [
-      atMeta(read, 'organisationId', 'the workbook was not exported from this organisation'),
+      atMeta(
+        read,
+        'organisationId',
+        'the workbook was not exported from this organisation',
+        'workbook_other_organisation',
+      ),
     ]);
   const assessmentId = meta.assessmentId ?? '';
   if (expectedAssessmentId !== undefined && assessmentId !== expectedAssessmentId)
     throw refuse('This workbook belongs to another assessment; nothing was applied.', [
-      atMeta(read, 'assessmentId', `the workbook is of assessment ${assessmentId}, not ${expectedAssessmentId}`),
+      atMeta(
+        read,
+        'assessmentId',
+        `the workbook is of assessment ${assessmentId}, not ${expectedAssessmentId}`,
+        'workbook_other_assessment',
+      ),
     ]);
   return assessmentId;
 }
@@ -215,16 +233,16 @@ export async function importChecksheetWorkbook(
     const assessment = await findAssessment(transaction, organisationId, assessmentId);
     if (!assessment)
       throw refuse('The workbook names an assessment that does not exist in this organisation; nothing was applied.', [
-        atMeta(read, 'assessmentId', 'no such assessment in this organisation'),
+        atMeta(read, 'assessmentId', 'no such assessment in this organisation', 'workbook_unknown_assessment'),
       ]);
     if (read.meta.frameworkId !== assessment.frameworkId)
       throw refuse('The workbook is of another checksheet than the assessment; nothing was applied.', [
-        atMeta(read, 'frameworkId', `the assessment uses ${assessment.frameworkId}`),
+        atMeta(read, 'frameworkId', `the assessment uses ${assessment.frameworkId}`, 'workbook_catalog'),
       ]);
     if (read.meta.catalogHash !== assessment.catalogHash)
       throw refuse(
         'The workbook was made from another version of the checksheet than this assessment uses; nothing was applied. Export the workbook again.',
-        [atMeta(read, 'catalogHash', `the assessment's catalog hash is ${assessment.catalogHash}`)],
+        [atMeta(read, 'catalogHash', `the assessment's catalog hash is ${assessment.catalogHash}`, 'workbook_catalog')],
       );
     const items = listFrameworkItems(deps.catalog, assessment.frameworkId);
     const problems: ProblemDetail[] = [];
@@ -254,6 +272,7 @@ export async function importChecksheetWorkbook(
             { sheet: read.sheet, row: edit.row, column },
             edit.result !== undefined ? 'result' : 'comment',
             `No. ${edit.number} was changed in iotcheck after the export (version ${storedVersion} is stored, the workbook has ${edit.exportedVersion})`,
+            { code: 'workbook_conflict', params: { number: edit.number } },
           ),
         );
         continue;
@@ -270,6 +289,9 @@ export async function importChecksheetWorkbook(
             problem.field === 'justification'
               ? `No. ${edit.number}: not applicable needs a justification; write it in iotcheck first`
               : problem.reason,
+            problem.field === 'justification'
+              ? { code: 'workbook_justification', params: { number: edit.number } }
+              : {},
           ),
         );
       planned.push({ edit, content });

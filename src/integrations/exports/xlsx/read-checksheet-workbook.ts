@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DomainError, type ProblemDetail } from '../../../core/domain-error';
+import { DomainError, type ProblemDetail, type ReasonCode } from '../../../core/domain-error';
 import { CHECKSHEET_WORKBOOK_LABELS, STATE_SHEET } from './checksheet-workbook-labels';
 import { STATE_META_KEYS, STATE_ROWS_HEADER } from './checksheet-workbook-state';
 import { checkZipLimits, WORKBOOK_ZIP_LIMITS, type ZipLimits } from './zip-limits';
@@ -53,15 +53,22 @@ export function cellReference(row: number, column: number): string {
   return `${letters}${row}`;
 }
 
-/** A problem at one cell: `path` is `Sheet!F12`, with row and column numbers and the field. */
-export function atCell(place: CellPlace, field: string, reason: string, value?: string): ProblemDetail {
+/** A problem at one cell: `path` is `Sheet!F12`, with row and column numbers, the field and the value. */
+export function atCell(
+  place: CellPlace,
+  field: string,
+  reason: string,
+  extra: { value?: string; code?: ReasonCode; params?: Readonly<Record<string, string | number>> } = {},
+): ProblemDetail {
   return {
     path: `${place.sheet}!${cellReference(place.row, place.column)}`,
     row: place.row,
     column: place.column,
     field,
     reason,
-    ...(value !== undefined && value !== '' && { value: value.slice(0, 80) }),
+    ...(extra.value !== undefined && extra.value !== '' && { value: extra.value.slice(0, 80) }),
+    ...(extra.code && { code: extra.code }),
+    ...(extra.params && { params: extra.params }),
   };
 }
 
@@ -78,8 +85,15 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-const refused = (file: string, reason: string, code: 'file_type' | 'file_too_large' = 'file_type') =>
-  new DomainError('VALIDATION_FAILED', `${file}: ${reason}; nothing was applied.`, [{ file, reason, code }]);
+const refused = (
+  file: string,
+  reason: string,
+  code: ReasonCode = 'workbook_not_xlsx',
+  params?: Readonly<Record<string, number>>,
+) =>
+  new DomainError('VALIDATION_FAILED', `${file}: ${reason}; nothing was applied.`, [
+    { file, reason, code, ...(params && { params }) },
+  ]);
 
 /** Column numbers of the No., answer and comment headers, found by their text in either language. */
 function findColumns(sheet: ExcelJS.Worksheet): ReadChecksheetWorkbook['columns'] | ProblemDetail[] {
@@ -98,6 +112,8 @@ function findColumns(sheet: ExcelJS.Worksheet): ReadChecksheetWorkbook['columns'
       row: 1,
       field: key,
       reason: `the header "${CHECKSHEET_WORKBOOK_LABELS.ja.columns[key]}" / "${CHECKSHEET_WORKBOOK_LABELS.en.columns[key]}" is missing`,
+      code: 'workbook_header' as const,
+      params: { header: CHECKSHEET_WORKBOOK_LABELS.ja.columns[key] },
     }));
   if (problems.length > 0) return problems;
   return columns as ReadChecksheetWorkbook['columns'];
@@ -137,15 +153,17 @@ export async function readChecksheetWorkbook(
   fileName: string,
   limits: { maxBytes: number; zip: ZipLimits } = { maxBytes: WORKBOOK_MAX_BYTES, zip: WORKBOOK_ZIP_LIMITS },
 ): Promise<ReadChecksheetWorkbook> {
-  if (bytes.length === 0) throw refused(fileName, 'the file is empty (0 bytes)');
+  if (bytes.length === 0) throw refused(fileName, 'the file is empty (0 bytes)', 'file_empty');
   if (bytes.length > limits.maxBytes)
-    throw refused(fileName, `larger than ${limits.maxBytes} bytes, the limit for a workbook`, 'file_too_large');
+    throw refused(fileName, `larger than ${limits.maxBytes} bytes, the limit for a workbook`, 'file_too_large', {
+      limit: limits.maxBytes,
+    });
   const zip = checkZipLimits(bytes, limits.zip);
   if (zip)
     throw refused(
       fileName,
       zip.kind === 'not_zip' ? `not an XLSX workbook (${zip.reason})` : zip.reason,
-      zip.kind === 'not_zip' ? 'file_type' : 'file_too_large',
+      zip.kind === 'not_zip' ? 'workbook_not_xlsx' : 'zip_limits',
     );
 
   const workbook = new ExcelJS.Workbook();
@@ -159,11 +177,13 @@ export async function readChecksheetWorkbook(
     throw refused(
       fileName,
       `not a checksheet workbook exported by iotcheck (the hidden sheet "${STATE_SHEET}" is missing)`,
+      'workbook_format',
     );
   const state = readState(stateSheet);
   const names = Object.values(CHECKSHEET_WORKBOOK_LABELS).map((labels) => labels.checksheetSheet);
   const sheet = workbook.worksheets.find((candidate) => names.includes(candidate.name));
-  if (!sheet) throw refused(fileName, `the sheet "${names.join('" / "')}" is missing (renamed or deleted)`);
+  if (!sheet)
+    throw refused(fileName, `the sheet "${names.join('" / "')}" is missing (renamed or deleted)`, 'workbook_format');
   const columns = findColumns(sheet);
   if (Array.isArray(columns))
     throw new DomainError(

@@ -99,7 +99,7 @@ describeEachDialect('POST /api/assessments/:id/workbook-imports', (database) => 
     const refused = await upload(assessor, assessmentId, [file(bomb)]);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().errors).toEqual([
-      expect.objectContaining({ code: 'file_too_large', reason: expect.stringMatching(/unpacks/) }),
+      expect.objectContaining({ code: 'zip_limits', reason: expect.stringMatching(/unpacks/) }),
     ]);
     const oversized = await upload(assessor, assessmentId, [file(Buffer.alloc(21 * 1024 ** 2, 0x50))]);
     expect(oversized.statusCode).toBe(413);
