@@ -30,6 +30,31 @@ export function numberedLines(lines: readonly string[]): string {
   return lines.map((line, index) => `${[...CIRCLED][index] ?? `${index + 1}.`} ${line}`).join('\n');
 }
 
+/** Points per line of 11 pt text, and the cell's top and bottom padding. */
+const LINE_HEIGHT = 14;
+const ROW_PADDING = 4;
+
+/** How many column-width units a line takes: East Asian wide characters count almost twice. */
+function lineUnits(line: string): number {
+  let units = 0;
+  for (const char of line) units += (char.codePointAt(0) ?? 0) >= 0x2e80 ? 1.8 : 1;
+  return units;
+}
+
+/**
+ * A row height that shows all wrapped text: neither LibreOffice nor Excel sizes rows of a written
+ * file reliably, so the height is estimated from each cell's text and its column's width.
+ */
+export function rowHeight(cells: readonly { text: string; width: number }[]): number {
+  let lines = 1;
+  for (const { text, width } of cells) {
+    const perLine = Math.max(width - 1, 1);
+    const count = text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(lineUnits(line) / perLine)), 0);
+    lines = Math.max(lines, count);
+  }
+  return lines * LINE_HEIGHT + ROW_PADDING;
+}
+
 /** The No. cell: a number when the code is one (so Excel shows no "number stored as text"), else text. */
 const numberCell = (code: string): string | number => (/^[1-9]\d{0,5}$/.test(code) ? Number(code) : code);
 
@@ -48,6 +73,16 @@ const pageSetup: Partial<ExcelJS.PageSetup> = {
 const validationsOf = (sheet: ExcelJS.Worksheet) =>
   (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } })
     .dataValidations;
+
+/** The height of a written row from its cells' text and the sheet's column widths. */
+function heightOf(sheet: ExcelJS.Worksheet, row: ExcelJS.Row): number {
+  const cells: { text: string; width: number }[] = [];
+  row.eachCell((cell, column) => {
+    const text = typeof cell.value === 'string' ? cell.value : String(cell.value ?? '');
+    cells.push({ text, width: sheet.getColumn(column).width ?? 10 });
+  });
+  return rowHeight(cells);
+}
 
 function styleHeader(row: ExcelJS.Row): void {
   row.height = 24;
@@ -119,6 +154,7 @@ function writeChecksheetSheet(
       if (band && column <= 3) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: band } };
     });
     row.getCell('result').font = { bold: true };
+    row.height = heightOf(sheet, row);
     row.commit();
     progress(index + 1);
   });
@@ -163,6 +199,7 @@ function writeFindingsSheet(
       cell.border = THIN;
       cell.alignment = { vertical: 'top', wrapText: true };
     });
+    row.height = heightOf(sheet, row);
     row.commit();
   }
   sheet.commit();
