@@ -1265,7 +1265,7 @@ export const ja = {
     previewed: '{{count}} 件の変更があります。内容を確認して「反映する」を押してください。',
     applied: '{{count}} 件の変更を反映しました。',
     number: 'No.',
-    field: '項目',
+    field: '変更した欄',
     before: '変更前',
     after: '変更後',
     fields: { result: '回答', comment: 'コメント' },

@@ -34,7 +34,7 @@ export function registerReportImportXlsxCommand(report: Command, context: CliCon
           ? (m.results[value as keyof typeof m.results] ?? value)
           : value === ''
             ? m.workbookEmpty
-            : value;
+            : value.replace(/\n/g, ' ↵ '); // one line per change, also for comments of several lines
       for (const change of result.changes)
         context.out(
           m.workbookChange(
