@@ -208,6 +208,12 @@ describeEachDialect('checksheet workbook round trip', (database, dialect) => {
     expect(label.details).toEqual([
       expect.objectContaining({ path: 'チェックシート!F9', row: 9, column: 6, field: 'result', value: 'たぶん' }),
     ]);
+    const oversized = join(work, `oversized-${++fileCount}.xlsx`);
+    writeFileSync(oversized, Buffer.alloc(20 * 1024 ** 2 + 1, 0x50));
+    const large = await domainErrorOf(
+      importChecksheetWorkbook(deps(), { actor: team.owner, file: oversized, dryRun: false }),
+    );
+    expect(large.code).toBe('PAYLOAD_TOO_LARGE');
     expect(await audits()).toBe(before);
   });
 
