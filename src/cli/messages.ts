@@ -219,6 +219,26 @@ export const CLI_MESSAGES = {
     inventoryNoDevices: 'No devices match.',
     inventoryMore: (shown: number, total: number) =>
       `${shown} of ${total} devices shown; narrow with --filter or raise --limit.`,
+    reportXlsx:
+      'write the checksheet workbook (XLSX) of an assessment, to edit in Excel or LibreOffice and import back',
+    reportImportXlsx:
+      'import an edited checksheet workbook: prints what changes, then applies it (refused whole, exit 65, when anything is wrong)',
+    reportOrgOption: 'organisation id or slug (default: the only one)',
+    reportAssessmentOption: 'assessment id',
+    reportLangOption: 'language of the file',
+    reportOutputOption: 'the file to write',
+    reportWorkbookArgument: 'the workbook (.xlsx) exported by `iotcheck report xlsx`',
+    reportDryRunOption: 'show what would change; write nothing',
+    reportWritten: (file: string) => `Wrote ${file}.`,
+    workbookChange: (number: string, field: 'result' | 'comment', before: string, after: string) =>
+      `  No. ${number} ${field === 'result' ? 'answer' : 'comment'}: ${before} → ${after}`,
+    workbookEmpty: '(empty)',
+    workbookNoChanges: (file: string) => `${file}: nothing to change.`,
+    workbookChanges: (file: string, count: number) => `${file}: ${count} change(s):`,
+    workbookApplied: (count: number) => `Applied ${count} change(s).`,
+    workbookDryRun: 'Dry run: nothing was applied.',
+    workbookConflict: (file: string) =>
+      `${file}: answers it changes were also changed in iotcheck after the export; nothing was applied. Export the workbook again and redo those rows.`,
   },
   ja: {
     description: 'iotcheck — JSSEC IoT セキュリティチェックシートと NIST CSF による IoT セキュリティ評価',
@@ -439,6 +459,25 @@ export const CLI_MESSAGES = {
     inventoryNoDevices: '条件に合う機器はありません。',
     inventoryMore: (shown: number, total: number) =>
       `${total} 台のうち ${shown} 台を表示しました。--filter で絞り込むか --limit を増やしてください。`,
+    reportXlsx: '評価のチェックシートを Excel ブック（XLSX）で書き出す（Excel や LibreOffice で編集して取り込める）',
+    reportImportXlsx:
+      '編集したチェックシートのブックを取り込む（変更内容を表示してから反映。問題があれば何も反映せず終了コード 65）',
+    reportOrgOption: '組織の ID またはスラッグ（組織が一つならその組織）',
+    reportAssessmentOption: '評価 ID',
+    reportLangOption: 'ファイルの言語',
+    reportOutputOption: '書き出すファイル',
+    reportWorkbookArgument: '`iotcheck report xlsx` で書き出したブック（.xlsx）',
+    reportDryRunOption: '変更内容を表示するだけで、何も書き込まない',
+    reportWritten: (file: string) => `${file}を書き出しました。`,
+    workbookChange: (number: string, field: 'result' | 'comment', before: string, after: string) =>
+      `  No.${number} ${field === 'result' ? '回答' : 'コメント'}: ${before} → ${after}`,
+    workbookEmpty: '（空）',
+    workbookNoChanges: (file: string) => `${file}: 変更はありません。`,
+    workbookChanges: (file: string, count: number) => `${file}: ${count} 件の変更:`,
+    workbookApplied: (count: number) => `${count} 件の変更を反映しました。`,
+    workbookDryRun: '確認のみ: 何も反映していません。',
+    workbookConflict: (file: string) =>
+      `${file}: ブックで変更した回答が、書き出しの後に iotcheck でも変更されています。何も反映していません。ブックを書き出し直して、その行を入力し直してください。`,
   },
 } as const;
 

@@ -82,7 +82,22 @@ export type ReasonCode =
   | 'not_a_mac'
   | 'not_a_cpe'
   | 'not_tabular'
-  | 'encoding';
+  | 'encoding'
+  | 'workbook_not_xlsx'
+  | 'zip_limits'
+  | 'workbook_format'
+  | 'workbook_other_organisation'
+  | 'workbook_other_assessment'
+  | 'workbook_unknown_assessment'
+  | 'workbook_catalog'
+  | 'workbook_damaged'
+  | 'workbook_header'
+  | 'workbook_row_moved'
+  | 'workbook_row_deleted'
+  | 'workbook_row_added'
+  | 'workbook_answer_label'
+  | 'workbook_conflict'
+  | 'workbook_justification';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -27,6 +27,7 @@ import { findingsRoutes } from './routes/findings.routes';
 import { assessmentsRoutes } from './routes/assessments.routes';
 import { systemsRoutes } from './routes/systems.routes';
 import { inventoryImportRoutes } from './routes/inventory/imports.routes';
+import { workbookImportRoutes } from './routes/reports/workbook-import.routes';
 import { healthRoutes } from './routes/health.routes';
 import { homeRoutes } from './routes/home.routes';
 import { deviceRoutes } from './routes/inventory/devices.routes';
@@ -166,6 +167,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(inventorySettingsRoutes, deps);
       await api.register(inventoryFactsRoutes, deps);
       await api.register(reportJobRoutes, deps);
+      await api.register(workbookImportRoutes, deps);
     },
     { prefix: '/api' },
   );

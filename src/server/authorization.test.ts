@@ -64,6 +64,7 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   // Evidence and findings: readers see, assessors and up write (viewers and providers do not).
   'POST /api/evidence': WRITERS,
   'POST /api/inventory/imports': WRITERS,
+  'POST /api/assessments/{id}/workbook-imports': WRITERS,
   'POST /api/evidence/entries': WRITERS,
   'GET /api/evidence': READERS,
   'GET /api/evidence/limits': READERS,

@@ -89,6 +89,10 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
   'POST /api/invitations/{token}/accept': (t) => ({ url: `/api/invitations/${t.invitationToken}/accept`, body: {} }),
   'POST /api/evidence': () => ({ url: '/api/evidence', body: {} }),
   'POST /api/inventory/imports': () => ({ url: '/api/inventory/imports', body: {} }),
+  'POST /api/assessments/{id}/workbook-imports': (t) => ({
+    url: `/api/assessments/${t.assessmentId}/workbook-imports`,
+    body: {},
+  }),
   'POST /api/evidence/entries': () => ({
     url: '/api/evidence/entries',
     body: { kind: 'text', title: 'Note', body: 'text' },

@@ -5,6 +5,7 @@ import type { AssessmentDeps } from '../assessments/assessment-deps';
 import { exportAssessmentDocument } from '../assessments/export-assessment-document';
 import type { JobHandler, JobHandlers } from '../jobs/job-handler';
 import { reportOfBytes, type GeneratedReport, type ReportLanguage, type ReportProgress } from './generated-report';
+import { generateChecksheetWorkbook } from './generate-checksheet-workbook';
 import { reportFileName } from './report-file-name';
 
 /** What every report job is given (stored as the job's params). */
@@ -33,6 +34,13 @@ async function assessmentDocument(
 
 /** Each report kind's generator. */
 const GENERATORS: Readonly<Record<ReportKind, Generate>> = {
+  'checksheet-xlsx': (deps, { actor, params, onProgress }) =>
+    generateChecksheetWorkbook(deps, {
+      actor,
+      assessmentId: params.assessmentId,
+      language: params.language,
+      onProgress,
+    }),
   'assessment-json': (deps, { actor, params }) => assessmentDocument(deps, actor, params, 'json'),
   'assessment-yaml': (deps, { actor, params }) => assessmentDocument(deps, actor, params, 'yaml'),
 };

@@ -10,6 +10,7 @@ import { usePageTitle } from '../../components/use-page-title';
 import { useReportActions, useReportJobs } from './report-api';
 import { REPORT_CATALOGUE, REPORT_GROUPS } from './report-catalogue';
 import { ReportJobList } from './report-job-list';
+import { WorkbookImportPanel } from './workbook-import-panel';
 
 /**
  * The Reports page of one assessment: choose a language, ask for any report or export (each runs
@@ -98,6 +99,7 @@ export function AssessmentReportsPage() {
           </section>
         ))}
       </div>
+      {can('answers.write') && <WorkbookImportPanel assessmentId={id} />}
       <section aria-labelledby="report-jobs-heading">
         <h2 id="report-jobs-heading">{t('reports.jobs')}</h2>
         <QueryState query={jobs}>
