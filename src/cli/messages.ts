@@ -219,6 +219,16 @@ export const CLI_MESSAGES = {
     inventoryNoDevices: 'No devices match.',
     inventoryMore: (shown: number, total: number) =>
       `${shown} of ${total} devices shown; narrow with --filter or raise --limit.`,
+
+    reportOscal: 'export an assessment as OSCAL 1.1.3 JSON: assessment results, or a POA&M of its open findings',
+    reportCsv: "export an assessment's answers, findings or evidence as CSV for Excel (UTF-8 with BOM)",
+    reportAssessmentOption: 'assessment id',
+    reportOscalKindOption: 'which OSCAL document',
+    reportCsvKindOption: 'what to list: one row per item, finding or evidence link',
+    reportLangOption: 'language of the file (default ja)',
+    reportWritten: (file: string) => `Written to ${file}.`,
+    reportNoOpenFindings:
+      'The assessment has no open findings, so there is nothing for a POA&M (OSCAL needs at least one item).',
   },
   ja: {
     description: 'iotcheck — JSSEC IoT セキュリティチェックシートと NIST CSF による IoT セキュリティ評価',
@@ -439,6 +449,15 @@ export const CLI_MESSAGES = {
     inventoryNoDevices: '条件に合う機器はありません。',
     inventoryMore: (shown: number, total: number) =>
       `${total} 台のうち ${shown} 台を表示しました。--filter で絞り込むか --limit を増やしてください。`,
+
+    reportOscal: '評価を OSCAL 1.1.3 の JSON で出力する（評価結果、または未対応の指摘の POA&M）',
+    reportCsv: '評価の回答・指摘・証跡を Excel 用の CSV（BOM 付き UTF-8）で出力する',
+    reportAssessmentOption: '評価の ID',
+    reportOscalKindOption: '出力する OSCAL 文書の種類',
+    reportCsvKindOption: '一覧の単位（項目・指摘・証跡の紐付けごとに 1 行）',
+    reportLangOption: 'ファイルの言語（既定は ja）',
+    reportWritten: (file: string) => `${file}に書き出しました。`,
+    reportNoOpenFindings: '未対応の指摘がないため、POA&M に載せる項目がありません（OSCAL では 1 件以上必要です）。',
   },
 } as const;
 

@@ -1,8 +1,11 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../cli-context';
+import { registerReportCsvCommand } from './csv.command';
+import { registerReportOscalCommand } from './oscal.command';
 
 /** `iotcheck report …`: reports and exchange files of an assessment, one file per subcommand. */
 export function registerReportCommands(program: Command, context: CliContext): void {
   const report = program.command('report').description(context.messages.reportCommand);
-  void report;
+  registerReportOscalCommand(report, context);
+  registerReportCsvCommand(report, context);
 }
