@@ -54,7 +54,7 @@ export function buildOscalCatalog(
         href: `#${frameworkResourceUuid(other.frameworkId, uuidOf)}`,
         rel: relationship,
         'resource-fragment': oscalNodeId(other.id),
-        text: `${other.frameworkId} ${other.code} ${other.title[language]} (${labels.relationships[relationship]})`,
+        text: `${other.frameworkId} ${other.code} ${other.title[language]} — ${labels.relationships[relationship]}`,
       },
     ];
   };
@@ -178,9 +178,7 @@ export function buildOscalCatalog(
     catalog: {
       uuid: uuidOf(`catalog:${framework.id}:${framework.contentHash}:${language}`),
       metadata: compact({
-        title: framework.edition
-          ? `${framework.title[language]} ${framework.edition[language]}`
-          : framework.title[language],
+        title: framework.title[language],
         published: date,
         'last-modified': date,
         version: framework.version,

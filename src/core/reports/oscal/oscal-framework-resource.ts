@@ -17,9 +17,7 @@ export function frameworkResource(framework: Framework, language: ExchangeLangua
   const href = framework.source.url === undefined ? undefined : uriOf(framework.source.url);
   return compact({
     uuid: frameworkResourceUuid(framework.id, uuidOf),
-    title: framework.edition
-      ? `${framework.title[language]} ${framework.edition[language]}`
-      : framework.title[language],
+    title: framework.title[language],
     props: nonEmpty([
       ...iotcheckProp('framework-id', framework.id),
       ...iotcheckProp('framework-version', framework.version),
