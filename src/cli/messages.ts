@@ -239,6 +239,12 @@ export const CLI_MESSAGES = {
     workbookDryRun: 'Dry run: nothing was applied.',
     workbookConflict: (file: string) =>
       `${file}: answers it changes were also changed in iotcheck after the export; nothing was applied. Export the workbook again and redo those rows.`,
+    reportOscal: 'export an assessment as OSCAL 1.1.3 JSON: assessment results, or a POA&M of its open findings',
+    reportCsv: "export an assessment's answers, findings or evidence as CSV for Excel (UTF-8 with BOM)",
+    reportOscalKindOption: 'which OSCAL document',
+    reportCsvKindOption: 'what to list: one row per item, finding or evidence link',
+    reportNoOpenFindings:
+      'The assessment has no open findings, so there is nothing for a POA&M (OSCAL needs at least one item).',
   },
   ja: {
     description: 'iotcheck — JSSEC IoT セキュリティチェックシートと NIST CSF による IoT セキュリティ評価',
@@ -478,6 +484,11 @@ export const CLI_MESSAGES = {
     workbookDryRun: '確認のみ: 何も反映していません。',
     workbookConflict: (file: string) =>
       `${file}: ブックで変更した回答が、書き出しの後に iotcheck でも変更されています。何も反映していません。ブックを書き出し直して、その行を入力し直してください。`,
+    reportOscal: '評価を OSCAL 1.1.3 の JSON で出力する（評価結果、または未対応の指摘の POA&M）',
+    reportCsv: '評価の回答・指摘・証跡を Excel 用の CSV（BOM 付き UTF-8）で出力する',
+    reportOscalKindOption: '出力する OSCAL 文書の種類',
+    reportCsvKindOption: '一覧の単位（項目・指摘・証跡の紐付けごとに 1 行）',
+    reportNoOpenFindings: '未対応の指摘がないため、POA&M に載せる項目がありません（OSCAL では 1 件以上必要です）。',
   },
 } as const;
 

@@ -133,7 +133,9 @@ export const SearchResultSchema = Type.Object({
 });
 
 export const ExportQuerySchema = Type.Object({
-  format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('yaml')])),
+  format: Type.Optional(
+    Type.Union([Type.Literal('json'), Type.Literal('csv'), Type.Literal('yaml'), Type.Literal('oscal')]),
+  ),
   lang: Type.Optional(LanguageSchema),
 });
 

@@ -9,7 +9,7 @@ import { listFrameworks, type FrameworkSummary } from '../../services/catalog/li
 import type { CliContext } from '../cli-context';
 import { writeOutputFile } from '../write-output-file';
 
-/** `iotcheck catalog list | show <id> | export --framework <id> --format json|csv|yaml [--lang ja|en]`. */
+/** `iotcheck catalog list | show <id> | export --framework <id> --format json|csv|yaml|oscal [--lang ja|en]`. */
 export function registerCatalogCommands(program: Command, context: CliContext): void {
   const { messages: m } = context;
   const lang = context.language;

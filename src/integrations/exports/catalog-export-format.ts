@@ -4,8 +4,11 @@ import { toExportDocument, toExportRows } from '../../core/catalog/catalog-expor
 import type { Language } from '../../core/catalog/catalog.types';
 import type { FrameworkTree } from '../../core/catalog/framework-tree';
 
-export const EXPORT_FORMATS = ['json', 'csv', 'yaml'] as const;
+/** Formats of `catalog export`; `oscal` is an OSCAL 1.1.3 catalog (built in services/reports/export-oscal.ts). */
+export const EXPORT_FORMATS = ['json', 'csv', 'yaml', 'oscal'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** The formats serialised from the framework tree here. */
+export type TreeExportFormat = Exclude<ExportFormat, 'oscal'>;
 
 export interface ExportedFile {
   readonly mediaType: string;
@@ -14,7 +17,7 @@ export interface ExportedFile {
 }
 
 /** Serialises a framework tree. CSV starts with a BOM so Excel opens the Japanese correctly. */
-export function formatFrameworkExport(tree: FrameworkTree, format: ExportFormat, lang?: Language): ExportedFile {
+export function formatFrameworkExport(tree: FrameworkTree, format: TreeExportFormat, lang?: Language): ExportedFile {
   switch (format) {
     case 'json':
       return {

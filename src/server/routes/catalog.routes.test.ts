@@ -103,4 +103,16 @@ describe('/api/catalog', () => {
     const yaml = await get('/api/catalog/frameworks/nist-csf-2.0/export?format=yaml&lang=ja');
     expect(yaml.body).toContain('subcategories:');
   });
+
+  it('exports an OSCAL catalog in the language asked for (Japanese by default)', async () => {
+    const oscal = await get('/api/catalog/frameworks/jssec-v2/export?format=oscal&lang=en');
+    expect(oscal.statusCode).toBe(200);
+    expect(oscal.headers['content-type']).toContain('application/json');
+    expect(oscal.headers['content-disposition']).toBe('attachment; filename="jssec-v2.en.oscal.json"');
+    const document = oscal.json();
+    expect(document.catalog.metadata['oscal-version']).toBe('1.1.3');
+    expect(document.catalog.groups[0].title).toBe('Identify');
+    const japanese = (await get('/api/catalog/frameworks/jssec-v2/export?format=oscal')).json();
+    expect(japanese.catalog.groups[0].title).toBe('識別');
+  });
 });

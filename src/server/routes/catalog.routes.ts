@@ -50,7 +50,7 @@ export const catalogRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app, 
       config,
       schema: {
         tags,
-        summary: 'Export a framework as JSON, CSV or YAML',
+        summary: 'Export a framework as JSON, CSV, YAML or an OSCAL 1.1.3 catalog (format=oscal, one language)',
         params: Type.Object({ id: Type.String() }),
         querystring: ExportQuerySchema,
         produces: ['application/json', 'text/csv', 'application/yaml'],

@@ -5,6 +5,8 @@ import type { AssessmentDeps } from '../assessments/assessment-deps';
 import { exportAssessmentDocument } from '../assessments/export-assessment-document';
 import type { JobHandler, JobHandlers } from '../jobs/job-handler';
 import { reportOfBytes, type GeneratedReport, type ReportLanguage, type ReportProgress } from './generated-report';
+import { exportAssessmentCsv } from './export-assessment-csv';
+import { exportAssessmentOscal } from './export-oscal';
 import { generateChecksheetWorkbook } from './generate-checksheet-workbook';
 import { reportFileName } from './report-file-name';
 
@@ -33,7 +35,21 @@ async function assessmentDocument(
 }
 
 /** Each report kind's generator. */
+const csv =
+  (kind: 'answers' | 'findings' | 'evidence'): Generate =>
+  (deps, { actor, params }) =>
+    exportAssessmentCsv(deps, { actor, assessmentId: params.assessmentId, kind, language: params.language });
+const oscal =
+  (kind: 'assessment-results' | 'poam'): Generate =>
+  (deps, { actor, params }) =>
+    exportAssessmentOscal(deps, { actor, assessmentId: params.assessmentId, kind, language: params.language });
+
 const GENERATORS: Readonly<Record<ReportKind, Generate>> = {
+  'answers-csv': csv('answers'),
+  'findings-csv': csv('findings'),
+  'evidence-csv': csv('evidence'),
+  'oscal-assessment-results': oscal('assessment-results'),
+  'oscal-poam': oscal('poam'),
   'checksheet-xlsx': (deps, { actor, params, onProgress }) =>
     generateChecksheetWorkbook(deps, {
       actor,

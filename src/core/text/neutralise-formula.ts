@@ -1,0 +1,9 @@
+// A spreadsheet runs a cell that starts with = + - @ as a formula (a leading tab or carriage
+// return hides the same trick), so text a user typed could call out or read other cells when the
+// CSV is opened in Excel (CSV injection). A leading apostrophe makes the cell plain text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The cell as plain text for a spreadsheet: a value starting with = + - @ (or tab/CR) gets a leading apostrophe. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
