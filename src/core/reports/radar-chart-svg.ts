@@ -1,4 +1,4 @@
-import { coordinate, escapeXml, fitText } from './svg-text';
+import { coordinate, escapeXml, estimateTextWidth, fitText } from './svg-text';
 
 /** One spoke of a radar chart: its label and a value from 0 to 1 (null: nothing to score). */
 export interface RadarAxis {
@@ -28,11 +28,17 @@ export interface RadarGeometry {
 
 const LABEL_GAP = 10;
 
-/** The radar's centre and radius inside a width × height box, leaving room for labels at the sides. */
-export function radarGeometry(width: number, height: number, fontSize: number): RadarGeometry {
+/**
+ * The radar's centre and radius inside a width × height box, leaving room above and below for a
+ * line of label and at the sides for the widest label (`labelWidth`).
+ */
+export function radarGeometry(width: number, height: number, fontSize: number, labelWidth = 0): RadarGeometry {
   const centerX = width / 2;
   const centerY = height / 2 + fontSize / 2;
-  const radius = Math.max(10, Math.min(height / 2 - 2 * fontSize - LABEL_GAP, width / 2 - 110));
+  const radius = Math.max(
+    10,
+    Math.min(height / 2 - 2 * fontSize - LABEL_GAP, (width / 2 - LABEL_GAP - labelWidth - 2) / 0.96),
+  );
   return {
     centerX,
     centerY,
@@ -57,7 +63,8 @@ export function radarChartSvg(axes: readonly RadarAxis[], options: RadarChartOpt
   const fontSize = options.fontSize ?? 8;
   const font = escapeXml(options.fontFamily ?? 'sans-serif');
   const rings = options.rings ?? [0.2, 0.4, 0.6, 0.8, 1];
-  const geometry = radarGeometry(width, height, fontSize);
+  const widest = Math.max(0, ...axes.map((axis) => estimateTextWidth(axis.label, fontSize)));
+  const geometry = radarGeometry(width, height, fontSize, Math.min(widest, width / 4));
   const count = axes.length;
   const polygon = (fraction: (index: number) => number) =>
     axes
