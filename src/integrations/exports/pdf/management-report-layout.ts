@@ -333,7 +333,9 @@ function evidenceSection(report: ManagementReport, text: ManagementReportText): 
 }
 
 function appendix(report: ManagementReport, language: Language, text: ManagementReportText): Content[] {
-  const body: TableCell[][] = [header([text.number, text.item, text.result, text.evidenceShort, text.findingsShort])];
+  // The title comes last: a wrapped title then continues on lines of its own, so the text reads
+  // (and is found by text search and extraction) as one run.
+  const body: TableCell[][] = [header([text.number, text.result, text.evidenceShort, text.findingsShort, text.item])];
   const categoryTitles = new Map(report.categories.map((category) => [category.code, category.title[language]]));
   let category = '';
   for (const item of report.items) {
@@ -355,17 +357,17 @@ function appendix(report: ManagementReport, language: Language, text: Management
     }
     body.push([
       { text: item.code, alignment: 'right' },
-      item.title[language],
       resultCell(item.result, text),
-      { text: String(item.evidence.length), alignment: 'right' },
-      { text: String(item.openFindings), alignment: 'right' },
+      { text: String(item.evidence.length), alignment: 'center' },
+      { text: String(item.openFindings), alignment: 'center' },
+      item.title[language],
     ]);
   }
   return [
     { text: text.appendix, style: 'h1', headlineLevel: 1, pageBreak: 'before' },
     { text: text.appendixNote, style: 'note', margin: [0, 0, 0, 4] },
     {
-      table: { headerRows: 1, dontBreakRows: true, widths: [18, '*', 70, 28, 28], body },
+      table: { headerRows: 1, dontBreakRows: true, widths: [18, 74, 28, 28, '*'], body },
       layout: QUIET_TABLE,
       fontSize: 8,
     },
