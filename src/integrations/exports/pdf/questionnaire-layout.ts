@@ -62,17 +62,14 @@ function cover(document: QuestionnaireDocument, text: QuestionnaireText): Conten
   ];
 }
 
+/** The answer options on one line, each after a box to tick (a real glyph, so the text stays searchable). */
 function answerBoxes(document: QuestionnaireDocument): Content {
   return {
-    columns: QUESTIONNAIRE_ANSWERS.map((answer) => ({
-      width: 'auto',
-      columns: [
-        { canvas: [{ type: 'rect', x: 0, y: 2, w: 9, h: 9, lineWidth: 0.8, lineColor: PDF_COLORS.ink }], width: 13 },
-        { text: document.answerLabels[answer], width: 'auto' },
-      ],
-    })),
-    columnGap: 18,
-    margin: [0, 2, 0, 6],
+    text: QUESTIONNAIRE_ANSWERS.flatMap((answer, index) => [
+      { text: index === 0 ? '□' : '\u3000\u3000□', fontSize: 13, color: PDF_COLORS.ink },
+      { text: ` ${document.answerLabels[answer]}` },
+    ]),
+    margin: [0, 0, 0, 6],
   };
 }
 
