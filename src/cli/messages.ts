@@ -219,6 +219,13 @@ export const CLI_MESSAGES = {
     inventoryNoDevices: 'No devices match.',
     inventoryMore: (shown: number, total: number) =>
       `${shown} of ${total} devices shown; narrow with --filter or raise --limit.`,
+    reportPdf: 'the management report of an assessment as a PDF (needs -o)',
+    reportAssessmentOption: 'assessment id',
+    reportLangOption: 'language of the report',
+    reportDetailedOption: 'add every answer’s comment, check points and evidence',
+    reportPdfOutputOption: 'the PDF file to write',
+    reportPdfNeedsFile: 'A PDF is binary: name the file to write with -o.',
+    reportWritten: (file: string) => `Report written to ${file}.`,
   },
   ja: {
     description: 'iotcheck — JSSEC IoT セキュリティチェックシートと NIST CSF による IoT セキュリティ評価',
@@ -439,6 +446,13 @@ export const CLI_MESSAGES = {
     inventoryNoDevices: '条件に合う機器はありません。',
     inventoryMore: (shown: number, total: number) =>
       `${total} 台のうち ${shown} 台を表示しました。--filter で絞り込むか --limit を増やしてください。`,
+    reportPdf: '評価の経営層向け報告書を PDF で書き出す（-o が必要）',
+    reportAssessmentOption: '評価 ID',
+    reportLangOption: '報告書の言語',
+    reportDetailedOption: '各回答のコメント・チェックポイント・証跡を加えた詳細版にする',
+    reportPdfOutputOption: '書き出す PDF ファイル',
+    reportPdfNeedsFile: 'PDF はバイナリ形式です。-o で書き出すファイルを指定してください。',
+    reportWritten: (file: string) => `報告書を${file}に書き出しました。`,
   },
 } as const;
 
