@@ -162,7 +162,7 @@ function summaryPage(
     { width: RADAR_WIDTH, height: 210, fontFamily: PDF_FONT_FAMILY, fontSize: 7.5 },
   );
   return [
-    { text: text.summary, style: 'h1', headlineLevel: 1, pageBreak: 'before' },
+    { text: text.summary, style: 'h1', pageBreak: 'before' },
     { ul: executiveSummary(report, language), margin: [0, 0, 0, 6], fontSize: 9.5 },
     { text: text.keyFigures, style: 'h2' },
     keyFigures(report, text),
@@ -210,7 +210,7 @@ function categoryPage(
     fontSize: 8,
   };
   return [
-    { text: text.scoresByCategory, style: 'h1', headlineLevel: 1, pageBreak: 'before' },
+    { text: text.scoresByCategory, style: 'h1', pageBreak: 'before' },
     options.charts === false ? table : { svg: bars, width: CONTENT_WIDTH },
     ...previousSection(report, language, text),
   ];
@@ -262,10 +262,9 @@ function gapRows(gap: ReportGap, language: Language, text: ManagementReportText)
 }
 
 function gapsSection(report: ManagementReport, language: Language, text: ManagementReportText): Content[] {
-  if (report.topGaps.length === 0)
-    return [{ text: text.topGaps, style: 'h1', headlineLevel: 1 }, { text: text.noGaps }];
+  if (report.topGaps.length === 0) return [{ text: text.topGaps, style: 'h1' }, { text: text.noGaps }];
   return [
-    { text: text.topGaps, style: 'h1', headlineLevel: 1, pageBreak: 'before' },
+    { text: text.topGaps, style: 'h1', pageBreak: 'before' },
     {
       table: {
         headerRows: 1,
@@ -285,25 +284,31 @@ function gapsSection(report: ManagementReport, language: Language, text: Managem
 function providerSection(report: ManagementReport, language: Language, text: ManagementReportText): Content[] {
   const items = report.items.filter((item) => item.providerQuestion);
   if (items.length === 0) return [];
+  // One block, so the heading never stays behind at the foot of a page (the list fits on one).
   return [
-    { text: text.providerItems, style: 'h1', headlineLevel: 1 },
-    { text: text.providerNote, style: 'note', margin: [0, 0, 0, 4] },
     {
-      table: {
-        headerRows: 1,
-        dontBreakRows: true,
-        widths: [18, '*', 70],
-        body: [
-          header([text.number, text.item, text.result]),
-          ...items.map((item) => [
-            { text: item.code, alignment: 'right' as const },
-            item.title[language],
-            resultCell(item.result, text),
-          ]),
-        ],
-      },
-      layout: QUIET_TABLE,
-      fontSize: 8,
+      unbreakable: true,
+      stack: [
+        { text: text.providerItems, style: 'h1' },
+        { text: text.providerNote, style: 'note', margin: [0, 0, 0, 4] },
+        {
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: [18, '*', 70],
+            body: [
+              header([text.number, text.item, text.result]),
+              ...items.map((item) => [
+                { text: item.code, alignment: 'right' as const },
+                item.title[language],
+                resultCell(item.result, text),
+              ]),
+            ],
+          },
+          layout: QUIET_TABLE,
+          fontSize: 8,
+        },
+      ],
     },
   ];
 }
@@ -319,15 +324,20 @@ function evidenceSection(report: ManagementReport, text: ManagementReportText): 
     [text.evidenceRecords, String(coverage.records)],
     [text.evidenceExpired, String(coverage.expired)],
   ];
+  // One block of plain rows, so the heading never stays behind at the foot of a page.
   return [
-    { text: text.evidenceCoverage, style: 'h1', headlineLevel: 1 },
     {
-      table: {
-        widths: [220, 'auto'],
-        body: rows.map(([label, value]) => [label, { text: value, alignment: 'right' }]),
-      },
-      layout: QUIET_TABLE,
       unbreakable: true,
+      stack: [
+        { text: text.evidenceCoverage, style: 'h1' },
+        ...rows.map(([label, value]): Content => ({
+          columns: [
+            { text: label, width: 220 },
+            { text: value, width: 60, alignment: 'right' },
+          ],
+          margin: [4, 2, 0, 2],
+        })),
+      ],
     },
   ];
 }
@@ -364,7 +374,7 @@ function appendix(report: ManagementReport, language: Language, text: Management
     ]);
   }
   return [
-    { text: text.appendix, style: 'h1', headlineLevel: 1, pageBreak: 'before' },
+    { text: text.appendix, style: 'h1', pageBreak: 'before' },
     { text: text.appendixNote, style: 'note', margin: [0, 0, 0, 4] },
     {
       table: { headerRows: 1, dontBreakRows: true, widths: [18, 74, 28, 28, '*'], body },
@@ -432,7 +442,7 @@ function details(report: ManagementReport, language: Language, text: ManagementR
     canvas: [{ type: 'line', x1: 0, y1: 0, x2: CONTENT_WIDTH, y2: 0, lineWidth: 0.4, lineColor: PDF_COLORS.rule }],
   };
   return [
-    { text: text.detailsHeading, style: 'h1', headlineLevel: 1, pageBreak: 'before' },
+    { text: text.detailsHeading, style: 'h1', pageBreak: 'before' },
     { text: text.detailNote, style: 'note', margin: [0, 0, 0, 4] },
     ...report.items.flatMap((item) => [rule, itemDetail(item, language, text)]),
   ];

@@ -74,7 +74,5 @@ export function reportFrame(input: {
       ],
     }),
     content: input.content,
-    // A heading never ends a page: it moves to the next one when too little follows it there.
-    pageBreakBefore: (node) => node.headlineLevel === 1 && node.startPosition.verticalRatio > 0.8,
   };
 }
