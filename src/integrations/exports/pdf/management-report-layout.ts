@@ -31,6 +31,12 @@ const RADAR_WIDTH = 270;
 
 const day = (iso: string) => iso.slice(0, 10);
 
+/** `text` in parentheses after what precedes it: full-width in Japanese, spaced in English. */
+const inParentheses = (language: Language, text: string) => (language === 'ja' ? `（${text}）` : ` (${text})`);
+
+/** A span of days: 〜 in Japanese, an en dash in English. */
+const span = (language: Language, from: string, to: string) => `${from}${language === 'ja' ? ' 〜 ' : ' – '}${to}`;
+
 function resultCell(result: AnswerResult, text: ManagementReportText): Content {
   return { text: text.results[result], color: RESULT_COLORS[result], bold: result === 'not_implemented' };
 }
@@ -40,7 +46,7 @@ const header = (cells: string[]): TableCell[] => cells.map((cell) => ({ text: ce
 function cover(report: ManagementReport, language: Language, text: ManagementReportText, detailed: boolean): Content[] {
   const period =
     report.assessment.periodStart || report.assessment.periodEnd
-      ? `${report.assessment.periodStart ?? '—'} 〜 ${report.assessment.periodEnd ?? '—'}`
+      ? span(language, report.assessment.periodStart ?? '—', report.assessment.periodEnd ?? '—')
       : '—';
   const facts: [string, string][] = [
     [text.organisation, report.organisationName],
@@ -48,7 +54,10 @@ function cover(report: ManagementReport, language: Language, text: ManagementRep
     [text.criticality, text.criticalities[report.system.criticality]],
     ...(report.system.ownerName ? ([[text.systemOwner, report.system.ownerName]] as [string, string][]) : []),
     [text.assessment, report.assessment.title],
-    [text.framework, `${report.assessment.frameworkTitle[language]}（${report.assessment.frameworkVersion}）`],
+    [
+      text.framework,
+      `${report.assessment.frameworkTitle[language]}${inParentheses(language, report.assessment.frameworkVersion)}`,
+    ],
     [text.period, period],
     [text.status, text.statuses[report.assessment.status]],
     [text.generated, day(report.generatedAt)],
@@ -313,13 +322,13 @@ function providerSection(report: ManagementReport, language: Language, text: Man
   ];
 }
 
-function evidenceSection(report: ManagementReport, text: ManagementReportText): Content[] {
+function evidenceSection(report: ManagementReport, language: Language, text: ManagementReportText): Content[] {
   const coverage = report.evidence;
   const rows: [string, string][] = [
     [text.evidenceClaimed, String(coverage.itemsClaimed)],
     [
       text.evidenceBacked,
-      `${coverage.itemsWithEvidence}（${percent(coverage.itemsClaimed === 0 ? null : coverage.itemsWithEvidence / coverage.itemsClaimed)}）`,
+      `${coverage.itemsWithEvidence}${inParentheses(language, percent(coverage.itemsClaimed === 0 ? null : coverage.itemsWithEvidence / coverage.itemsClaimed))}`,
     ],
     [text.evidenceRecords, String(coverage.records)],
     [text.evidenceExpired, String(coverage.expired)],
@@ -398,7 +407,7 @@ function itemDetail(item: ReportItem, language: Language, text: ManagementReport
       {
         columns: [
           { text: `${item.code}. ${item.title[language]}`, bold: true, width: '*' },
-          { text: text.results[item.result], color: RESULT_COLORS[item.result], width: 'auto' },
+          { text: text.results[item.result], color: RESULT_COLORS[item.result], width: 80, alignment: 'right' },
         ],
         columnGap: 8,
       },
@@ -426,7 +435,12 @@ function itemDetail(item: ReportItem, language: Language, text: ManagementReport
           ? { text: text.none }
           : {
               stack: item.evidence.map((evidence) => ({
-                text: `${evidence.title}（${evidence.evidenceDate ?? '—'}${evidence.validUntil ? ` 〜 ${evidence.validUntil}` : ''}）`,
+                text: `${evidence.title}${inParentheses(
+                  language,
+                  evidence.validUntil
+                    ? span(language, evidence.evidenceDate ?? '—', evidence.validUntil)
+                    : (evidence.evidenceDate ?? '—'),
+                )}`,
               })),
             },
       ),
@@ -473,7 +487,7 @@ export function managementReportLayout(
       ...categoryPage(report, options, text),
       ...gapsSection(report, options.language, text),
       ...providerSection(report, options.language, text),
-      ...evidenceSection(report, text),
+      ...evidenceSection(report, options.language, text),
       ...appendix(report, options.language, text),
       ...(options.detailed ? details(report, options.language, text) : []),
     ],
