@@ -117,5 +117,8 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-// 6. The device inventory at scale (issue 11): import, list, facets and search (BENCH_DEVICES, default 1,000,000).
+// 6. The management report PDF (issue 12): full generation beside the same document without charts.
+await import('./reports/pdf-bench');
+
+// 7. The device inventory at scale (issue 11): import, list, facets and search (BENCH_DEVICES, default 1,000,000).
 await import('./inventory/import-bench');

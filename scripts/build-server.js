@@ -22,6 +22,8 @@ const EXTERNAL_PACKAGES = [
   '@fastify/static',
   'esbuild',
   'tsx',
+  // pdfkit's fontkit reads its Unicode tables (data.trie …) from beside its own files.
+  'pdfmake',
 ];
 
 /** Builds dist/server/ afresh and swaps it in whole, so a concurrent run never sees half a build. */

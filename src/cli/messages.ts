@@ -245,6 +245,10 @@ export const CLI_MESSAGES = {
     reportCsvKindOption: 'what to list: one row per item, finding or evidence link',
     reportNoOpenFindings:
       'The assessment has no open findings, so there is nothing for a POA&M (OSCAL needs at least one item).',
+    reportPdf: 'the management report of an assessment as a PDF (needs -o)',
+    reportDetailedOption: 'add every answer’s comment, check points and evidence',
+    reportPdfOutputOption: 'the PDF file to write',
+    reportPdfNeedsFile: 'A PDF is binary: name the file to write with -o.',
   },
   ja: {
     description: 'iotcheck — JSSEC IoT セキュリティチェックシートと NIST CSF による IoT セキュリティ評価',
@@ -489,6 +493,10 @@ export const CLI_MESSAGES = {
     reportOscalKindOption: '出力する OSCAL 文書の種類',
     reportCsvKindOption: '一覧の単位（項目・指摘・証跡の紐付けごとに 1 行）',
     reportNoOpenFindings: '未対応の指摘がないため、POA&M に載せる項目がありません（OSCAL では 1 件以上必要です）。',
+    reportPdf: '評価の経営層向け報告書を PDF で書き出す（-o が必要）',
+    reportDetailedOption: '各回答のコメント・チェックポイント・証跡を加えた詳細版にする',
+    reportPdfOutputOption: '書き出す PDF ファイル',
+    reportPdfNeedsFile: 'PDF はバイナリ形式です。-o で書き出すファイルを指定してください。',
   },
 } as const;
 

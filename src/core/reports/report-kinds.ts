@@ -3,6 +3,7 @@
  * background job and ends as one file to download.
  */
 export const REPORT_KINDS = [
+  'management-pdf',
   'checksheet-xlsx',
   'answers-csv',
   'findings-csv',

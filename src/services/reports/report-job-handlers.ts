@@ -8,6 +8,7 @@ import { reportOfBytes, type GeneratedReport, type ReportLanguage, type ReportPr
 import { exportAssessmentCsv } from './export-assessment-csv';
 import { exportAssessmentOscal } from './export-oscal';
 import { generateChecksheetWorkbook } from './generate-checksheet-workbook';
+import { generateManagementReport } from './generate-management-report';
 import { reportFileName } from './report-file-name';
 
 /** What every report job is given (stored as the job's params). */
@@ -45,6 +46,14 @@ const oscal =
     exportAssessmentOscal(deps, { actor, assessmentId: params.assessmentId, kind, language: params.language });
 
 const GENERATORS: Readonly<Record<ReportKind, Generate>> = {
+  'management-pdf': (deps, { actor, params, onProgress }) =>
+    generateManagementReport(deps, {
+      actor,
+      assessmentId: params.assessmentId,
+      language: params.language,
+      detailed: params.detailed,
+      onProgress,
+    }),
   'answers-csv': csv('answers'),
   'findings-csv': csv('findings'),
   'evidence-csv': csv('evidence'),

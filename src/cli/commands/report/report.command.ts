@@ -4,6 +4,7 @@ import { registerReportImportXlsxCommand } from './import-xlsx.command';
 import { registerReportXlsxCommand } from './xlsx.command';
 import { registerReportCsvCommand } from './csv.command';
 import { registerReportOscalCommand } from './oscal.command';
+import { registerReportPdfCommand } from './pdf.command';
 
 /** `iotcheck report …`: reports and exchange files of an assessment, one file per subcommand. */
 export function registerReportCommands(program: Command, context: CliContext): void {
@@ -12,4 +13,5 @@ export function registerReportCommands(program: Command, context: CliContext): v
   registerReportImportXlsxCommand(report, context);
   registerReportOscalCommand(report, context);
   registerReportCsvCommand(report, context);
+  registerReportPdfCommand(report, context);
 }

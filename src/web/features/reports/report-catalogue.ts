@@ -6,6 +6,7 @@ export type ReportGroup = (typeof REPORT_GROUPS)[number];
 
 /** Each report kind's group and whether it has the "detailed" variant. Every kind is listed. */
 export const REPORT_CATALOGUE: Readonly<Record<ReportKind, { group: ReportGroup; detailed?: true }>> = {
+  'management-pdf': { group: 'people', detailed: true },
   'checksheet-xlsx': { group: 'spreadsheets' },
   'answers-csv': { group: 'spreadsheets' },
   'findings-csv': { group: 'spreadsheets' },
