@@ -68,6 +68,11 @@ export const AUDIT_ACTIONS = [
   'custom_field.update',
   'custom_field.delete',
   'column_mapping.update',
+  'questionnaire.create',
+  'questionnaire.revoke',
+  'questionnaire.draft',
+  'questionnaire.submit',
+  'questionnaire.import',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -34,6 +34,8 @@ export const ACTION_RULES = {
   'inventory.import': ['owner', 'admin', 'assessor'],
   'inventory.delete': ['owner', 'admin'],
   'inventory.settings': ['owner', 'admin'],
+  'questionnaires.manage': ['owner', 'admin', 'assessor'],
+  'questionnaires.respond': ['provider'],
 } as const satisfies Record<string, 'authenticated' | 'member' | readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;

@@ -6,6 +6,7 @@ import * as assessments from './20261122-0004-assessments';
 import * as separateReviewer from './20261201-0010-separate-reviewer';
 import * as accountSecurity from './20261201-0101-account-security';
 import * as inventory from './20261202-0001-inventory';
+import * as questionnaires from './20261203-0002-questionnaires';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -19,4 +20,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261201-0010-separate-reviewer': separateReviewer,
   '20261201-0101-account-security': accountSecurity,
   '20261202-0001-inventory': inventory,
+  '20261203-0002-questionnaires': questionnaires,
 };

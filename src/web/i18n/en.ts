@@ -298,6 +298,13 @@ export const en: Messages = {
       delete: 'Custom inventory field removed',
     },
     column_mapping: { update: 'Import column mapping saved' },
+    questionnaire: {
+      create: 'Created a provider questionnaire',
+      revoke: 'Revoked a questionnaire link',
+      draft: 'Saved questionnaire answers as a draft',
+      submit: 'Submitted questionnaire answers',
+      import: 'Imported questionnaire answers from Excel',
+    },
   },
   auditTargets: {
     system: 'IoT system',
@@ -318,6 +325,7 @@ export const en: Messages = {
     data_flow: 'Data flow',
     custom_field: 'Custom inventory field',
     column_mapping: 'Import column mapping',
+    questionnaire: 'Questionnaire',
   },
   auditFields: {
     result: 'Answer',
@@ -427,6 +435,16 @@ export const en: Messages = {
     type: 'Type',
     choices: 'Choices',
     required: 'Required',
+    providerName: 'Provider',
+    language: 'Language',
+    items: 'Questions',
+    assessmentId: 'Assessment',
+    questionnaireId: 'Questionnaire',
+    source: 'Received via',
+    answered: 'Questions answered',
+    evidenceIds: 'Evidence recorded',
+    fileName: 'File name',
+    supports: 'Linked to',
   },
   roles: { owner: 'Owner', admin: 'Administrator', assessor: 'Assessor', viewer: 'Viewer', provider: 'Provider' },
   errors: {

@@ -276,6 +276,13 @@ export const ja = {
     data_flow: { create: 'データフローを登録', update: 'データフローを変更', delete: 'データフローを削除' },
     custom_field: { create: '台帳の独自項目を追加', update: '台帳の独自項目を変更', delete: '台帳の独自項目を削除' },
     column_mapping: { update: '取り込み列の対応付けを保存' },
+    questionnaire: {
+      create: '提供者への質問票を作成',
+      revoke: '質問票のリンクを無効化',
+      draft: '質問票の回答を一時保存',
+      submit: '質問票に回答（提出）',
+      import: '質問票の回答を Excel から取り込み',
+    },
   },
   auditTargets: {
     system: 'IoT システム',
@@ -296,6 +303,7 @@ export const ja = {
     data_flow: 'データフロー',
     custom_field: '台帳の独自項目',
     column_mapping: '取り込み列の対応付け',
+    questionnaire: '質問票',
   },
   auditFields: {
     result: '回答',
@@ -405,6 +413,16 @@ export const ja = {
     type: '型',
     choices: '選択肢',
     required: '必須',
+    providerName: '提供者',
+    language: '言語',
+    items: '質問の数',
+    assessmentId: '評価',
+    questionnaireId: '質問票',
+    source: '回答の経路',
+    answered: '回答した質問の数',
+    evidenceIds: '登録した証跡',
+    fileName: 'ファイル名',
+    supports: '紐付け先',
   },
   roles: { owner: 'オーナー', admin: '管理者', assessor: '評価者', viewer: '閲覧者', provider: '提供者' },
   errors: {
