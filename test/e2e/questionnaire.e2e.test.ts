@@ -158,6 +158,7 @@ describe('vendor questionnaire in Chromium', () => {
       `/api/assessments/${assessment.id}`,
     );
     expect(detail.answers.find((answer) => answer.itemId === 'jssec-v2:16')?.result ?? 'unanswered').toBe('unanswered');
+    await owner.getByTestId('evidence-section').scrollIntoViewIfNeeded();
     await shoot(owner, 'assessor-evidence');
   });
 });
