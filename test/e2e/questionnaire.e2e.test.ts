@@ -160,5 +160,5 @@ describe('vendor questionnaire in Chromium', () => {
     expect(detail.answers.find((answer) => answer.itemId === 'jssec-v2:16')?.result ?? 'unanswered').toBe('unanswered');
     await owner.getByTestId('evidence-section').scrollIntoViewIfNeeded();
     await shoot(owner, 'assessor-evidence');
-  });
+  }, 180_000); // a long flow (two people, 20 questions, eight screenshots) on a shared machine
 });
