@@ -1,5 +1,6 @@
 import type { Actor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
+import { listQuestionnaireAnswers } from '../../db/questionnaires/questionnaire-answer.repository';
 import { closeQuestionnaire } from '../../db/questionnaires/questionnaire.repository';
 import { requireOrganisation } from '../accounts/require-user';
 import { recordAudit } from '../audit/record-audit';
@@ -34,5 +35,7 @@ export async function revokeQuestionnaire(
       after: { status: 'revoked' },
     });
   });
-  return toQuestionnaireView({ ...record, status: 'revoked', revokedAt: now.toISOString() }, now, 0);
+  const answers = await listQuestionnaireAnswers(deps.database.db, organisationId, record.id);
+  const answered = [...answers.values()].filter((answer) => answer.answer !== null).length;
+  return toQuestionnaireView({ ...record, status: 'revoked', revokedAt: now.toISOString() }, now, answered);
 }
