@@ -203,7 +203,7 @@ export const AnswerHistorySchema = Type.Object({
 // ---- Evidence ----
 export const EvidenceSchema = Type.Object({
   id: Type.String(),
-  kind: Type.Enum(['file', 'link', 'text']),
+  kind: Type.Enum(['file', 'link', 'text', 'questionnaire']),
   title: Type.String(),
   evidenceDate: Nullable(Type.String()),
   validUntil: Nullable(Type.String()),

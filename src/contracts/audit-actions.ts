@@ -70,6 +70,11 @@ export const AUDIT_ACTIONS = [
   'column_mapping.update',
   'report.requested',
   'job.cancel',
+  'questionnaire.create',
+  'questionnaire.revoke',
+  'questionnaire.draft',
+  'questionnaire.submit',
+  'questionnaire.import',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -37,6 +37,7 @@ import type {
   StakeholderTable,
 } from './inventory/inventory.table';
 import type { JobTable } from './jobs/job.table';
+import type { QuestionnaireAnswerTable, QuestionnaireTable } from './questionnaires/questionnaire.table';
 
 /** Every table iotcheck stores, by name. Timestamps are ISO-8601 UTC text on both dialects. */
 export interface DatabaseSchema {
@@ -72,6 +73,8 @@ export interface DatabaseSchema {
   provider: ProviderTable;
   stakeholder: StakeholderTable;
   data_flow: DataFlowTable;
+  questionnaire: QuestionnaireTable;
+  questionnaire_answer: QuestionnaireAnswerTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';

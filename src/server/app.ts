@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { TrustProxy } from '../config/config';
 import { IOTCHECK_VERSION } from '../core/version';
 import { lazySchemaCompilers } from './lazy-schema-compilers';
+import { serializeRequestForLog } from './log-redaction';
 import { buildProblem, toProblem } from './problem';
 import { refuseUndeclaredBody } from './undeclared-body';
 import { authPlugin } from './auth/auth-plugin';
@@ -41,6 +42,8 @@ import { reportJobRoutes } from './routes/reports/report-jobs.routes';
 import { inventorySettingsRoutes } from './routes/inventory/inventory-settings.routes';
 import { providersRoutes } from './routes/inventory/providers.routes';
 import { stakeholdersRoutes } from './routes/inventory/stakeholders.routes';
+import { questionnairesRoutes } from './routes/questionnaires/questionnaires.routes';
+import { questionnaireResponsesRoutes } from './routes/questionnaires/questionnaire-responses.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -65,7 +68,10 @@ export interface BuildAppOptions {
  */
 export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
+    logger:
+      deps.config.logLevel === 'silent'
+        ? false
+        : { level: deps.config.logLevel, serializers: { req: serializeRequestForLog } },
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -168,6 +174,8 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(inventoryFactsRoutes, deps);
       await api.register(reportJobRoutes, deps);
       await api.register(workbookImportRoutes, deps);
+      await api.register(questionnairesRoutes, deps);
+      await api.register(questionnaireResponsesRoutes, deps);
     },
     { prefix: '/api' },
   );

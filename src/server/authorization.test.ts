@@ -13,6 +13,7 @@ const ALL: readonly Role[] = ROLES;
 const ADMINS: readonly Role[] = ['owner', 'admin'];
 const READERS: readonly Role[] = ['owner', 'admin', 'assessor', 'viewer'];
 const WRITERS: readonly Role[] = ['owner', 'admin', 'assessor'];
+const PROVIDERS: readonly Role[] = ['provider'];
 const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]>> = {
   'GET /api/health': 'public',
   'GET /api/catalog/frameworks': 'public',
@@ -146,6 +147,17 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'GET /api/jobs/{id}': READERS,
   'GET /api/jobs/{id}/download': READERS,
   'POST /api/jobs/{id}/cancel': READERS,
+  // Vendor questionnaires: assessors and up manage links; only providers answer, and nothing else is open to them.
+  'GET /api/assessments/{id}/questionnaires': WRITERS,
+  'GET /api/assessments/{id}/questionnaire-items': WRITERS,
+  'POST /api/assessments/{id}/questionnaires': WRITERS,
+  'POST /api/questionnaires/{id}/revoke': WRITERS,
+  'GET /api/questionnaires/{id}/workbook': WRITERS,
+  'GET /api/questionnaires/{id}/pdf': WRITERS,
+  'POST /api/questionnaires/{id}/import': WRITERS,
+  'POST /api/questionnaire-responses/open': PROVIDERS,
+  'POST /api/questionnaire-responses/save': PROVIDERS,
+  'POST /api/questionnaire-responses/submit': PROVIDERS,
 };
 
 type Principal = 'anonymous' | Role | 'other-organisation owner';
@@ -212,6 +224,22 @@ describe('authorization: every route × every role', () => {
       }
     }
     expect(mismatches).toEqual([]);
+  });
+
+  it("opens nothing to a provider but their account, their organisation's name and questionnaire answering", () => {
+    const open = Object.entries(EXPECTED)
+      .filter(([, rule]) => rule !== 'public' && rule !== 'signed-in' && rule.includes('provider'))
+      .map(([route]) => route)
+      .sort();
+    expect(open).toEqual([
+      'DELETE /api/account/tokens/{id}',
+      'GET /api/account/tokens',
+      'GET /api/organisation',
+      'POST /api/account/tokens',
+      'POST /api/questionnaire-responses/open',
+      'POST /api/questionnaire-responses/save',
+      'POST /api/questionnaire-responses/submit',
+    ]);
   });
 
   it('refuses a state change with the session cookie but without the CSRF token', async () => {

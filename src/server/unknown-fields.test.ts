@@ -6,6 +6,7 @@ import { createFinding } from '../services/findings/create-finding';
 import { createDevice } from '../services/inventory/create-device';
 import { createSavedView } from '../services/inventory/manage-saved-views';
 import { createInvitation } from '../services/organisations/manage-invitations';
+import { createQuestionnaire } from '../services/questionnaires/create-questionnaire';
 import { createTestAccountDeps, createTestApp, createTestClock } from '../testing/test-app';
 import { seedMember, seedOrganisation } from '../testing/test-accounts';
 import { createTestAssessmentDeps, seedAssessment, seedMemberActor } from '../testing/test-assessments';
@@ -24,6 +25,8 @@ interface Targets {
   invitationToken: string;
   deviceId: number;
   viewId: string;
+  questionnaireId: string;
+  questionnaireToken: string;
 }
 
 const ITEM = 'jssec-v2:1';
@@ -219,7 +222,34 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
     body: { kind: 'assessment-json' },
   }),
   'POST /api/jobs/{id}/cancel': () => ({ url: '/api/jobs/00000000-0000-4000-8000-000000000000/cancel', body: {} }),
+  'POST /api/assessments/{id}/questionnaires': (t) => ({
+    url: `/api/assessments/${t.assessmentId}/questionnaires`,
+    body: { language: 'ja', providerName: 'Acme' },
+  }),
+  'POST /api/questionnaires/{id}/revoke': (t) => ({ url: `/api/questionnaires/${t.questionnaireId}/revoke`, body: {} }),
+  'POST /api/questionnaires/{id}/import': (t) => ({ url: `/api/questionnaires/${t.questionnaireId}/import`, body: {} }),
+  'POST /api/questionnaire-responses/open': (t) => ({
+    url: '/api/questionnaire-responses/open',
+    body: { token: t.questionnaireToken },
+  }),
+  'POST /api/questionnaire-responses/save': (t) => ({
+    url: '/api/questionnaire-responses/save',
+    body: { token: t.questionnaireToken, answers: [] },
+  }),
+  'POST /api/questionnaire-responses/submit': (t) => ({
+    url: '/api/questionnaire-responses/submit',
+    body: { token: t.questionnaireToken, answers: [] },
+  }),
 };
+
+/** Routes only the provider role may call: every other role is refused for its role before the body is read. */
+const PROVIDER_ROUTES = new Set([
+  'POST /api/questionnaire-responses/open',
+  'POST /api/questionnaire-responses/save',
+  'POST /api/questionnaire-responses/submit',
+]);
+/** Multipart upload routes: the smuggled fields travel as form fields beside a file. */
+const MULTIPART_ROUTES = new Set(['/api/evidence', '/api/questionnaires/{id}/import']);
 
 const WRITE_METHODS = ['post', 'put', 'patch', 'delete'];
 
@@ -285,6 +315,11 @@ describeEachDialect('identity and tenant cannot come from a request body', (data
       name: 'Cameras',
       query: 'deviceClass=camera',
     });
+    const questionnaire = await createQuestionnaire(assessmentDeps, {
+      actor: alphaOwner,
+      assessmentId,
+      choice: { language: 'ja', providerName: 'Acme' },
+    });
     const targets: Targets = {
       organisationId: alpha,
       ownerId: alphaOwner.userId,
@@ -296,6 +331,8 @@ describeEachDialect('identity and tenant cannot come from a request body', (data
       invitationToken: invitation.token,
       deviceId: device.id,
       viewId: view.id,
+      questionnaireId: questionnaire.questionnaire.id,
+      questionnaireToken: questionnaire.token,
     };
     const forgedActor = {
       kind: 'user',
@@ -337,24 +374,23 @@ describeEachDialect('identity and tenant cannot come from a request body', (data
       const { url, body } = WRITE_ROUTES[route]!(targets);
       for (const [who, session] of Object.entries(sessions)) {
         const headers = { cookie: session.cookie, 'x-csrf-token': session.csrfToken };
-        const response =
-          path === '/api/evidence'
-            ? await (async () => {
-                const form = multipartBody([
-                  ...Object.entries(smuggled).map(([name, value]) => ({
-                    name,
-                    value: typeof value === 'string' ? value : JSON.stringify(value),
-                  })),
-                  { name: 'file', fileName: 'a.pdf', contentType: 'application/pdf', data: uniquePdf() },
-                ]);
-                return app.inject({
-                  method,
-                  url,
-                  headers: { ...headers, 'content-type': form.contentType },
-                  payload: form.payload,
-                });
-              })()
-            : await app.inject({ method, url, headers, payload: { ...body, ...smuggled } });
+        const response = MULTIPART_ROUTES.has(path)
+          ? await (async () => {
+              const form = multipartBody([
+                ...Object.entries(smuggled).map(([name, value]) => ({
+                  name,
+                  value: typeof value === 'string' ? value : JSON.stringify(value),
+                })),
+                { name: 'file', fileName: 'a.pdf', contentType: 'application/pdf', data: uniquePdf() },
+              ]);
+              return app.inject({
+                method,
+                url,
+                headers: { ...headers, 'content-type': form.contentType },
+                payload: form.payload,
+              });
+            })()
+          : await app.inject({ method, url, headers, payload: { ...body, ...smuggled } });
         const problem = response.json<{ code?: string; errors?: { path?: string; field?: string }[] }>();
         const namesActor = (problem.errors ?? []).some((error) =>
           [error.path, error.field].some((where) => where === 'actor' || where?.endsWith('/actor')),
@@ -363,7 +399,9 @@ describeEachDialect('identity and tenant cannot come from a request body', (data
         // the provider is refused either for the fields or for their role, never served.
         const acceptable =
           who === 'beta owner'
-            ? response.statusCode === 400 && namesActor
+            ? PROVIDER_ROUTES.has(route)
+              ? response.statusCode === 403
+              : response.statusCode === 400 && namesActor
             : response.statusCode === 403 || (response.statusCode === 400 && namesActor);
         if (!acceptable) failures.push(`${who} ${route}: ${response.statusCode} ${response.body.slice(0, 200)}`);
       }

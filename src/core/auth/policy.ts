@@ -35,6 +35,8 @@ export const ACTION_RULES = {
   'inventory.delete': ['owner', 'admin'],
   'inventory.settings': ['owner', 'admin'],
   'jobs.read': ['owner', 'admin', 'assessor', 'viewer'],
+  'questionnaires.manage': ['owner', 'admin', 'assessor'],
+  'questionnaires.respond': ['provider'],
 } as const satisfies Record<string, 'authenticated' | 'member' | readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;

@@ -1,5 +1,5 @@
-/** What a piece of evidence is: an uploaded file, a link to where it lives, or a short text. */
-export const EVIDENCE_KINDS = ['file', 'link', 'text'] as const;
+/** What a piece of evidence is: an uploaded file, a link to where it lives, a short text, or a provider's questionnaire answer. */
+export const EVIDENCE_KINDS = ['file', 'link', 'text', 'questionnaire'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 /** One answer an evidence supports: an item of one assessment. */

@@ -31,7 +31,10 @@ export const EXCHANGE_LABELS = {
       resolved: '対応済み',
       accepted_risk: 'リスク受容',
     } satisfies Record<FindingStatus, string>,
-    evidenceKinds: { file: 'ファイル', link: 'リンク', text: 'テキスト' } satisfies Record<EvidenceKind, string>,
+    evidenceKinds: { file: 'ファイル', link: 'リンク', text: 'テキスト', questionnaire: '提供者回答' } satisfies Record<
+      EvidenceKind,
+      string
+    >,
     relationships: {
       equal: '同等',
       subset: '部分（対応先の一部）',
@@ -83,7 +86,10 @@ export const EXCHANGE_LABELS = {
       resolved: 'Resolved',
       accepted_risk: 'Risk accepted',
     } satisfies Record<FindingStatus, string>,
-    evidenceKinds: { file: 'File', link: 'Link', text: 'Text' } satisfies Record<EvidenceKind, string>,
+    evidenceKinds: { file: 'File', link: 'Link', text: 'Text', questionnaire: 'Provider answer' } satisfies Record<
+      EvidenceKind,
+      string
+    >,
     relationships: {
       equal: 'equal',
       subset: 'subset (part of the target)',

@@ -7,6 +7,7 @@ import * as separateReviewer from './20261201-0010-separate-reviewer';
 import * as accountSecurity from './20261201-0101-account-security';
 import * as inventory from './20261202-0001-inventory';
 import * as jobs from './20261203-0001-jobs';
+import * as questionnaires from './20261203-0002-questionnaires';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -21,4 +22,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261201-0101-account-security': accountSecurity,
   '20261202-0001-inventory': inventory,
   '20261203-0001-jobs': jobs,
+  '20261203-0002-questionnaires': questionnaires,
 };

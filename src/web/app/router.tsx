@@ -127,6 +127,17 @@ export const router = createBrowserRouter([
         path: 'audit',
         ...page(async () => (await import('../features/organisation/audit-page')).AuditLogPage, signedIn),
       },
+      {
+        path: 'assessments/:id/questionnaires',
+        ...page(
+          async () => (await import('../features/questionnaires/questionnaires-page')).QuestionnairesPage,
+          signedIn,
+        ),
+      },
+      {
+        path: 'questionnaires/respond/:token',
+        ...page(async () => (await import('../features/questionnaires/respond-page')).RespondPage, signedIn),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

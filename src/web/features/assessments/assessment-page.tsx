@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import type { AssessmentDetail } from '../../../contracts/assessment.schema';
 import type { FrameworkTreeResponse } from '../../../contracts/catalog.schema';
 import { useAssessment } from '../../api/assessment-queries';
+import { usePermissions } from '../../api/permissions';
 import { useFrameworkTree } from '../../api/catalog-queries';
 import { QueryState } from '../../components/query-state';
 import { useLocalized } from '../../i18n/use-localized';
@@ -35,6 +36,7 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
   const { assessment, system } = detail;
   usePageTitle(assessment.title);
   const people = usePeople();
+  const permissions = usePermissions();
   const saver = useAnswerSaver(assessment.id);
   const [filter, setFilter] = useState<Filter>('all');
   // ?item=jssec-v2:25 (from the dashboard's gaps) opens that item.
@@ -183,6 +185,15 @@ function AssessmentWorkspace({ detail, tree }: { detail: AssessmentDetail; tree:
           <Link to={`/assessments/${assessment.id}/reports`} className="button-link" data-testid="reports-link">
             {t('reports.action')}
           </Link>
+          {permissions.can('questionnaires.manage') && (
+            <Link
+              to={`/assessments/${assessment.id}/questionnaires`}
+              className="button-link"
+              data-testid="questionnaires-link"
+            >
+              {t('questionnaires.open')}
+            </Link>
+          )}
         </header>
         <StatusBar assessment={assessment} canWrite={people.canWrite} openWork={openWork} />
         {people.canWrite && !editable && (

@@ -151,7 +151,11 @@ export function EvidenceSection({
                   .filter(Boolean)
                   .join(' · ')}
               </span>
-              {entry.kind === 'text' && entry.body && <p className="evidence-body">{entry.body}</p>}
+              {(entry.kind === 'text' || entry.kind === 'questionnaire') && entry.body && (
+                <p className="evidence-body" data-testid={`evidence-body-${entry.kind}`}>
+                  {entry.body}
+                </p>
+              )}
               {entry.sha256 && <code className="summary">sha256 {entry.sha256.slice(0, 16)}…</code>}
               {editable && (
                 <button

@@ -18,6 +18,13 @@ export function HomePage() {
   const permissions = usePermissions();
   if (me.isPending) return <p role="status">{t('common.loading')}</p>;
   if (!me.data?.authenticated) return <FirstStep />;
+  if (permissions.can('questionnaires.respond') && !permissions.can('home.read'))
+    return (
+      <section data-testid="provider-home">
+        <h1>{t('questionnaires.home.title')}</h1>
+        <p>{t('questionnaires.home.none')}</p>
+      </section>
+    );
   if (!permissions.can('home.read'))
     return (
       <section>
