@@ -478,7 +478,7 @@ export const CLI_MESSAGES = {
     reportOutputOption: '書き出すファイル',
     reportWorkbookArgument: '`iotcheck report xlsx` で書き出したブック（.xlsx）',
     reportDryRunOption: '変更内容を表示するだけで、何も書き込まない',
-    reportWritten: (file: string) => `${file}を書き出しました。`,
+    reportWritten: (file: string) => `${file}に書き出しました。`,
     workbookChange: (number: string, field: 'result' | 'comment', before: string, after: string) =>
       `  No.${number} ${field === 'result' ? '回答' : 'コメント'}: ${before} → ${after}`,
     workbookEmpty: '（空）',

@@ -42,7 +42,7 @@ describeEachDialect('iotcheck report pdf', (database) => {
       'ja',
     );
     expect(written).toMatchObject({ code: 0, written: '' });
-    expect(written.err).toContain(`報告書を${file}に書き出しました。`);
+    expect(written.err).toContain(`${file}に書き出しました。`);
     const bytes = readFileSync(file);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     if (hasPdftotext) {

@@ -35,6 +35,6 @@ export function registerReportXlsxCommand(report: Command, context: CliContext):
         await writeOutputFile(target, (destination) => workbook.write(destination));
         return target;
       });
-      context.out(m.reportWritten(file));
+      context.err(m.reportWritten(file));
     });
 }
