@@ -7,3 +7,13 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
+
+const NEUTRALISED = /^'[=+\-@\t\r]/;
+
+/**
+ * Undoes neutraliseFormula when a file iotcheck wrote comes back (a CSV export imported again):
+ * an apostrophe before = + - @ (or tab/CR) is dropped, so the value round-trips exactly.
+ */
+export function restoreNeutralisedFormula(value: string): string {
+  return value.charCodeAt(0) === 39 && NEUTRALISED.test(value) ? value.slice(1) : value;
+}

@@ -1,5 +1,6 @@
-import { stringify as toCsv } from 'csv-stringify/sync';
+import { formatExcelCsv } from './csv-table';
 import type { AuditEntry } from '../../core/audit/audit-chain';
+import { neutraliseFormula } from '../../core/text/neutralise-formula';
 
 const COLUMNS = [
   'seq',
@@ -26,7 +27,7 @@ type AuditCsvRecord = Record<(typeof COLUMNS)[number], string | number>;
  * the file can be checked later. Starts with a BOM so Excel opens the Japanese correctly.
  */
 export function formatAuditCsv(entries: readonly AuditEntry[]): string {
-  return `\ufeff${toCsv(entries.map(toRecord), { header: true, columns: [...COLUMNS], record_delimiter: 'windows' })}`;
+  return formatExcelCsv(entries.map(toRecord), { header: true, columns: [...COLUMNS] });
 }
 
 function toRecord(entry: AuditEntry): AuditCsvRecord {
@@ -48,9 +49,4 @@ function toRecord(entry: AuditEntry): AuditCsvRecord {
     prev_hash: entry.prevHash,
     hash: entry.hash,
   };
-}
-
-/** Audit text comes from users; a leading = + - @ would run as a formula in a spreadsheet (CSV injection). */
-function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }

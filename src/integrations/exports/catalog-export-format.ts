@@ -1,4 +1,4 @@
-import { stringify as toCsv } from 'csv-stringify/sync';
+import { formatExcelCsv } from './csv-table';
 import { stringify as toYaml } from 'yaml';
 import { toExportDocument, toExportRows } from '../../core/catalog/catalog-export';
 import type { Language } from '../../core/catalog/catalog.types';
@@ -35,7 +35,7 @@ export function formatFrameworkExport(tree: FrameworkTree, format: TreeExportFor
       return {
         mediaType: 'text/csv',
         extension: 'csv',
-        content: `\ufeff${toCsv(toExportRows(tree, lang), { header: true, record_delimiter: 'windows' })}`,
+        content: formatExcelCsv(toExportRows(tree, lang), { header: true }),
       };
   }
 }

@@ -1,4 +1,4 @@
-import { stringify as toCsv } from 'csv-stringify/sync';
+import { formatExcelCsv } from './csv-table';
 import type { CrosswalkExport } from '../../core/crosswalk/crosswalk-export';
 import type { ExportedFile } from './catalog-export-format';
 
@@ -39,6 +39,6 @@ export function formatCrosswalkExport(crosswalk: CrosswalkExport, format: Crossw
   return {
     mediaType: 'text/csv',
     extension: 'csv',
-    content: `\ufeff${toCsv(rows, { header: true, columns, record_delimiter: 'windows' })}`,
+    content: formatExcelCsv(rows, { header: true, columns }),
   };
 }

@@ -7,6 +7,13 @@ import type { CsvTable } from '../../core/reports/csv/assessment-csv-table';
  * or CR, which Excel would still take as the end of the row: those fields are quoted too.
  */
 export function formatCsvTable(table: CsvTable): string {
-  const records = [[...table.header], ...table.rows.map((row) => [...row])];
-  return `\ufeff${toCsv(records, { record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`;
+  return formatExcelCsv([[...table.header], ...table.rows.map((row) => [...row])]);
+}
+
+/** Records (arrays, or objects with `columns` or a header) as CSV for Excel, as formatCsvTable describes. */
+export function formatExcelCsv(
+  records: readonly (readonly unknown[] | Readonly<Record<string, unknown>>)[],
+  options: { header?: boolean; columns?: string[] } = {},
+): string {
+  return `\ufeff${toCsv(records as unknown[], { ...options, record_delimiter: 'windows', quoted_match: /[\r\n]/ })}`;
 }

@@ -1,8 +1,10 @@
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { neutraliseFormula } from '../../core/text/neutralise-formula';
 
 // Streaming writers of an inventory export: rows are written as they come, so a million devices
-// never sit in memory. CSV is UTF-8 with a BOM (Excel in Japan then opens it correctly), CRLF.
+// never sit in memory. CSV is UTF-8 with a BOM (Excel in Japan then opens it correctly), CRLF;
+// a cell Excel would run as a formula gets a leading apostrophe, which the importer drops again.
 
 /** Receives rows one at a time; `end` finishes the file. */
 export interface RowWriter {
@@ -12,7 +14,9 @@ export interface RowWriter {
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
-function csvCell(cell: string): string {
+/** One CSV cell: formula-like text neutralised (CSV injection; the import restores it), quoted when needed. */
+function csvCell(value: string): string {
+  const cell = neutraliseFormula(value);
   return NEEDS_QUOTES.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
 }
 

@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { DomainError, type ProblemDetail } from '../../core/domain-error';
-import { CsvRecordReader, UnclosedQuoteError } from '../../core/inventory/import/csv-records';
+import { CsvRecordReader, UnclosedQuoteError, type CsvRecord } from '../../core/inventory/import/csv-records';
+import { restoreNeutralisedFormula } from '../../core/text/neutralise-formula';
 import { DecodeText, EncodingProblem, type TextEncodingName } from './decode-text';
 
 /** One row of a table file: its number as a spreadsheet shows it (header = 1) and its cells. */
@@ -79,14 +80,23 @@ function guessDelimiter(head: Buffer): string {
   return best[1] > 0 ? best[0] : ',';
 }
 
+/** Records with the apostrophe of a neutralised formula dropped (iotcheck's own CSV export adds it). */
+function* restored(records: Iterable<CsvRecord>): Generator<CsvRecord> {
+  for (const record of records) {
+    const cells = record.cells;
+    for (let i = 0; i < cells.length; i++) cells[i] = restoreNeutralisedFormula(cells[i]!);
+    yield record;
+  }
+}
+
 async function* readCsvRows(path: string, fileName: string, delimiter: string, decoder: DecodeText) {
   const reader = new CsvRecordReader(delimiter);
   const source = createReadStream(path, { highWaterMark: 1024 * 1024 });
   source.on('error', (error) => decoder.destroy(error));
   source.pipe(decoder);
   try {
-    for await (const text of decoder as AsyncIterable<string>) yield* reader.push(text);
-    yield* reader.end();
+    for await (const text of decoder as AsyncIterable<string>) yield* restored(reader.push(text));
+    yield* restored(reader.end());
   } catch (error) {
     throw csvProblem(fileName, error);
   } finally {

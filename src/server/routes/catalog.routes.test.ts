@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CsvRecordReader } from '../../core/inventory/import/csv-records';
 import type {
   CatalogNodeView,
   FrameworkList,
@@ -98,6 +99,11 @@ describe('/api/catalog', () => {
     expect(csv.body.startsWith('\ufeffid,kind,function,category,item,code,title_ja,explanation_ja,title_en')).toBe(
       true,
     );
+    // Explanations hold blank lines: each such field is quoted, so Excel keeps one row per node.
+    const reader = new CsvRecordReader(',');
+    const records = [...reader.push(csv.body.slice(1)), ...reader.end()].filter((record) => record.cells.length > 1);
+    expect(records.length).toBeGreaterThan(60);
+    expect(records.every((record) => record.cells.length === records[0]!.cells.length)).toBe(true);
     const json = (await get('/api/catalog/frameworks/jssec-v2/export?format=json&lang=en')).json();
     expect(typeof json.functions[0].categories[0].items[0].title).toBe('string');
     const yaml = await get('/api/catalog/frameworks/nist-csf-2.0/export?format=yaml&lang=ja');

@@ -44,7 +44,7 @@ describeEachDialect('export → import round trip', (database) => {
             site: '本社',
             building: 'A棟',
             floor: '3F',
-            room: '受付',
+            room: '=受付',
             latitude: 35.6812,
             longitude: 139.7671,
             owner: '総務部',
@@ -79,8 +79,17 @@ describeEachDialect('export → import round trip', (database) => {
     const text = readFileSync(first, 'utf8');
     expect(text.startsWith('\ufeff')).toBe(true);
     expect(text.slice(1).split('\r\n')[0]).toBe(DEVICE_EXPORT_HEADERS.join(','));
+    // A value Excel would run as a formula is neutralised in the file and restored on import.
+    expect(text).toContain(",'=受付,");
     const imported = await importDevices(deps(), { actor: target, path: first, fileName: 'first.csv' });
     expect(imported).toMatchObject({ created: 40, skipped: 0 });
+    const camera = await database()
+      .db.selectFrom('device')
+      .select('room')
+      .where('organisation_id', '=', target.organisationId!)
+      .where('asset_tag', '=', 'CAM-001')
+      .executeTakeFirstOrThrow();
+    expect(camera.room).toBe('=受付');
     const second = await exportTo(target, 'csv', 'second.csv');
     expect(readFileSync(second, 'utf8')).toBe(text);
     // The same file into the organisation it came from changes nothing.
