@@ -8,6 +8,7 @@ import { createTestClock } from '../../testing/test-app';
 import { createTestAssessmentDeps, domainErrorOf, seedAssessmentTeam } from '../../testing/test-assessments';
 import { describeEachDialect } from '../../testing/test-database';
 import { createTestEvidenceSetup, type TestEvidenceSetup } from '../../testing/test-evidence';
+import { CsvRecordReader } from '../../core/inventory/import/csv-records';
 import { openTableFile } from '../../integrations/inventory-import/read-table-file';
 import { exportAssessmentCsv } from './export-assessment-csv';
 import type { GeneratedReport } from './generated-report';
@@ -24,13 +25,21 @@ async function bytesOf(report: GeneratedReport): Promise<Buffer> {
 const folder = mkdtempSync(join(tmpdir(), 'iotcheck-csv-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
-/** Reads the CSV back with iotcheck's own table reader (encoding detection, quoted line breaks). */
+/**
+ * Reads the CSV back: the encoding as iotcheck's own table reader detects it, the cells exactly as
+ * written (an RFC 4180 reader, quoted line breaks kept; the importer would drop the apostrophe of a
+ * neutralised formula, which these tests want to see).
+ */
 async function rowsOf(bytes: Buffer, name: string): Promise<{ encoding: string; rows: string[][] }> {
   const file = join(folder, name);
   writeFileSync(file, bytes);
   const table = await openTableFile(file, name);
-  const rows: string[][] = [];
-  for await (const row of table.rows()) rows.push(row.cells);
+  let read = 0;
+  for await (const row of table.rows()) read += row.cells.length > 0 ? 1 : 0;
+  const reader = new CsvRecordReader(',');
+  const text = bytes.toString('utf8').replace(/^\ufeff/, '');
+  const rows = [...reader.push(text), ...reader.end()].map((record) => record.cells);
+  expect(rows.filter((cells) => cells.length > 0)).toHaveLength(read);
   return { encoding: table.encoding(), rows };
 }
 
