@@ -1,4 +1,4 @@
-import { coordinate, escapeXml, fitText, percent } from './svg-text';
+import { coordinate, escapeXml, fitText, percent, svgElement } from './svg-text';
 
 /** One bar: a label and a value from 0 to 1 (null: nothing applicable, drawn as a dash). */
 export interface BarRow {
@@ -55,22 +55,40 @@ export function barLayout(rows: readonly BarRow[], options: BarChartOptions = {}
  */
 export function barChartSvg(rows: readonly BarRow[], options: BarChartOptions = {}): string {
   const fontSize = options.fontSize ?? 7;
-  const font = escapeXml(options.fontFamily ?? 'sans-serif');
+  const font = options.fontFamily ?? 'sans-serif';
   const rowHeight = options.rowHeight ?? 14;
   const ticks = options.ticks ?? [0.2, 0.4, 0.6, 0.8, 1];
   const layout = barLayout(rows, options);
   const labelWidth = layout.plotX - 6;
   const text = (x: number, y: number, anchor: string, content: string, fill = '#1f2937') =>
-    `<text x="${coordinate(x)}" y="${coordinate(y)}" text-anchor="${anchor}" font-family="${font}" font-size="${fontSize}" fill="${fill}">${escapeXml(content)}</text>`;
+    svgElement(
+      'text',
+      { x: coordinate(x), y: coordinate(y), 'text-anchor': anchor, 'font-family': font, 'font-size': fontSize, fill },
+      escapeXml(content),
+    );
   const parts: string[] = [];
   const bottom = layout.height - 2;
   parts.push(
-    `<line x1="${coordinate(layout.plotX)}" y1="${AXIS_HEIGHT - 2}" x2="${coordinate(layout.plotX)}" y2="${coordinate(bottom)}" stroke="#9aa3af" stroke-width="0.6"/>`,
+    svgElement('line', {
+      x1: coordinate(layout.plotX),
+      y1: AXIS_HEIGHT - 2,
+      x2: coordinate(layout.plotX),
+      y2: coordinate(bottom),
+      stroke: '#9aa3af',
+      'stroke-width': 0.6,
+    }),
   );
   for (const tick of ticks) {
     const x = layout.plotX + layout.plotWidth * tick;
     parts.push(
-      `<line x1="${coordinate(x)}" y1="${AXIS_HEIGHT - 2}" x2="${coordinate(x)}" y2="${coordinate(bottom)}" stroke="#e1e5ea" stroke-width="0.6"/>`,
+      svgElement('line', {
+        x1: coordinate(x),
+        y1: AXIS_HEIGHT - 2,
+        x2: coordinate(x),
+        y2: coordinate(bottom),
+        stroke: '#e1e5ea',
+        'stroke-width': 0.6,
+      }),
     );
     parts.push(text(x, AXIS_HEIGHT - 4, 'middle', percent(tick), '#6b7280'));
   }
@@ -83,9 +101,24 @@ export function barChartSvg(rows: readonly BarRow[], options: BarChartOptions = 
     const barY = place.y + (rowHeight - barHeight) / 2;
     if (place.barWidth > 0)
       parts.push(
-        `<rect x="${coordinate(layout.plotX)}" y="${coordinate(barY)}" width="${coordinate(place.barWidth)}" height="${coordinate(barHeight)}" fill="#2f5d8a"/>`,
+        svgElement('rect', {
+          x: coordinate(layout.plotX),
+          y: coordinate(barY),
+          width: coordinate(place.barWidth),
+          height: coordinate(barHeight),
+          fill: '#2f5d8a',
+        }),
       );
     parts.push(text(layout.plotX + place.barWidth + 3, baseline, 'start', percent(row.value), '#374151'));
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${layout.width}" height="${coordinate(layout.height)}" viewBox="0 0 ${layout.width} ${coordinate(layout.height)}">${parts.join('')}</svg>`;
+  return svgElement(
+    'svg',
+    {
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: layout.width,
+      height: coordinate(layout.height),
+      viewBox: `0 0 ${layout.width} ${coordinate(layout.height)}`,
+    },
+    parts.join(''),
+  );
 }

@@ -1,4 +1,4 @@
-import { coordinate, escapeXml, estimateTextWidth, fitText } from './svg-text';
+import { coordinate, escapeXml, estimateTextWidth, fitText, svgElement } from './svg-text';
 
 /** One spoke of a radar chart: its label and a value from 0 to 1 (null: nothing to score). */
 export interface RadarAxis {
@@ -61,7 +61,7 @@ export function radarChartSvg(axes: readonly RadarAxis[], options: RadarChartOpt
   const width = options.width ?? 360;
   const height = options.height ?? 250;
   const fontSize = options.fontSize ?? 8;
-  const font = escapeXml(options.fontFamily ?? 'sans-serif');
+  const font = options.fontFamily ?? 'sans-serif';
   const rings = options.rings ?? [0.2, 0.4, 0.6, 0.8, 1];
   const widest = Math.max(0, ...axes.map((axis) => estimateTextWidth(axis.label, fontSize)));
   const geometry = radarGeometry(width, height, fontSize, Math.min(widest, width / 4));
@@ -77,15 +77,34 @@ export function radarChartSvg(axes: readonly RadarAxis[], options: RadarChartOpt
   axes.forEach((_, index) => {
     const end = geometry.point(index, count, 1);
     parts.push(
-      `<line x1="${coordinate(geometry.centerX)}" y1="${coordinate(geometry.centerY)}" x2="${coordinate(end.x)}" y2="${coordinate(end.y)}" stroke="#d5dae1" stroke-width="0.6"/>`,
+      svgElement('line', {
+        x1: coordinate(geometry.centerX),
+        y1: coordinate(geometry.centerY),
+        x2: coordinate(end.x),
+        y2: coordinate(end.y),
+        stroke: '#d5dae1',
+        'stroke-width': 0.6,
+      }),
     );
   });
   if (axes.some((axis) => axis.previous !== undefined))
     parts.push(
-      `<polygon points="${polygon((index) => clamp(axes[index]?.previous))}" fill="none" stroke="#8a94a3" stroke-width="1" stroke-dasharray="3,2"/>`,
+      svgElement('polygon', {
+        points: polygon((index) => clamp(axes[index]?.previous)),
+        fill: 'none',
+        stroke: '#8a94a3',
+        'stroke-width': 1,
+        'stroke-dasharray': '3,2',
+      }),
     );
   parts.push(
-    `<polygon points="${polygon((index) => clamp(axes[index]?.value))}" fill="#2f5d8a" fill-opacity="0.22" stroke="#2f5d8a" stroke-width="1.4"/>`,
+    svgElement('polygon', {
+      points: polygon((index) => clamp(axes[index]?.value)),
+      fill: '#2f5d8a',
+      'fill-opacity': 0.22,
+      stroke: '#2f5d8a',
+      'stroke-width': 1.4,
+    }),
   );
   axes.forEach((axis, index) => {
     const { x, y } = geometry.point(index, count, clamp(axis.value));
@@ -100,8 +119,23 @@ export function radarChartSvg(axes: readonly RadarAxis[], options: RadarChartOpt
     const y = dy < -1 ? outer.y - LABEL_GAP : dy > 1 ? outer.y + LABEL_GAP + fontSize * 0.7 : outer.y + fontSize * 0.35;
     const room = anchor === 'middle' ? width : anchor === 'start' ? width - x - 2 : x - 2;
     parts.push(
-      `<text x="${coordinate(x)}" y="${coordinate(y)}" text-anchor="${anchor}" font-family="${font}" font-size="${fontSize}" fill="#1f2937">${escapeXml(fitText(axis.label, fontSize, room))}</text>`,
+      svgElement(
+        'text',
+        {
+          x: coordinate(x),
+          y: coordinate(y),
+          'text-anchor': anchor,
+          'font-family': font,
+          'font-size': fontSize,
+          fill: '#1f2937',
+        },
+        escapeXml(fitText(axis.label, fontSize, room)),
+      ),
     );
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${parts.join('')}</svg>`;
+  return svgElement(
+    'svg',
+    { xmlns: 'http://www.w3.org/2000/svg', width, height, viewBox: `0 0 ${width} ${height}` },
+    parts.join(''),
+  );
 }

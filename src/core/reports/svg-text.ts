@@ -38,3 +38,18 @@ export function fitText(text: string, fontSize: number, maxWidth: number): strin
 export function percent(score: number | null): string {
   return score === null ? '—' : `${Math.round(score * 100)}%`;
 }
+
+/**
+ * One SVG element: `<name a="1" b="2"/>`, or with `content` (already SVG) `<name …>content</name>`.
+ * Attributes keep their order; their values are escaped.
+ */
+export function svgElement(
+  name: string,
+  attributes: Readonly<Record<string, string | number>>,
+  content?: string,
+): string {
+  const written = Object.entries(attributes)
+    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
+    .join('');
+  return content === undefined ? `<${name}${written}/>` : `<${name}${written}>${content}</${name}>`;
+}
