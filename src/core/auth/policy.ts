@@ -37,6 +37,12 @@ export const ACTION_RULES = {
   'jobs.read': ['owner', 'admin', 'assessor', 'viewer'],
   'questionnaires.manage': ['owner', 'admin', 'assessor'],
   'questionnaires.respond': ['provider'],
+  'vulnerabilities.read': ['owner', 'admin', 'assessor', 'viewer'],
+  'vulnerabilities.triage': ['owner', 'admin', 'assessor'],
+  'vulnerabilities.import': ['owner', 'admin'],
+  'incidents.read': ['owner', 'admin', 'assessor', 'viewer'],
+  'incidents.manage': ['owner', 'admin', 'assessor'],
+  'playbooks.manage': ['owner', 'admin'],
 } as const satisfies Record<string, 'authenticated' | 'member' | readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;
