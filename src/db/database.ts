@@ -38,6 +38,12 @@ import type {
 } from './inventory/inventory.table';
 import type { JobTable } from './jobs/job.table';
 import type { QuestionnaireAnswerTable, QuestionnaireTable } from './questionnaires/questionnaire.table';
+import type {
+  AdvisoryRevisionCounterTable,
+  AdvisoryTable,
+  SbomComponentTable,
+  SbomTable,
+} from './vulnerabilities/advisory.table';
 
 /** Every table iotcheck stores, by name. Timestamps are ISO-8601 UTC text on both dialects. */
 export interface DatabaseSchema {
@@ -75,6 +81,10 @@ export interface DatabaseSchema {
   data_flow: DataFlowTable;
   questionnaire: QuestionnaireTable;
   questionnaire_answer: QuestionnaireAnswerTable;
+  advisory: AdvisoryTable;
+  advisory_revision_counter: AdvisoryRevisionCounterTable;
+  sbom: SbomTable;
+  sbom_component: SbomComponentTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';

@@ -8,6 +8,7 @@ import * as accountSecurity from './20261201-0101-account-security';
 import * as inventory from './20261202-0001-inventory';
 import * as jobs from './20261203-0001-jobs';
 import * as questionnaires from './20261203-0002-questionnaires';
+import * as advisories from './20261204-0001-advisories';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -23,4 +24,5 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261202-0001-inventory': inventory,
   '20261203-0001-jobs': jobs,
   '20261203-0002-questionnaires': questionnaires,
+  '20261204-0001-advisories': advisories,
 };
