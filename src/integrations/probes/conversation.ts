@@ -71,7 +71,7 @@ export class Conversation {
 
   /** Sends bytes; `shown` is what the transcript records instead (e.g. without a password). */
   write(data: Buffer | string, shown?: string): void {
-    this.note('>', shown ?? (typeof data === 'string' ? data : `[${data.length} bytes]`));
+    this.note('>', shown ?? (typeof data === 'string' ? data.replace(/\r?\n$/, '') : `[${data.length} bytes]`));
     if (!this.socket.destroyed) this.socket.write(data);
   }
 
