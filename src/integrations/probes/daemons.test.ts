@@ -44,8 +44,11 @@ describe.skipIf(missing !== undefined)('probes against real daemons on 127.0.40.
       [DAEMON_ADDRESSES.web, [80, 443]],
     ]);
     const scan = result.targets[0]?.observations.find((o) => o.check === 'ports' && o.port === null);
-    expect(scan).toMatchObject({ result: 'pass', items: ['jssec-v2:47'], detail: '14 TCP ports: open 22; closed 13; no answer 0' });
-  });
+    expect(scan).toMatchObject({
+      result: 'pass',
+      items: ['jssec-v2:47'],
+      detail: '14 TCP ports: open 22; closed 13; no answer 0',
+    });
   });
 
   it('OpenSSH: version and algorithms read, the enabled CBC cipher fails item 32', () => {
