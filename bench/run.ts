@@ -122,3 +122,6 @@ await import('./reports/pdf-bench');
 
 // 7. The device inventory at scale (issue 11): import, list, facets and search (BENCH_DEVICES, default 1,000,000).
 await import('./inventory/import-bench');
+
+// 8. The probe's TCP port scan (issue 14) beside nmap -sT -T4 on the same loopback hosts and ports.
+await import('./probes/scan-bench');
