@@ -49,6 +49,23 @@ export const DAEMON_ADDRESSES = {
 /** The SSH test account: a pair from the built-in default list, created for the test and removed after. */
 export const SSH_USER = { user: 'support', password: 'support' } as const;
 
+/** The GECOS comment that marks the test account as ours (so a crashed run's leftover can be removed). */
+const THROWAWAY_MARK = 'iotcheck probe test (throwaway)';
+
+/** Removes the test account left by a crashed run; refuses to touch an account of the same name that is not ours. */
+function removeLeftoverUser(): void {
+  let entry = '';
+  try {
+    entry = execFileSync('getent', ['passwd', SSH_USER.user], { encoding: 'utf8' });
+  } catch {
+    return; // no such account
+  }
+  if (!entry.includes(THROWAWAY_MARK)) {
+    throw new Error(`a system account "${SSH_USER.user}" exists and is not the probe test's: not touching it`);
+  }
+  execFileSync('userdel', [SSH_USER.user], { stdio: 'ignore' });
+}
+
 async function waitForPort(address: string, port: number, child: ChildProcess, name: string): Promise<void> {
   for (let tries = 0; tries < 100; tries += 1) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
@@ -126,7 +143,15 @@ export async function startProbeDaemons(): Promise<ProbeDaemons> {
     // sshd: own host key and config, password login for one throwaway account, one weak cipher enabled.
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'ssh_host_ed25519_key')]);
     mkdirSync('/run/sshd', { recursive: true }); // sshd's compiled-in privilege separation directory
-    execFileSync('useradd', ['--no-create-home', '--shell', '/usr/sbin/nologin', SSH_USER.user]);
+    removeLeftoverUser();
+    execFileSync('useradd', [
+      '--no-create-home',
+      '--shell',
+      '/usr/sbin/nologin',
+      '--comment',
+      THROWAWAY_MARK,
+      SSH_USER.user,
+    ]);
     userAdded = true;
     execFileSync('chpasswd', { input: `${SSH_USER.user}:${SSH_USER.password}\n` });
     const sshConfig = file(
