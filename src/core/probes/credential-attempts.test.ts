@@ -24,7 +24,7 @@ describe('credential attempts', () => {
     expect(planCredentialAttempts([{ user: 'a', password: 'b' }], undefined, false)).toEqual([
       { user: 'a', password: 'b' },
     ]);
-    expect(BUILT_IN_CREDENTIALS.length).toBe(60);
+    expect(BUILT_IN_CREDENTIALS.length).toBe(59);
     expect(BUILT_IN_CREDENTIALS).toContainEqual(['admin', '']);
   });
 

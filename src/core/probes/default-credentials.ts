@@ -1,6 +1,6 @@
 /**
  * Well-known default logins of IoT devices: the user/password pairs that the Mirai botnet tried
- * (as collected in SecLists, "Mirai botnet" list), in the order it tried them. Facts only; an
+ * (as collected in SecLists, "Mirai botnet" list), in the order it tried them, less one obscene pair we leave out. Facts only; an
  * empty password stands for "(none)". Admin-supplied lists come before these.
  */
 export const BUILT_IN_CREDENTIALS: readonly (readonly [user: string, password: string])[] = [
@@ -63,5 +63,4 @@ export const BUILT_IN_CREDENTIALS: readonly (readonly [user: string, password: s
   ['admin', 'pass'],
   ['admin', 'meinsm'],
   ['tech', 'tech'],
-  ['mother', 'fucker'],
 ];
