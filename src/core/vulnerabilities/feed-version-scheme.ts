@@ -5,7 +5,8 @@ import type { VersionScheme } from './advisory.types';
 // (versions/, vuln-match) is available to the feeds; it only chooses among semver, vendor and
 // generic — Debian/RPM come from an OSV ecosystem, never from looking at a value.
 
-const SEMVER = /^v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+// A pre-release must start with a letter ("1.0.0-rc1"): "2.13.3-3.el8" is a package revision, not a pre-release.
+const SEMVER = /^v?\d+\.\d+\.\d+(?:-[A-Za-z][0-9A-Za-z.-]*)?(?:\+[0-9A-Za-z.-]+)?$/;
 // Vendor forms: "V4.00", "R4", "v6 R4", "Ver.2.1", "1.0.5 build 1234", "00.07.03.4" (leading zeros).
 const VENDOR = /^(?:v(?:er(?:sion)?)?\.?\s*\d|r\d)|\s|build|(?:^|\.)0\d/i;
 

@@ -44,7 +44,8 @@ export function parseJvnVersionText(text: string): VersionConstraint {
     .trim()
     .replace(/の?バージョン$/, '')
     .trim();
-  if (normal === '') return unparsed;
+  // A list ("1.0 以前、2.0 以降") is several ranges: left for a person.
+  if (normal === '' || /[、,;]/.test(normal)) return unparsed;
   if (ALL_VERSIONS.test(`${normal}のバージョン`) || ALL_VERSIONS.test(normal)) return { kind: 'all' };
 
   const fromTo = /^(.+?)\s*から\s*(.+?)\s*まで$/.exec(normal);
@@ -64,7 +65,7 @@ export function parseJvnVersionText(text: string): VersionConstraint {
     const bound = readBound(rest);
     if (!bound) break;
     bounds.push(bound.bound);
-    rest = bound.rest.replace(/^[、,]?\s*(?:かつ|から)?\s*/, '');
+    rest = bound.rest.replace(/^(?:かつ|から)?\s*/, '');
   }
   if (rest !== '') {
     if (bounds.length > 0) return unparsed;
@@ -73,7 +74,8 @@ export function parseJvnVersionText(text: string): VersionConstraint {
     return { kind: 'range', scheme: guessRangeScheme([exact]), exact };
   }
   if (bounds.length === 0 || bounds.length > 2) return unparsed;
-  if (bounds.length === 2 && bounds[0]!.side === bounds[1]!.side) return unparsed;
+  // Two bounds read as one interval only as "from X to Y"; "X 以前 Y 以降" are two ranges.
+  if (bounds.length === 2 && (bounds[0]!.side !== 'start' || bounds[1]!.side !== 'end')) return unparsed;
   return range(bounds);
 }
 
