@@ -73,7 +73,7 @@ export async function insertMatchRun(
       id: run.id,
       organisation_id: organisationId,
       requested_by: requestedBy,
-      full_run: run.fullRun,
+      full_run: run.fullRun ? 1 : 0,
       started_at: run.startedAt,
       finished_at: run.finishedAt,
       advisory_revision: run.advisoryRevision,
