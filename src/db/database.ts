@@ -44,6 +44,12 @@ import type {
   SbomComponentTable,
   SbomTable,
 } from './vulnerabilities/advisory.table';
+import type {
+  VulnerabilityDeviceIdentityTable,
+  VulnerabilityIdentityTable,
+  VulnerabilityMatchRunTable,
+  VulnerabilityMatchTable,
+} from './vulnerabilities/match.table';
 
 /** Every table iotcheck stores, by name. Timestamps are ISO-8601 UTC text on both dialects. */
 export interface DatabaseSchema {
@@ -85,6 +91,10 @@ export interface DatabaseSchema {
   advisory_revision_counter: AdvisoryRevisionCounterTable;
   sbom: SbomTable;
   sbom_component: SbomComponentTable;
+  vulnerability_identity: VulnerabilityIdentityTable;
+  vulnerability_device_identity: VulnerabilityDeviceIdentityTable;
+  vulnerability_match: VulnerabilityMatchTable;
+  vulnerability_match_run: VulnerabilityMatchRunTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
