@@ -125,3 +125,6 @@ await import('./inventory/import-bench');
 
 // 8. The probe's TCP port scan (issue 14) beside nmap -sT -T4 on the same loopback hosts and ports.
 await import('./probes/scan-bench');
+
+// 9. Vulnerability matching at scale (issue 13): full match and re-match beside a naive nested loop (BENCH_DEVICES).
+await import('./vulnerabilities/match-bench');
