@@ -80,9 +80,9 @@ export function deviceLines(devices: readonly NotifiedDevice[], language: Notifi
   return devices.flatMap((device, index) =>
     language === 'ja'
       ? [
-          `  ${index + 1}. 資産番号: ${u(device.assetTag)}　名称: ${u(device.name)}`,
-          `     メーカー: ${u(device.manufacturer)}　機種: ${u(device.model)}`,
-          `     ファームウェア: ${u(device.firmwareVersion)}　シリアル番号: ${u(device.serialNumber)}`,
+          `  ${index + 1}. 資産番号: ${u(device.assetTag)}、名称: ${u(device.name)}`,
+          `     メーカー: ${u(device.manufacturer)}、機種: ${u(device.model)}`,
+          `     ファームウェア: ${u(device.firmwareVersion)}、シリアル番号: ${u(device.serialNumber)}`,
         ]
       : [
           `  ${index + 1}. Asset tag: ${u(device.assetTag)}, name: ${u(device.name)}`,
