@@ -75,6 +75,21 @@ export const AUDIT_ACTIONS = [
   'questionnaire.draft',
   'questionnaire.submit',
   'questionnaire.import',
+  'incident.create',
+  'incident.drill_started',
+  'incident.update',
+  'incident.status',
+  'incident.timeline',
+  'incident.devices',
+  'incident.evidence',
+  'incident.link',
+  'incident.close',
+  'incident.reopen',
+  'incident.notification',
+  'incident.step',
+  'playbook.create',
+  'playbook.update',
+  'playbook.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

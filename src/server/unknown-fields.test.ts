@@ -30,6 +30,8 @@ interface Targets {
 }
 
 const ITEM = 'jssec-v2:1';
+/** An incident or playbook id that exists nowhere: the smuggled fields are refused before it is looked up. */
+const NO_ID = '00000000-0000-4000-8000-000000000000';
 
 /**
  * For every write route of the OpenAPI document: its path filled with organisation A's ids and a
@@ -236,6 +238,51 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
     url: '/api/questionnaire-responses/save',
     body: { token: t.questionnaireToken, answers: [] },
   }),
+  'POST /api/incidents': (t) => ({
+    url: '/api/incidents',
+    body: { title: 'Camera hijacked', severity: 'high', detectedAt: '2026-12-01T09:00:00Z', systemIds: [t.systemId] },
+  }),
+  'PATCH /api/incidents/{id}': () => ({ url: `/api/incidents/${NO_ID}`, body: { title: 'X', expectedVersion: 1 } }),
+  'POST /api/incidents/{id}/status': () => ({
+    url: `/api/incidents/${NO_ID}/status`,
+    body: { status: 'triaged', expectedVersion: 1 },
+  }),
+  'POST /api/incidents/{id}/timeline': () => ({
+    url: `/api/incidents/${NO_ID}/timeline`,
+    body: { kind: 'note', body: 'Isolated the camera' },
+  }),
+  'POST /api/incidents/{id}/devices': (t) => ({
+    url: `/api/incidents/${NO_ID}/devices`,
+    body: { deviceIds: [t.deviceId] },
+  }),
+  'POST /api/incidents/{id}/evidence': (t) => ({
+    url: `/api/incidents/${NO_ID}/evidence`,
+    body: { evidenceId: t.evidenceId },
+  }),
+  'POST /api/incidents/{id}/links': () => ({
+    url: `/api/incidents/${NO_ID}/links`,
+    body: { kind: 'vulnerability', id: 'm-1', label: 'CVE-2026-0001' },
+  }),
+  'POST /api/incidents/{id}/close': () => ({
+    url: `/api/incidents/${NO_ID}/close`,
+    body: { lessons: [], expectedVersion: 1 },
+  }),
+  'POST /api/incidents/{id}/reopen': () => ({ url: `/api/incidents/${NO_ID}/reopen`, body: { expectedVersion: 1 } }),
+  'POST /api/incidents/{id}/notifications': () => ({
+    url: `/api/incidents/${NO_ID}/notifications`,
+    body: { kind: 'vendor', subject: 'S', body: 'B' },
+  }),
+  'POST /api/incidents/{id}/steps/{index}': () => ({
+    url: `/api/incidents/${NO_ID}/steps/0`,
+    body: { outcome: 'started' },
+  }),
+  'POST /api/playbooks': (t) => ({ url: '/api/playbooks', body: { systemId: t.systemId, title: 'P', steps: [] } }),
+  'PUT /api/playbooks/{id}': (t) => ({
+    url: `/api/playbooks/${NO_ID}`,
+    body: { systemId: t.systemId, title: 'P', steps: [], expectedVersion: 1 },
+  }),
+  'DELETE /api/playbooks/{id}': () => ({ url: `/api/playbooks/${NO_ID}?version=1`, body: {} }),
+  'POST /api/playbooks/{id}/drills': () => ({ url: `/api/playbooks/${NO_ID}/drills`, body: {} }),
   'POST /api/questionnaire-responses/submit': (t) => ({
     url: '/api/questionnaire-responses/submit',
     body: { token: t.questionnaireToken, answers: [] },
