@@ -46,7 +46,10 @@ describe('the incident workspace', () => {
     await expect.poll(() => page.getByTestId('organisation-switch').textContent()).toContain('中央監視センター');
 
     // A system with two devices of two manufacturers (arranged through the API; the inventory has its own tests).
-    const system = await api<{ id: string }>(page, 'POST', '/api/systems', { name: '入退室管理システム' });
+    const system = await api<{ id: string }>(page, 'POST', '/api/systems', {
+      name: '入退室管理システム',
+      criticality: 'important',
+    });
     const reader = await api<{ id: number }>(page, 'POST', '/api/inventory/devices', {
       assetTag: 'ACS-001',
       name: '正面玄関カードリーダー',
@@ -115,7 +118,7 @@ describe('the incident workspace', () => {
     await page.getByTestId('timeline-submit').click();
     const note = page.locator('[data-testid="timeline-entry"][data-kind="note"]').last();
     await expect.poll(() => note.textContent()).toContain('10:20');
-    await note.getByRole('button', { name: '訂正' }).click();
+    await note.getByRole('button', { name: 'この記録を訂正' }).click();
     await page.getByTestId('timeline-body').fill('保守業者への連絡は 10:40 だった');
     await page.getByTestId('timeline-submit').click();
     await expect.poll(() => page.locator('[data-testid="timeline-entry"][data-kind="correction"]').count()).toBe(1);

@@ -103,7 +103,7 @@ export const incidentsEn: Widen<typeof incidentsJa> = {
     body: 'Text',
     corrects: 'Entry to correct',
     correctsSeq: 'Corrects #{{seq}}',
-    correct: 'Correct',
+    correct: 'Correct this',
     correctedBy: 'Corrected by #{{seq}}',
     submit: 'Add',
     by: 'By',

@@ -99,7 +99,7 @@ export const incidentsJa = {
     body: '内容',
     corrects: '訂正する記録',
     correctsSeq: '#{{seq}} を訂正',
-    correct: '訂正',
+    correct: 'この記録を訂正',
     correctedBy: '#{{seq}} で訂正済み',
     submit: '追加する',
     by: '記録者',

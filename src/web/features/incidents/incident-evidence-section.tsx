@@ -60,8 +60,11 @@ export function IncidentEvidenceSection({ incident, canManage }: { incident: Inc
       )}
       {canManage && (
         <label className="file-picker">
-          {busy ? t('incidents.evidence.uploading') : t('incidents.evidence.upload')}
+          <span className="button-like">
+            {busy ? t('incidents.evidence.uploading') : t('incidents.evidence.upload')}
+          </span>
           <input
+            className="file-input"
             type="file"
             multiple
             disabled={busy}

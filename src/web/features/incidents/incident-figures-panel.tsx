@@ -58,7 +58,7 @@ function Figures({ figures }: { figures: FiguresResponse }) {
       }));
     return {
       tooltip: { trigger: 'axis' },
-      legend: { bottom: 0 },
+      legend: { bottom: 0, itemGap: 24 },
       grid: { left: 56, right: 24, top: 40, bottom: drillMonthly.length > 0 ? 72 : 48 },
       xAxis: { type: 'category', data: months },
       yAxis: { type: 'value', name: t('incidents.figures.axisHours'), min: 0 },

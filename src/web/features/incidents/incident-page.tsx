@@ -107,13 +107,13 @@ function IncidentView({ incident }: { incident: IncidentDetail }) {
       {incident.drill && incident.steps && incident.steps.length > 0 && (
         <DrillStepsPanel incidentId={incident.id} steps={incident.steps} canManage={canManage && open} />
       )}
+      <IncidentDevicesSection incident={incident} canManage={canManage} />
       <div className="incident-columns">
         <div className="incident-main">
           <TimelineSection incidentId={incident.id} entries={incident.timeline} canManage={canManage} />
           <LessonsSection lessons={incident.lessons} />
         </div>
         <div className="incident-side">
-          <IncidentDevicesSection incident={incident} canManage={canManage} />
           <VendorNotificationPanel incident={incident} canManage={canManage} />
           <IncidentEvidenceSection incident={incident} canManage={canManage} />
           <IncidentLinksSection incident={incident} canManage={canManage} />
