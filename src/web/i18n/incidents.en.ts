@@ -83,6 +83,8 @@ export const incidentsEn: Widen<typeof incidentsJa> = {
     skipped: 'Skipped',
     close: 'Close',
     closedNote: 'This incident is closed.',
+    reopen: 'Reopen',
+    confirmReopen: 'Reopen the incident at the status it was closed from? (The timeline records it.)',
   },
   timeline: {
     title: 'Timeline',

@@ -79,6 +79,8 @@ export const incidentsJa = {
     skipped: '省略',
     close: '終結する',
     closedNote: 'このインシデントは終結しています。',
+    reopen: '再開する',
+    confirmReopen: '終結前の状態に戻して対応を再開しますか？（タイムラインに記録されます）',
   },
   timeline: {
     title: 'タイムライン',

@@ -27,6 +27,7 @@ export function StatusStepper({ incident, canManage }: { incident: IncidentDetai
       ...(note.trim() ? { note: note.trim() } : {}),
     }),
   );
+  const reopen = useIncidentMutation(() => incidentApi.reopen(incident.id, { expectedVersion: incident.version }));
   const chosen = target && options.includes(target) ? target : (options[0] ?? '');
   return (
     <section className="card incident-stepper" aria-label={t('incidents.stepper.label')}>
@@ -50,7 +51,20 @@ export function StatusStepper({ incident, canManage }: { incident: IncidentDetai
         })}
       </ol>
       {incident.status === 'closed' ? (
-        <p className="muted">{t('incidents.stepper.closedNote')}</p>
+        <p className="muted">
+          {t('incidents.stepper.closedNote')}{' '}
+          {canManage && (
+            <button
+              type="button"
+              className="link-button"
+              disabled={reopen.isPending}
+              onClick={() => window.confirm(t('incidents.stepper.confirmReopen')) && reopen.mutate()}
+              data-testid="reopen"
+            >
+              {t('incidents.stepper.reopen')}
+            </button>
+          )}
+        </p>
       ) : (
         canManage &&
         options.length > 0 && (
@@ -85,7 +99,7 @@ export function StatusStepper({ incident, canManage }: { incident: IncidentDetai
           </form>
         )
       )}
-      <FormError error={move.error} />
+      <FormError error={move.error ?? reopen.error} />
     </section>
   );
 }
