@@ -36,6 +36,17 @@ import type {
   ProviderTable,
   StakeholderTable,
 } from './inventory/inventory.table';
+import type {
+  IncidentCounterTable,
+  IncidentDeviceTable,
+  IncidentEvidenceTable,
+  IncidentLessonTable,
+  IncidentLinkTable,
+  IncidentStepTable,
+  IncidentTable,
+  IncidentTimelineTable,
+  PlaybookTable,
+} from './incidents/incident.table';
 import type { JobTable } from './jobs/job.table';
 import type { QuestionnaireAnswerTable, QuestionnaireTable } from './questionnaires/questionnaire.table';
 import type {
@@ -85,6 +96,15 @@ export interface DatabaseSchema {
   advisory_revision_counter: AdvisoryRevisionCounterTable;
   sbom: SbomTable;
   sbom_component: SbomComponentTable;
+  incident_counter: IncidentCounterTable;
+  incident: IncidentTable;
+  incident_device: IncidentDeviceTable;
+  incident_timeline: IncidentTimelineTable;
+  incident_evidence: IncidentEvidenceTable;
+  incident_link: IncidentLinkTable;
+  incident_lesson: IncidentLessonTable;
+  incident_step: IncidentStepTable;
+  playbook: PlaybookTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';

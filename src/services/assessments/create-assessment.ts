@@ -9,6 +9,7 @@ import { insertAssessment, type StoredAssessment } from '../../db/assessment.rep
 import type { DatabaseSchema } from '../../db/database';
 import { findMembership } from '../../db/organisation.repository';
 import { recordAudit } from '../audit/record-audit';
+import { carryPendingLessons } from '../incidents/carry-lessons';
 import type { RequestContext } from '../auth/account-deps';
 import { requireOrganisation } from '../accounts/require-user';
 import type { AssessmentDeps } from './assessment-deps';
@@ -95,6 +96,14 @@ export async function createAssessmentInTransaction(
       catalogHash: assessment.catalogHash,
       ...(input.copiedFrom ? { copiedFrom: input.copiedFrom } : {}),
     },
+  });
+  // Lessons learned from the system's incidents flow into its next assessment as findings (items 57, 59).
+  await carryPendingLessons(transaction, {
+    actor: input.actor,
+    organisationId,
+    assessment,
+    at: input.now,
+    context: input.context,
   });
   return assessment;
 }
