@@ -71,10 +71,11 @@ describe('the incident workspace', () => {
     // Open the incident from the Incidents menu, picking both devices by search.
     await page.getByTestId('nav-incidents').click();
     await page.getByTestId('new-incident').click();
-    await page.getByLabel('件名').fill('カードリーダーへの不審なログイン');
-    await page.getByLabel('概要').fill('保守用アカウントで深夜にログインが繰り返された。');
-    await page.getByLabel('重大度').selectOption('high');
-    await page.getByRole('checkbox', { name: '入退室管理システム' }).check();
+    const form = page.getByTestId('incident-form');
+    await form.getByLabel('件名').fill('カードリーダーへの不審なログイン');
+    await form.getByLabel('概要').fill('保守用アカウントで深夜にログインが繰り返された。');
+    await form.getByLabel('重大度').selectOption('high');
+    await form.getByRole('checkbox', { name: '入退室管理システム' }).check();
     await page.getByTestId('device-search').fill('ACS-001');
     await page.getByRole('button', { name: '追加: ACS-001' }).click();
     await page.getByTestId('device-search').fill('CAM');

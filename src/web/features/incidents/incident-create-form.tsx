@@ -42,7 +42,12 @@ export function IncidentCreateForm({ onCancel }: { onCancel: () => void }) {
     setSystemIds((current) => (current.includes(id) ? current.filter((other) => other !== id) : [...current, id]));
 
   return (
-    <form className="panel incident-form" onSubmit={submit} aria-labelledby="incident-create-heading">
+    <form
+      className="panel incident-form"
+      onSubmit={submit}
+      aria-labelledby="incident-create-heading"
+      data-testid="incident-form"
+    >
       <h2 id="incident-create-heading">{t('incidents.create.title')}</h2>
       <div className="incident-form-grid">
         <div>
