@@ -112,6 +112,18 @@ export const router = createBrowserRouter([
         ...page(async () => (await import('../features/inventory/providers-page')).ProvidersPage, signedIn),
       },
       {
+        path: 'incidents',
+        ...page(async () => (await import('../features/incidents/incidents-page')).IncidentsPage, signedIn),
+      },
+      {
+        path: 'incidents/playbooks',
+        ...page(async () => (await import('../features/incidents/playbooks-page')).PlaybooksPage, signedIn),
+      },
+      {
+        path: 'incidents/:id',
+        ...page(async () => (await import('../features/incidents/incident-page')).IncidentPage, signedIn),
+      },
+      {
         path: 'reports',
         ...page(async () => (await import('../features/reports/reports-page')).ReportsPage, signedIn),
       },

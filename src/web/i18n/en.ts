@@ -1,3 +1,4 @@
+import { incidentsEn } from './incidents.en';
 import type { Messages } from './ja';
 
 /** English UI strings; the type makes a missing key a compile error. */
@@ -11,6 +12,7 @@ export const en: Messages = {
     inventory: 'Inventory',
     guidelines: 'Guidelines',
     reports: 'Reports',
+    incidents: 'Incidents',
   },
   language: { label: 'Language', ja: '日本語', en: 'English' },
   home: {
@@ -1462,4 +1464,5 @@ export const en: Messages = {
       none: 'You have no questionnaire open. Open the link you received from the requesting organisation to answer its questionnaire.',
     },
   },
+  incidents: incidentsEn,
 };

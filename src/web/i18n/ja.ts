@@ -1,3 +1,5 @@
+import { incidentsJa } from './incidents.ja';
+
 /** Japanese UI strings (the primary language). en.ts must have the same keys. */
 export const ja = {
   app: { name: 'iotcheck', tagline: 'IoT を安全に導入する', skipToContent: '本文へ移動' },
@@ -9,6 +11,7 @@ export const ja = {
     inventory: '資産台帳',
     guidelines: 'ガイドライン',
     reports: 'レポート',
+    incidents: 'インシデント',
   },
   language: { label: '表示言語', ja: '日本語', en: 'English' },
   home: {
@@ -1432,6 +1435,7 @@ export const ja = {
       none: '現在開いている質問票はありません。依頼元から届いたリンクを開くと、その質問票に回答できます。',
     },
   },
+  incidents: incidentsJa,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -5,6 +5,7 @@ import { QueryState } from '../../components/query-state';
 import { usePageTitle } from '../../components/use-page-title';
 import { useLocalized } from '../../i18n/use-localized';
 import { OtherGuidelinesPanel } from '../guidelines/other-guidelines-panel';
+import { PendingLessonsPanel } from '../incidents/pending-lessons-panel';
 import { CHECKSHEET_ID, circled, flattenItems, itemLabel, type TreeItem } from './checksheet-types';
 
 const TAG_GROUPS = ['scope', 'phase', 'roles', 'verifiable'] as const;
@@ -57,6 +58,7 @@ export function ItemPage() {
                 )}
               </section>
             )}
+            <PendingLessonsPanel itemId={item.id} />
             <ItemTags item={item} />
             <section aria-labelledby="csf20-heading">
               <h2 id="csf20-heading">{t('checksheet.csf20')}</h2>
