@@ -1,8 +1,5 @@
-import {
-  VERSION_SCHEMES,
-  type VersionConstraint,
-  type VersionScheme,
-} from '../../../core/vulnerabilities/advisory.types';
+import type { VersionConstraint, VersionScheme } from '../../../core/vulnerabilities/advisory.types';
+import { SCHEME_LIST } from './vulnerability-vocabulary';
 
 /** The confirmation form: a scheme and up to two bounds, or one exact version, as typed. */
 export interface RangeDraft {
@@ -34,7 +31,7 @@ export type RangeError = 'boundRequired' | 'exactRequired' | 'schemeUnknown';
  * needs at least one bound; `all` says every version of the product is affected.
  */
 export function constraintOf(draft: RangeDraft): { constraint: VersionConstraint } | { error: RangeError } {
-  if (!VERSION_SCHEMES.includes(draft.scheme)) return { error: 'schemeUnknown' };
+  if (!SCHEME_LIST.includes(draft.scheme)) return { error: 'schemeUnknown' };
   if (draft.mode === 'all') return { constraint: { kind: 'all' } };
   if (draft.mode === 'exact') {
     const exact = draft.exact.trim();

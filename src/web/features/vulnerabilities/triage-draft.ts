@@ -1,8 +1,5 @@
-import {
-  NOT_AFFECTED_JUSTIFICATIONS,
-  type NotAffectedJustification,
-  type TriageStatus,
-} from '../../../core/vulnerabilities/match.types';
+import type { NotAffectedJustification, TriageStatus } from '../../../core/vulnerabilities/match.types';
+import { JUSTIFICATION_LIST } from './vulnerability-vocabulary';
 import type { TriageView } from './vulnerability-views';
 
 /** Who a triage decision is about: every device of a model, or one device. */
@@ -50,7 +47,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** What is wrong with a draft: not_affected needs a justification; a due date is a real day. */
 export function validateTriage(draft: TriageDraft): TriageErrors {
   const errors: TriageErrors = {};
-  if (draft.status === 'not_affected' && !NOT_AFFECTED_JUSTIFICATIONS.includes(draft.justification as never))
+  if (draft.status === 'not_affected' && !JUSTIFICATION_LIST.includes(draft.justification as never))
     errors.justification = 'justificationRequired';
   if (draft.due !== '' && (!DAY.test(draft.due) || Number.isNaN(Date.parse(`${draft.due}T00:00:00Z`))))
     errors.due = 'dueInvalid';
