@@ -1,34 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_RANGE, constraintOf, formatConstraint } from './range-draft';
+import { EMPTY_RANGE, formatVersions, versionsOf } from './range-draft';
 
 describe('range draft', () => {
   it('needs a bound for a range and a version for an exact one', () => {
-    expect(constraintOf(EMPTY_RANGE)).toEqual({ error: 'boundRequired' });
-    expect(constraintOf({ ...EMPTY_RANGE, mode: 'exact', exact: ' ' })).toEqual({ error: 'exactRequired' });
+    expect(versionsOf(EMPTY_RANGE)).toEqual({ error: 'boundRequired' });
+    expect(versionsOf({ ...EMPTY_RANGE, mode: 'exact', exact: ' ' })).toEqual({ error: 'exactRequired' });
   });
 
   it('builds bounds with the chosen inclusiveness', () => {
-    expect(constraintOf({ ...EMPTY_RANGE, start: ' 4.5.181 ', end: '4.5.196', endInclusive: true })).toEqual({
-      constraint: { kind: 'range', scheme: 'vendor', startIncluding: '4.5.181', endIncluding: '4.5.196' },
+    expect(versionsOf({ ...EMPTY_RANGE, start: ' 4.5.181 ', end: '4.5.196', endInclusive: true })).toEqual({
+      versions: { scheme: 'vendor', startIncluding: '4.5.181', endIncluding: '4.5.196' },
     });
-    expect(constraintOf({ ...EMPTY_RANGE, scheme: 'semver', start: '1.0', startInclusive: false })).toEqual({
-      constraint: { kind: 'range', scheme: 'semver', startExcluding: '1.0' },
+    expect(versionsOf({ ...EMPTY_RANGE, scheme: 'semver', start: '1.0', startInclusive: false })).toEqual({
+      versions: { scheme: 'semver', startExcluding: '1.0' },
     });
   });
 
   it('confirms every version or one version', () => {
-    expect(constraintOf({ ...EMPTY_RANGE, mode: 'all' })).toEqual({ constraint: { kind: 'all' } });
-    expect(constraintOf({ ...EMPTY_RANGE, mode: 'exact', exact: 'V4.00' })).toEqual({
-      constraint: { kind: 'range', scheme: 'vendor', exact: 'V4.00' },
+    expect(versionsOf({ ...EMPTY_RANGE, mode: 'all' })).toEqual({ versions: { scheme: 'vendor' } });
+    expect(versionsOf({ ...EMPTY_RANGE, mode: 'exact', exact: 'V4.00' })).toEqual({
+      versions: { scheme: 'vendor', exact: 'V4.00' },
     });
   });
 
-  it('formats constraints the way the match reasons do', () => {
-    expect(formatConstraint({ kind: 'range', scheme: 'generic', startIncluding: '1.0', endExcluding: '1.3' })).toBe(
-      '>= 1.0, < 1.3',
-    );
-    expect(formatConstraint({ kind: 'range', scheme: 'vendor', exact: 'R4' })).toBe('= R4');
-    expect(formatConstraint({ kind: 'all' })).toBe('*');
-    expect(formatConstraint({ kind: 'unparsed', text: '4K | 4.5.181' })).toBe('4K | 4.5.181');
+  it('formats versions the way the match reasons do', () => {
+    expect(formatVersions({ startIncluding: '1.0', endExcluding: '1.3' })).toBe('>= 1.0, < 1.3');
+    expect(formatVersions({ exact: 'R4' })).toBe('= R4');
+    expect(formatVersions({})).toBe('*');
   });
 });

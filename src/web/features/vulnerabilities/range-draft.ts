@@ -1,7 +1,11 @@
-import type { VersionConstraint, VersionScheme } from '../../../core/vulnerabilities/advisory.types';
+import type { ConfirmationView } from '../../../contracts/vulnerabilities/confirmation.schema';
+import type { VersionScheme } from '../../../core/vulnerabilities/advisory.types';
 import { SCHEME_LIST } from './vulnerability-vocabulary';
 
-/** The confirmation form: a scheme and up to two bounds, or one exact version, as typed. */
+/** A confirmed range as the API takes it (scheme + optional bounds). */
+export type ConfirmedVersions = NonNullable<ConfirmationView['versions']>;
+
+/** The confirmation form: a scheme and up to two bounds, one exact version, or every version. */
 export interface RangeDraft {
   readonly scheme: VersionScheme;
   readonly mode: 'range' | 'exact' | 'all';
@@ -27,22 +31,21 @@ export const EMPTY_RANGE: RangeDraft = {
 export type RangeError = 'boundRequired' | 'exactRequired' | 'schemeUnknown';
 
 /**
- * The constraint a person confirms for an unparsed text, or the reason it is not one yet. A range
- * needs at least one bound; `all` says every version of the product is affected.
+ * The versions a person confirms for an unparsed text, or the reason they are not ready. A range
+ * needs at least one bound; `all` (a scheme and no bound) says every version is affected.
  */
-export function constraintOf(draft: RangeDraft): { constraint: VersionConstraint } | { error: RangeError } {
+export function versionsOf(draft: RangeDraft): { versions: ConfirmedVersions } | { error: RangeError } {
   if (!SCHEME_LIST.includes(draft.scheme)) return { error: 'schemeUnknown' };
-  if (draft.mode === 'all') return { constraint: { kind: 'all' } };
+  if (draft.mode === 'all') return { versions: { scheme: draft.scheme } };
   if (draft.mode === 'exact') {
     const exact = draft.exact.trim();
-    return exact ? { constraint: { kind: 'range', scheme: draft.scheme, exact } } : { error: 'exactRequired' };
+    return exact ? { versions: { scheme: draft.scheme, exact } } : { error: 'exactRequired' };
   }
   const start = draft.start.trim();
   const end = draft.end.trim();
   if (!start && !end) return { error: 'boundRequired' };
   return {
-    constraint: {
-      kind: 'range',
+    versions: {
       scheme: draft.scheme,
       ...(start ? (draft.startInclusive ? { startIncluding: start } : { startExcluding: start }) : {}),
       ...(end ? (draft.endInclusive ? { endIncluding: end } : { endExcluding: end }) : {}),
@@ -50,16 +53,14 @@ export function constraintOf(draft: RangeDraft): { constraint: VersionConstraint
   };
 }
 
-/** A constraint as people read it: `>= 1.0, < 1.3`, `= 2.0.1`, `*` (every version), or the text. */
-export function formatConstraint(constraint: VersionConstraint): string {
-  if (constraint.kind === 'all') return '*';
-  if (constraint.kind === 'unparsed') return constraint.text;
-  if (constraint.exact !== undefined) return `= ${constraint.exact}`;
+/** Confirmed versions as people read them: `>= 1.0, < 1.3`, `= 2.0.1`, or `*` for every version. */
+export function formatVersions(versions: Omit<ConfirmedVersions, 'scheme'>): string {
+  if (versions.exact !== undefined) return `= ${versions.exact}`;
   const parts = [
-    constraint.startIncluding !== undefined ? `>= ${constraint.startIncluding}` : null,
-    constraint.startExcluding !== undefined ? `> ${constraint.startExcluding}` : null,
-    constraint.endIncluding !== undefined ? `<= ${constraint.endIncluding}` : null,
-    constraint.endExcluding !== undefined ? `< ${constraint.endExcluding}` : null,
+    versions.startIncluding !== undefined ? `>= ${versions.startIncluding}` : null,
+    versions.startExcluding !== undefined ? `> ${versions.startExcluding}` : null,
+    versions.endIncluding !== undefined ? `<= ${versions.endIncluding}` : null,
+    versions.endExcluding !== undefined ? `< ${versions.endExcluding}` : null,
   ].filter((part) => part !== null);
   return parts.length > 0 ? parts.join(', ') : '*';
 }

@@ -10,12 +10,17 @@ describe('triage draft', () => {
 
   it('fills from an existing decision, the due date as a day', () => {
     const draft = draftOf({
+      id: 't1',
+      advisoryId: 'adv-1',
+      target,
       status: 'not_affected',
       justification: 'protected_at_perimeter',
       detail: 'behind the firewall',
       owner: 'ops',
-      due: '2027-01-31T00:00:00.000Z',
+      due: '2027-01-31',
       version: 3,
+      updatedBy: 'u1',
+      updatedAt: '2026-12-01T00:00:00.000Z',
     });
     expect(draft).toMatchObject({ status: 'not_affected', justification: 'protected_at_perimeter', due: '2027-01-31' });
   });

@@ -1,6 +1,6 @@
 import type { NotAffectedJustification, TriageStatus } from '../../../core/vulnerabilities/match.types';
 import { JUSTIFICATION_LIST } from './vulnerability-vocabulary';
-import type { TriageView } from './vulnerability-views';
+import type { TriageView } from '../../../contracts/vulnerabilities/parts.schema';
 
 /** Who a triage decision is about: every device of a model, or one device. */
 export type TriageTarget =

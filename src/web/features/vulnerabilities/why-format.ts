@@ -1,4 +1,4 @@
-import type { WhyView } from './vulnerability-views';
+import type { WhyView } from '../../../contracts/vulnerabilities/parts.schema';
 
 /** A `why` as the screens show it: what product matched, in short and in full, and which versions. */
 export interface WhyText {
