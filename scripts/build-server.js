@@ -24,6 +24,8 @@ const EXTERNAL_PACKAGES = [
   'tsx',
   // pdfkit's fontkit reads its Unicode tables (data.trie …) from beside its own files.
   'pdfmake',
+  // The CycloneDX library reads its JSON schemas from its own res/ folder and loads Ajv lazily.
+  '@cyclonedx/cyclonedx-library',
 ];
 
 /** Builds dist/server/ afresh and swaps it in whole, so a concurrent run never sees half a build. */

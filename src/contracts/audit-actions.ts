@@ -75,6 +75,13 @@ export const AUDIT_ACTIONS = [
   'questionnaire.draft',
   'questionnaire.submit',
   'questionnaire.import',
+  'vulnerability.import',
+  'vulnerability.import_requested',
+  'vulnerability.match_requested',
+  'vulnerability.triage',
+  'vulnerability.confirmation',
+  'vulnerability.latest_firmware',
+  'sbom.import',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -44,6 +44,22 @@ import type {
   SbomComponentTable,
   SbomTable,
 } from './vulnerabilities/advisory.table';
+import type {
+  AdvisoryImportCheckpointTable,
+  AdvisoryUnparsedTermTable,
+  VulnerabilityConfirmationTable,
+} from './vulnerabilities/confirmation.table';
+import type {
+  LatestFirmwareTable,
+  VulnerabilityDailyCountTable,
+  VulnerabilityTriageTable,
+} from './vulnerabilities/triage.table';
+import type {
+  VulnerabilityDeviceIdentityTable,
+  VulnerabilityIdentityTable,
+  VulnerabilityMatchRunTable,
+  VulnerabilityMatchTable,
+} from './vulnerabilities/match.table';
 
 /** Every table iotcheck stores, by name. Timestamps are ISO-8601 UTC text on both dialects. */
 export interface DatabaseSchema {
@@ -85,6 +101,16 @@ export interface DatabaseSchema {
   advisory_revision_counter: AdvisoryRevisionCounterTable;
   sbom: SbomTable;
   sbom_component: SbomComponentTable;
+  vulnerability_identity: VulnerabilityIdentityTable;
+  vulnerability_device_identity: VulnerabilityDeviceIdentityTable;
+  vulnerability_match: VulnerabilityMatchTable;
+  vulnerability_match_run: VulnerabilityMatchRunTable;
+  vulnerability_triage: VulnerabilityTriageTable;
+  advisory_unparsed_term: AdvisoryUnparsedTermTable;
+  vulnerability_confirmation: VulnerabilityConfirmationTable;
+  latest_firmware: LatestFirmwareTable;
+  vulnerability_daily_count: VulnerabilityDailyCountTable;
+  advisory_import_checkpoint: AdvisoryImportCheckpointTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';

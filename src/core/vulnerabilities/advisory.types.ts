@@ -100,4 +100,9 @@ export interface NormalisedAdvisory {
   readonly references: readonly string[];
   readonly remediations: readonly AdvisoryRemediation[];
   readonly rules: readonly AffectedRule[];
+  /**
+   * True when the source withdrew the advisory (NVD `vulnStatus` Rejected, OSV `withdrawn`): the
+   * store marks it withdrawn and the matcher ignores it. Absent means not withdrawn.
+   */
+  readonly withdrawn?: boolean;
 }

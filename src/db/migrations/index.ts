@@ -9,6 +9,8 @@ import * as inventory from './20261202-0001-inventory';
 import * as jobs from './20261203-0001-jobs';
 import * as questionnaires from './20261203-0002-questionnaires';
 import * as advisories from './20261204-0001-advisories';
+import * as vulnerabilityMatches from './20261204-0002-vulnerability-matches';
+import * as vulnerabilityTriage from './20261204-0003-vulnerability-triage';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -25,4 +27,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261203-0001-jobs': jobs,
   '20261203-0002-questionnaires': questionnaires,
   '20261204-0001-advisories': advisories,
+  '20261204-0002-vulnerability-matches': vulnerabilityMatches,
+  '20261204-0003-vulnerability-triage': vulnerabilityTriage,
 };

@@ -307,6 +307,15 @@ export const en: Messages = {
       submit: 'Submitted questionnaire answers',
       import: 'Imported questionnaire answers from Excel',
     },
+    vulnerability: {
+      import: 'Imported vulnerability advisories',
+      import_requested: 'Asked for an advisory import',
+      match_requested: 'Asked for a vulnerability match',
+      triage: 'Recorded vulnerability triage',
+      confirmation: 'Decided on a version text (confirmed or rejected)',
+      latest_firmware: 'Recorded the latest known firmware',
+    },
+    sbom: { import: 'Imported an SBOM' },
   },
   auditTargets: {
     system: 'IoT system',
@@ -329,6 +338,11 @@ export const en: Messages = {
     column_mapping: 'Import column mapping',
     job: 'Background job',
     questionnaire: 'Questionnaire',
+    advisory_file: 'Advisory file',
+    vulnerability_triage: 'Vulnerability triage',
+    vulnerability_confirmation: 'Version text confirmation',
+    latest_firmware: 'Latest firmware',
+    sbom: 'SBOM',
   },
   auditFields: {
     result: 'Answer',

@@ -285,6 +285,15 @@ export const ja = {
       submit: '質問票に回答（提出）',
       import: '質問票の回答を Excel から取り込み',
     },
+    vulnerability: {
+      import: '脆弱性情報を取り込み',
+      import_requested: '脆弱性情報の取り込みを依頼',
+      match_requested: '脆弱性の照合を依頼',
+      triage: '脆弱性への対応状況を記録',
+      confirmation: 'バージョン表記を確認（確定・却下）',
+      latest_firmware: '最新ファームウェアを登録',
+    },
+    sbom: { import: 'SBOM を取り込み' },
   },
   auditTargets: {
     system: 'IoT システム',
@@ -307,6 +316,11 @@ export const ja = {
     column_mapping: '取り込み列の対応付け',
     job: 'バックグラウンド処理',
     questionnaire: '質問票',
+    advisory_file: '脆弱性情報のファイル',
+    vulnerability_triage: '脆弱性への対応',
+    vulnerability_confirmation: 'バージョン表記の確認',
+    latest_firmware: '最新ファームウェア',
+    sbom: 'SBOM',
   },
   auditFields: {
     result: '回答',

@@ -1,0 +1,40 @@
+// Vendor names that mean the same company, written by us as data: the first name of each line
+// is the canonical one (its folded form becomes the vendor key); the others are what Japanese
+// and English advisories, CPE dictionaries and inventories also write. Folding (fold-name.ts)
+// already removes case, width, spaces, punctuation and corporate suffixes, so only genuinely
+// different spellings are listed.
+export const VENDOR_ALIASES: ReadonlyArray<readonly string[]> = [
+  ['Hitachi', '日立', '日立製作所', 'Hitachi Ltd', '株式会社日立製作所'],
+  ['Mitsubishi Electric', '三菱電機', 'MELCO', 'Mitsubishi Electric Corp'],
+  ['Panasonic', 'パナソニック', 'Panasonic Holdings', 'パナソニックホールディングス', 'Matsushita', '松下電器産業'],
+  ['Panasonic Connect', 'パナソニックコネクト'],
+  ['OMRON', 'オムロン'],
+  ['Toshiba', '東芝'],
+  ['Fujitsu', '富士通'],
+  ['NEC', '日本電気', 'NECプラットフォームズ', 'NEC Platforms'],
+  ['Yokogawa', '横河電機', 'Yokogawa Electric'],
+  ['Fuji Electric', '富士電機'],
+  ['Azbil', 'アズビル', 'Yamatake', '山武'],
+  ['Keyence', 'キーエンス'],
+  ['Canon', 'キヤノン', 'キャノン'],
+  ['Sony', 'ソニー'],
+  ['Sharp', 'シャープ'],
+  ['Ricoh', 'リコー'],
+  ['Kyocera', '京セラ'],
+  ['Brother', 'ブラザー工業', 'Brother Industries'],
+  ['Epson', 'エプソン', 'セイコーエプソン', 'Seiko Epson'],
+  ['Buffalo', 'バッファロー'],
+  ['I-O DATA', 'アイ・オー・データ機器', 'アイオーデータ', 'IO-DATA DEVICE'],
+  ['ELECOM', 'エレコム'],
+  ['YAMAHA', 'ヤマハ'],
+  ['Allied Telesis', 'アライドテレシス'],
+  ['CONTEC', 'コンテック'],
+  ['JTEKT', 'ジェイテクト'],
+  ['Daikin', 'ダイキン工業', 'ダイキン'],
+  ['Hikvision', 'Hangzhou Hikvision Digital Technology', 'ハイクビジョン'],
+  ['Siemens', 'シーメンス'],
+  ['Schneider Electric', 'シュナイダーエレクトリック', 'Schneider-Electric'],
+  ['Rockwell Automation', 'ロックウェルオートメーション'],
+  ['Cisco', 'シスコシステムズ', 'シスコ', 'Cisco Systems'],
+  ['Axis', 'Axis Communications', 'アクシス'],
+];

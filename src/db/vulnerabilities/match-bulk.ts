@@ -1,0 +1,67 @@
+import { sql, type Transaction } from 'kysely';
+import type { DatabaseSchema } from '../database';
+import type { BulkConnection } from '../inventory/import-connection';
+
+// Writes of many rows for a match run: on SQLite one prepared statement run row by row in the
+// open transaction (synchronous, the fast path there), on PostgreSQL one statement per 10,000
+// rows with the columns passed as arrays through unnest (one round trip instead of thousands).
+
+type Cell = string | number | null;
+const CHUNK = 10_000;
+
+/** A column of a bulk write: its name and its PostgreSQL array element type. */
+export interface BulkColumn {
+  readonly name: string;
+  readonly pgType: 'text' | 'bigint' | 'integer';
+}
+
+/** Inserts `rows` (cells in `columns` order) into `table`. */
+export async function bulkInsert(
+  bulk: BulkConnection,
+  transaction: Transaction<DatabaseSchema>,
+  table: string,
+  columns: readonly BulkColumn[],
+  rows: readonly Cell[][],
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (bulk.dialect === 'sqlite') {
+    const insert = bulk.sqlite.prepare(
+      `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+    );
+    for (const row of rows) insert.run(row);
+    return;
+  }
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const arrays = columns.map((column, index) => sql`${chunk.map((row) => row[index])}::${sql.raw(column.pgType)}[]`);
+    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c.name)))})
+      SELECT * FROM unnest(${sql.join(arrays)})`.execute(transaction);
+  }
+}
+
+/**
+ * Runs one statement per row: `sqliteStatement` with `?` placeholders on SQLite; on PostgreSQL
+ * `pgStatement(source)` where `source` is the rows as an unnest() relation named `v` with the
+ * columns' names (e.g. `UPDATE t SET x = v.x FROM ${source} WHERE t.id = v.id`).
+ */
+export async function bulkApply(
+  bulk: BulkConnection,
+  transaction: Transaction<DatabaseSchema>,
+  columns: readonly BulkColumn[],
+  rows: readonly Cell[][],
+  sqliteStatement: string,
+  pgStatement: (source: ReturnType<typeof sql>) => ReturnType<typeof sql>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  if (bulk.dialect === 'sqlite') {
+    const statement = bulk.sqlite.prepare(sqliteStatement);
+    for (const row of rows) statement.run(row);
+    return;
+  }
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const chunk = rows.slice(start, start + CHUNK);
+    const arrays = columns.map((column, index) => sql`${chunk.map((row) => row[index])}::${sql.raw(column.pgType)}[]`);
+    const source = sql`unnest(${sql.join(arrays)}) AS v(${sql.join(columns.map((c) => sql.ref(c.name)))})`;
+    await pgStatement(source).execute(transaction);
+  }
+}

@@ -1,0 +1,20 @@
+import type { NormalisedAdvisory } from '../../../core/vulnerabilities/advisory.types';
+import { FeedProblems, feedError } from '../feed-problems';
+import { readJsonDocument } from '../read-file-head';
+import { csafToAdvisory } from './csaf-document';
+import { csafProblems } from './validate-csaf';
+
+/**
+ * Reads one CSAF 2.0 document (security advisory, VEX, …): validated with the CSAF schema and the
+ * mandatory tests first; an invalid document throws VALIDATION_FAILED with every error located
+ * (JSON path, test id) and yields nothing. Callers must not commit before the iterator finished.
+ */
+export async function* readCsafFile(file: string): AsyncGenerator<NormalisedAdvisory> {
+  const document = await readJsonDocument(file);
+  const invalid = await csafProblems(file, document);
+  if (invalid.length > 0) throw feedError(file, 'not a valid CSAF 2.0 document', invalid.slice(0, 100));
+  const problems = new FeedProblems(file);
+  const advisory = csafToAdvisory(document, 'csaf', problems);
+  problems.throwIfAny('not a usable CSAF 2.0 document');
+  if (advisory) yield advisory;
+}
