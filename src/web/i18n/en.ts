@@ -1514,7 +1514,7 @@ export const en: Messages = {
       modes: { range: 'A range', exact: 'One version', all: 'Every version' },
       start: 'From',
       end: 'To',
-      inclusive: 'included',
+      inclusive: 'this value included',
       exact: 'Version',
       confirm: 'Confirm',
       reject: 'Reject',

@@ -1491,7 +1491,7 @@ export const ja = {
       modes: { range: '範囲', exact: '特定のバージョン', all: '全バージョン' },
       start: '下限',
       end: '上限',
-      inclusive: 'を含む',
+      inclusive: 'この値を含む',
       exact: 'バージョン',
       confirm: '確定',
       reject: '却下',
