@@ -8,47 +8,42 @@ import { useE2eEnvironment } from './browser';
 const OWNER = { email: 'zeijaku@example.jp', password: 'kagi-wa-futatsu-irimasu-2026' };
 
 /**
- * A JVN advisory in the MyJVN JSON form, written for this test (no ../shared): the firmware of
- * ミドリ電機 MC-200 before 2.1.0 is affected; CAM-001 runs 2.1.0, CAM-002 runs 2.0.4.
+ * A JVN iPedia VULDEF document (getVulnDetailInfo) written for this test, so it does not depend on
+ * ../shared: the firmware of ミドリ電機 MC-200 before 2.1.0 is affected; CAM-001 runs 2.1.0
+ * (fixed), CAM-002 runs 2.0.4.
  */
-const JVN_JSON = JSON.stringify({
-  vulinfo: [
-    {
-      VulinfoID: 'JVNDB-2026-990001',
-      VulinfoData: {
-        Title: 'ミドリ電機製ネットワークカメラ MC-200 における認証回避の脆弱性',
-        VulinfoDescription: { Overview: '管理画面の認証を回避される可能性があります。' },
-        Affected: {
-          AffectedItem: [
-            {
-              Name: 'ミドリ電機',
-              ProductName: 'MC-200',
-              Cpe: 'cpe:/o:midori:mc-200_firmware',
-              VersionNumber: '2.1.0 未満',
-            },
-          ],
-        },
-        Impact: {
-          Cvss: [
-            {
-              Version: '3.0',
-              Severity: 'Critical',
-              Base: '9.8',
-              Vector: 'CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
-            },
-          ],
-        },
-        Related: {
-          RelatedItem: [
-            { Type: 'advisory', Name: 'Common Vulnerabilities and Exposures (CVE)', VulinfoID: 'CVE-2026-99001' },
-          ],
-        },
-        DateFirstPublished: '2026-11-20T00:00:00+09:00',
-        DateLastUpdated: '2026-11-28T00:00:00+09:00',
-      },
-    },
-  ],
-});
+const JVN_VULDEF = `<?xml version="1.0" encoding="UTF-8"?>
+<VULDEF-Document version="3.2" xml:lang="ja">
+  <Vulinfo>
+    <VulinfoID>JVNDB-2026-990001</VulinfoID>
+    <VulinfoData>
+      <Title>ミドリ電機製ネットワークカメラ MC-200 における認証回避の脆弱性</Title>
+      <VulinfoDescription><Overview>管理画面の認証を回避される可能性があります。</Overview></VulinfoDescription>
+      <Affected>
+        <AffectedItem>
+          <Name>ミドリ電機</Name>
+          <ProductName>MC-200</ProductName>
+          <Cpe version="2.2">cpe:/o:midori:mc-200_firmware</Cpe>
+          <VersionNumber>2.1.0 未満</VersionNumber>
+        </AffectedItem>
+      </Affected>
+      <Impact>
+        <Cvss version="3.0">
+          <Severity type="Base">Critical</Severity>
+          <Base>9.8</Base>
+          <Vector>CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H</Vector>
+        </Cvss>
+      </Impact>
+      <Solution><SolutionItem><Description>[アップデートする] ファームウェアを 2.1.0 以降へ更新してください。</Description></SolutionItem></Solution>
+      <Related>
+        <RelatedItem type="advisory"><Name>Common Vulnerabilities and Exposures (CVE)</Name><VulinfoID>CVE-2026-99001</VulinfoID></RelatedItem>
+      </Related>
+      <DateFirstPublished>2026-11-20T00:00:00+09:00</DateFirstPublished>
+      <DateLastUpdated>2026-11-28T00:00:00+09:00</DateLastUpdated>
+    </VulinfoData>
+  </Vulinfo>
+</VULDEF-Document>
+`;
 
 async function signIn(page: Page, url: string): Promise<void> {
   await page.goto(`${url}/setup`);
@@ -110,8 +105,8 @@ describe('vulnerabilities in Chromium', () => {
     });
 
     // Import through the page and follow the job to its result.
-    const file = join(mkdtempSync(join(tmpdir(), 'vuln-e2e-')), 'jvn.json');
-    writeFileSync(file, JVN_JSON);
+    const file = join(mkdtempSync(join(tmpdir(), 'vuln-e2e-')), 'jvndb-2026-990001.xml');
+    writeFileSync(file, JVN_VULDEF);
     await page.getByTestId('nav-vulnerabilities').click();
     await page.getByTestId('vuln-import-link').click();
     await page.getByTestId('vuln-import-file').setInputFiles(file);
