@@ -122,3 +122,6 @@ await import('./reports/pdf-bench');
 
 // 7. The device inventory at scale (issue 11): import, list, facets and search (BENCH_DEVICES, default 1,000,000).
 await import('./inventory/import-bench');
+
+// 8. Vulnerability matching at scale (issue 13): full match and re-match beside a naive nested loop (BENCH_DEVICES).
+await import('./vulnerabilities/match-bench');

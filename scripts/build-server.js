@@ -26,6 +26,8 @@ const EXTERNAL_PACKAGES = [
   'pdfmake',
   // The CycloneDX library reads its JSON schemas from its own res/ folder and loads Ajv lazily.
   '@cyclonedx/cyclonedx-library',
+  // The CSAF validator's test modules read their own package.json at load time.
+  '@secvisogram/csaf-validator-lib',
 ];
 
 /** Builds dist/server/ afresh and swaps it in whole, so a concurrent run never sees half a build. */

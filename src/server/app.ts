@@ -44,6 +44,7 @@ import { providersRoutes } from './routes/inventory/providers.routes';
 import { stakeholdersRoutes } from './routes/inventory/stakeholders.routes';
 import { questionnairesRoutes } from './routes/questionnaires/questionnaires.routes';
 import { questionnaireResponsesRoutes } from './routes/questionnaires/questionnaire-responses.routes';
+import { vulnerabilitiesRoutes } from './routes/vulnerabilities/vulnerabilities.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -176,6 +177,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(workbookImportRoutes, deps);
       await api.register(questionnairesRoutes, deps);
       await api.register(questionnaireResponsesRoutes, deps);
+      await api.register(vulnerabilitiesRoutes, deps);
     },
     { prefix: '/api' },
   );

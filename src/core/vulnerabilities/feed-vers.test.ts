@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cvss3BaseScore } from './feed-cvss3';
 import { severityOfScore } from './feed-severity';
 import { parseVers } from './feed-vers';
-import { guessFeedScheme } from './feed-version-scheme';
+import { guessFeedScheme, guessRangeScheme } from './feed-version-scheme';
 
 describe('parseVers', () => {
   it('reads intervals, exact versions and the scheme', () => {
@@ -51,7 +51,10 @@ describe('scores and schemes', () => {
 
   it('guesses a scheme per value', () => {
     expect(
-      ['1.2.3', '2.5', 'v6 R4', 'V4.00', '00.07.03.4', '1.0.5 build 1234', '2.13.3-3.el8'].map(guessFeedScheme),
-    ).toEqual(['semver', 'generic', 'vendor', 'vendor', 'vendor', 'vendor', 'generic']);
+      ['1.2.3', '2.5', 'v6 R4', 'V4.00', '1.0.5 build 1234', '2.13.3-3.el8', '1:1.1.1n-0+deb11u4'].map(guessFeedScheme),
+    ).toEqual(['semver', 'generic', 'vendor', 'vendor', 'vendor', 'rpm', 'deb']);
+    expect(guessRangeScheme(['1.0.0', '1.3.0'])).toBe('semver');
+    expect(guessRangeScheme(['2.5', '2.5.1'])).toBe('generic');
+    expect(guessRangeScheme(['V4.00', '5.0'])).toBe('vendor');
   });
 });

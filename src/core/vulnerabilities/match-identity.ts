@@ -43,15 +43,21 @@ export function identityKey(facts: IdentityFacts): string {
 const modelKey = (manufacturer: string, model: string) =>
   `${manufacturer.trim().toLowerCase()}\u0000${model.trim().toLowerCase()}`;
 
+/** Turns devices into identity keys one at a time, remembering each distinct identity. */
+export interface IdentityBuilder {
+  /** The identity key of `device` (its facts plus the SBOM of the device or else of its model). */
+  add(device: DeviceFacts): string;
+  /** Every distinct identity added so far. */
+  identities(): DeviceIdentity[];
+}
+
 /**
  * Groups devices into identities. A device's SBOM replaces the SBOM of its model (the device's
  * own list is the more precise); SBOM components add their purls and CPEs to the device's CPEs.
- * Returns the distinct identities and, per device id, its identity key.
+ * Devices with the same raw facts are recognised by a plain string before any sorting or hashing,
+ * so a million devices cost a million short string look-ups, not a million digests.
  */
-export function buildIdentities(
-  devices: Iterable<DeviceFacts>,
-  sboms: readonly SbomFacts[] = [],
-): { identities: DeviceIdentity[]; deviceKeys: Map<string, string> } {
+export function createIdentityBuilder(sboms: readonly SbomFacts[] = []): IdentityBuilder {
   const byModel = new Map<string, SbomFacts[]>();
   const byDevice = new Map<string, SbomFacts[]>();
   for (const sbom of sboms) {
@@ -60,26 +66,39 @@ export function buildIdentities(
     index.set(key, [...(index.get(key) ?? []), sbom]);
   }
   const identities = new Map<string, DeviceIdentity>();
-  const contentKeys = new Map<string, string>();
+  const keysByRaw = new Map<string, string>();
+  return {
+    add(device) {
+      const own = byDevice.get(device.deviceId);
+      const model = own ? undefined : modelKey(device.manufacturer, device.model);
+      const source = own ? `d${device.deviceId}` : byModel.has(model!) ? 'm' : '';
+      const raw = `${device.manufacturer}\u0000${device.model}\u0000${device.firmwareVersion}\u0000${device.cpes.join(' ')}\u0000${source}`;
+      const known = keysByRaw.get(raw);
+      if (known !== undefined) return known;
+      const components = own ?? byModel.get(model!) ?? [];
+      const facts: IdentityFacts = {
+        manufacturer: device.manufacturer.trim(),
+        model: device.model.trim(),
+        firmwareVersion: device.firmwareVersion.trim(),
+        cpes: sortedUnique([...device.cpes, ...components.flatMap((sbom) => sbom.cpes)]),
+        purls: sortedUnique(components.flatMap((sbom) => sbom.purls)),
+      };
+      const key = identityKey(facts);
+      keysByRaw.set(raw, key);
+      if (!identities.has(key)) identities.set(key, { key, ...facts });
+      return key;
+    },
+    identities: () => [...identities.values()],
+  };
+}
+
+/** Groups devices into identities (see createIdentityBuilder); returns them and each device's key. */
+export function buildIdentities(
+  devices: Iterable<DeviceFacts>,
+  sboms: readonly SbomFacts[] = [],
+): { identities: DeviceIdentity[]; deviceKeys: Map<string, string> } {
+  const builder = createIdentityBuilder(sboms);
   const deviceKeys = new Map<string, string>();
-  for (const device of devices) {
-    const components = byDevice.get(device.deviceId) ?? byModel.get(modelKey(device.manufacturer, device.model)) ?? [];
-    const facts: IdentityFacts = {
-      manufacturer: device.manufacturer.trim(),
-      model: device.model.trim(),
-      firmwareVersion: device.firmwareVersion.trim(),
-      cpes: sortedUnique([...device.cpes, ...components.flatMap((sbom) => sbom.cpes)]),
-      purls: sortedUnique(components.flatMap((sbom) => sbom.purls)),
-    };
-    // Hash each distinct content once: devices of one identity share the same facts.
-    const content = JSON.stringify(facts);
-    let key = contentKeys.get(content);
-    if (key === undefined) {
-      key = identityKey(facts);
-      contentKeys.set(content, key);
-      identities.set(key, { key, ...facts });
-    }
-    deviceKeys.set(device.deviceId, key);
-  }
-  return { identities: [...identities.values()], deviceKeys };
+  for (const device of devices) deviceKeys.set(device.deviceId, builder.add(device));
+  return { identities: builder.identities(), deviceKeys };
 }

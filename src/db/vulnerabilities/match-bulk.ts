@@ -12,7 +12,7 @@ const CHUNK = 10_000;
 /** A column of a bulk write: its name and its PostgreSQL array element type. */
 export interface BulkColumn {
   readonly name: string;
-  readonly pgType: 'text' | 'bigint' | 'integer';
+  readonly pgType: 'text' | 'bigint' | 'integer' | 'real' | 'boolean';
 }
 
 /** Inserts `rows` (cells in `columns` order) into `table`. */

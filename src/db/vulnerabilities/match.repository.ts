@@ -73,7 +73,7 @@ export async function insertMatchRun(
       id: run.id,
       organisation_id: organisationId,
       requested_by: requestedBy,
-      full_run: run.fullRun,
+      full_run: run.fullRun ? 1 : 0,
       started_at: run.startedAt,
       finished_at: run.finishedAt,
       advisory_revision: run.advisoryRevision,
@@ -163,28 +163,45 @@ const deviceFacts = (row: {
 });
 
 /**
- * The matching facts of the organisation's devices, all of them or (with `changedSince`) those
- * updated since then or without an identity yet, in pages of 5,000 by id.
+ * The matching facts of the organisation's devices — all of them, or (with `changedSince`) those
+ * updated since then — in id order, in pages. SQLite: one pass over the table in rowid order (an
+ * index on the organisation would make every page re-sort the whole estate); PostgreSQL: keyset
+ * pages on the primary key.
  */
 export async function* readDeviceFacts(
-  db: Db,
+  bulk: BulkConnection,
+  transaction: Transaction<DatabaseSchema>,
   organisationId: string,
   changedSince?: string,
 ): AsyncGenerator<DeviceFacts[]> {
+  if (bulk.dialect === 'sqlite') {
+    const statement = bulk.sqlite
+      .prepare(
+        `SELECT id, manufacturer, model, firmware_version, cpes FROM device NOT INDEXED
+         WHERE organisation_id = ? AND id > ?${changedSince === undefined ? '' : ' AND updated_at >= ?'}
+         ORDER BY id LIMIT ${PAGE * 10}`,
+      )
+      .raw(true);
+    for (let after = -1; ;) {
+      const parameters = [organisationId, after, ...(changedSince === undefined ? [] : [changedSince])];
+      const rows = statement.all(...parameters) as Array<[number, string, string, string, string]>;
+      if (rows.length === 0) return;
+      yield rows.map(([id, manufacturer, model, firmware_version, cpes]) =>
+        deviceFacts({ id, manufacturer, model, firmware_version, cpes }),
+      );
+      after = rows[rows.length - 1]![0];
+    }
+  }
   let after = -1;
   for (;;) {
-    let query = db
+    let query = transaction
       .selectFrom('device')
-      .select(['device.id', 'device.manufacturer', 'device.model', 'device.firmware_version', 'device.cpes'])
-      .where('device.organisation_id', '=', organisationId)
-      .where('device.id', '>', after)
-      .orderBy('device.id')
+      .select(['id', 'manufacturer', 'model', 'firmware_version', 'cpes'])
+      .where('organisation_id', '=', organisationId)
+      .where('id', '>', after)
+      .orderBy('id')
       .limit(PAGE * 10);
-    if (changedSince !== undefined) {
-      query = query
-        .leftJoin('vulnerability_device_identity as mapped', 'mapped.device_id', 'device.id')
-        .where((eb) => eb.or([eb('device.updated_at', '>=', changedSince), eb('mapped.device_id', 'is', null)]));
-    }
+    if (changedSince !== undefined) query = query.where('updated_at', '>=', changedSince);
     const rows = await query.execute();
     if (rows.length === 0) return;
     yield rows.map(deviceFacts);
@@ -192,6 +209,8 @@ export async function* readDeviceFacts(
   }
 }
 
+const MAPPING_INDEX = 'vulnerability_device_identity_key_idx';
+const REBUILD_INDEX_FROM = 100_000;
 const MAPPING_COLUMNS = [
   { name: 'device_id', pgType: 'bigint' },
   { name: 'organisation_id', pgType: 'text' },
@@ -212,6 +231,16 @@ export async function writeDeviceIdentities(
       .deleteFrom('vulnerability_device_identity')
       .where('organisation_id', '=', organisationId)
       .execute();
+    if (bulk.dialect === 'sqlite' && rows.length >= REBUILD_INDEX_FROM) {
+      // Loading a million rows and then building the index once beats maintaining it row by row
+      // (SQLite DDL is transactional: a rollback restores the index).
+      bulk.sqlite.exec(`DROP INDEX ${MAPPING_INDEX}`);
+      await bulkInsert(bulk, transaction, 'vulnerability_device_identity', MAPPING_COLUMNS, rows);
+      bulk.sqlite.exec(
+        `CREATE INDEX ${MAPPING_INDEX} ON vulnerability_device_identity (organisation_id, identity_key)`,
+      );
+      return;
+    }
   } else {
     await bulkApply(
       bulk,

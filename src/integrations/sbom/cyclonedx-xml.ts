@@ -53,7 +53,8 @@ export function readCycloneDxXml(file: string, content: string): ParsedSbom {
     problems.throwIfAny('not a CycloneDX SBOM');
   }
   const element = bom as Record<string, unknown>;
-  const namespace = typeof element['@xmlns'] === 'string' ? element['@xmlns'] : '';
+  // The parser drops namespace declarations along with prefixes: read the root's from the text.
+  const namespace = /<(?:[\w.-]+:)?bom\b[^>]*?\sxmlns(?::[\w.-]+)?="([^"]*)"/.exec(content)?.[1] ?? '';
   const specVersion = NAMESPACE.exec(namespace)?.[1];
   if (!specVersion) {
     problems.add(

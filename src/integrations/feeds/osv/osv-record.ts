@@ -146,7 +146,10 @@ function selectorOf(
   const type = known?.[1] ?? 'generic';
   let namespace = known?.[2];
   let packageName = name;
-  if ((type === 'maven' || type === 'composer' || type === 'golang') && name.includes(type === 'maven' ? ':' : '/')) {
+  if (
+    (type === 'maven' || type === 'composer' || type === 'golang' || type === 'npm') &&
+    name.includes(type === 'maven' ? ':' : '/')
+  ) {
     const separator = type === 'maven' ? ':' : '/';
     const cut = name.lastIndexOf(separator);
     namespace = name.slice(0, cut);

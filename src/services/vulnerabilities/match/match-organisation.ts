@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../core/auth/actor';
 import { can } from '../../../core/auth/policy';
 import { DomainError } from '../../../core/domain-error';
-import { buildIdentities } from '../../../core/vulnerabilities/match-identity';
+import { createIdentityBuilder } from '../../../core/vulnerabilities/match-identity';
 import type { DeviceIdentity, IdentityMatch } from '../../../core/vulnerabilities/match.types';
 import { createIdentityMatcher, type UnknownVersion } from '../../../core/vulnerabilities/matcher';
 import { withBulkConnection } from '../../../db/inventory/import-connection';
@@ -47,6 +47,11 @@ export interface MatchOrganisationResult {
 }
 
 const UNKNOWNS_KEPT = 100;
+/**
+ * Devices updated from this long before the last run started are read again: a device written by
+ * a transaction that began before the run and committed after it carries an earlier time.
+ */
+const CHANGE_MARGIN_MS = 10 * 60 * 1000;
 
 /**
  * Matches the organisation's devices against the advisories it sees (installation feeds and its
@@ -87,13 +92,13 @@ export async function matchOrganisation(
       const rereadAll = full || last.sbomFingerprint !== sbomFingerprint;
       const sboms = await readSbomFacts(transaction, organisationId);
       const deviceKeys = new Map<string, string>();
-      const seen = new Map<string, DeviceIdentity>();
-      for await (const page of readDeviceFacts(transaction, organisationId, rereadAll ? undefined : last.startedAt)) {
+      const builder = createIdentityBuilder(sboms);
+      const since = rereadAll ? undefined : new Date(Date.parse(last.startedAt) - CHANGE_MARGIN_MS).toISOString();
+      for await (const page of readDeviceFacts(bulk, transaction, organisationId, since)) {
         checkpoint();
-        const { identities, deviceKeys: keys } = buildIdentities(page, sboms);
-        for (const identity of identities) seen.set(identity.key, identity);
-        for (const [deviceId, key] of keys) deviceKeys.set(deviceId, key);
+        for (const device of page) deviceKeys.set(device.deviceId, builder.add(device));
       }
+      const seen = builder.identities();
       await writeDeviceIdentities(bulk, transaction, organisationId, deviceKeys, rereadAll);
       progress(0.2);
 
@@ -105,7 +110,7 @@ export async function matchOrganisation(
         organisationId,
         stored.filter((identity) => !inUse.has(identity.key)).map((identity) => identity.key),
       );
-      const fresh = [...seen.values()].filter((identity) => !storedKeys.has(identity.key) && inUse.has(identity.key));
+      const fresh = seen.filter((identity) => !storedKeys.has(identity.key) && inUse.has(identity.key));
       await insertIdentities(bulk, transaction, organisationId, fresh, startedAt);
       const kept = stored.filter((identity) => inUse.has(identity.key));
 

@@ -1,0 +1,24 @@
+// One match run in a process of its own, so its peak RSS is the run's: `node bin/run-ts.js
+// bench/vulnerabilities/run-match.ts <database-config-json> <organisation-id>`; prints JSON.
+import { performance } from 'node:perf_hooks';
+import { userActor } from '../../src/core/auth/actor';
+import type { DatabaseConfig } from '../../src/config/config';
+import { connectDatabase } from '../../src/db/connect';
+import { matchOrganisation } from '../../src/services/vulnerabilities/match/match-organisation';
+
+const config = JSON.parse(process.argv[2]!) as DatabaseConfig;
+const organisationId = process.argv[3]!;
+const database = connectDatabase(config);
+const actor = userActor({
+  userId: 'bench',
+  email: 'bench@example.invalid',
+  organisationId,
+  role: 'owner',
+  via: 'cli',
+  mustChangePassword: false,
+});
+const started = performance.now();
+const result = await matchOrganisation({ database, clock: () => new Date() }, { actor });
+const ms = performance.now() - started;
+await database.close();
+console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, result }));
