@@ -90,6 +90,13 @@ export const AUDIT_ACTIONS = [
   'playbook.create',
   'playbook.update',
   'playbook.delete',
+  'vulnerability.import',
+  'vulnerability.import_requested',
+  'vulnerability.match_requested',
+  'vulnerability.triage',
+  'vulnerability.confirmation',
+  'vulnerability.latest_firmware',
+  'sbom.import',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -56,6 +56,16 @@ import type {
   SbomTable,
 } from './vulnerabilities/advisory.table';
 import type {
+  AdvisoryImportCheckpointTable,
+  AdvisoryUnparsedTermTable,
+  VulnerabilityConfirmationTable,
+} from './vulnerabilities/confirmation.table';
+import type {
+  LatestFirmwareTable,
+  VulnerabilityDailyCountTable,
+  VulnerabilityTriageTable,
+} from './vulnerabilities/triage.table';
+import type {
   VulnerabilityDeviceIdentityTable,
   VulnerabilityIdentityTable,
   VulnerabilityMatchRunTable,
@@ -115,6 +125,12 @@ export interface DatabaseSchema {
   incident_lesson: IncidentLessonTable;
   incident_step: IncidentStepTable;
   playbook: PlaybookTable;
+  vulnerability_triage: VulnerabilityTriageTable;
+  advisory_unparsed_term: AdvisoryUnparsedTermTable;
+  vulnerability_confirmation: VulnerabilityConfirmationTable;
+  latest_firmware: LatestFirmwareTable;
+  vulnerability_daily_count: VulnerabilityDailyCountTable;
+  advisory_import_checkpoint: AdvisoryImportCheckpointTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';

@@ -46,6 +46,7 @@ import { questionnairesRoutes } from './routes/questionnaires/questionnaires.rou
 import { questionnaireResponsesRoutes } from './routes/questionnaires/questionnaire-responses.routes';
 import { incidentsRoutes } from './routes/incidents/incidents.routes';
 import { playbooksRoutes } from './routes/incidents/playbooks.routes';
+import { vulnerabilitiesRoutes } from './routes/vulnerabilities/vulnerabilities.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -180,6 +181,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(questionnaireResponsesRoutes, deps);
       await api.register(incidentsRoutes, deps);
       await api.register(playbooksRoutes, deps);
+      await api.register(vulnerabilitiesRoutes, deps);
     },
     { prefix: '/api' },
   );

@@ -15,6 +15,7 @@ import { recordCatalogVersions } from '../services/catalog/record-catalog-versio
 import { createJobFileStore } from '../integrations/jobs/job-file-store';
 import { startJobWorker, type JobWorker } from '../services/jobs/job-worker';
 import { reportJobHandlers } from '../services/reports/report-job-handlers';
+import { vulnerabilityJobHandlers } from '../services/vulnerabilities/vulnerability-job-handlers';
 import { buildApp, type BuildAppOptions } from './app';
 
 /** A job's claim lasts a minute unless renewed; a dead server's jobs are taken over after that. */
@@ -76,7 +77,10 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
       { database, clock: () => new Date(), jobFiles },
       {
         workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-        handlers: reportJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
+        handlers: {
+          ...reportJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
+          ...vulnerabilityJobHandlers({ database, clock: () => new Date() }),
+        },
         leaseMs: JOB_LEASE_MS,
         pollMs: JOB_POLL_MS,
         log: (message, error) => app.log.error({ err: error }, message),

@@ -229,6 +229,20 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
     body: { language: 'ja', providerName: 'Acme' },
   }),
   'POST /api/questionnaires/{id}/revoke': (t) => ({ url: `/api/questionnaires/${t.questionnaireId}/revoke`, body: {} }),
+  'PUT /api/vulnerabilities/triage': () => ({
+    url: '/api/vulnerabilities/triage',
+    body: {
+      advisoryId: 'none',
+      target: { kind: 'model', manufacturer: 'Acme', model: 'CAM-100' },
+      status: 'in_triage',
+    },
+  }),
+  'POST /api/vulnerabilities/confirmations/{id}': () => ({
+    url: '/api/vulnerabilities/confirmations/none',
+    body: { decision: 'reject' },
+  }),
+  'POST /api/vulnerabilities/imports': () => ({ url: '/api/vulnerabilities/imports', body: {} }),
+  'POST /api/vulnerabilities/match': () => ({ url: '/api/vulnerabilities/match', body: {} }),
   'POST /api/questionnaires/{id}/import': (t) => ({ url: `/api/questionnaires/${t.questionnaireId}/import`, body: {} }),
   'POST /api/questionnaire-responses/open': (t) => ({
     url: '/api/questionnaire-responses/open',

@@ -10,6 +10,7 @@ import * as jobs from './20261203-0001-jobs';
 import * as questionnaires from './20261203-0002-questionnaires';
 import * as advisories from './20261204-0001-advisories';
 import * as vulnerabilityMatches from './20261204-0002-vulnerability-matches';
+import * as vulnerabilityTriage from './20261204-0003-vulnerability-triage';
 import * as incidents from './20261204-0004-incidents';
 
 /**
@@ -28,5 +29,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261203-0002-questionnaires': questionnaires,
   '20261204-0001-advisories': advisories,
   '20261204-0002-vulnerability-matches': vulnerabilityMatches,
+  '20261204-0003-vulnerability-triage': vulnerabilityTriage,
   '20261204-0004-incidents': incidents,
 };

@@ -15,6 +15,7 @@ const NAV_ITEMS: readonly { path: string; label: string; needs?: Action }[] = [
   { path: 'guidelines', label: 'nav.guidelines' },
   { path: 'assessments', label: 'nav.assessments', needs: 'assessments.read' },
   { path: 'inventory', label: 'nav.inventory', needs: 'inventory.read' },
+  { path: 'vulnerabilities', label: 'vulnerabilities.title', needs: 'vulnerabilities.read' },
   { path: 'incidents', label: 'nav.incidents', needs: 'incidents.read' },
   { path: 'organisation', label: 'organisation.title', needs: 'members.read' },
   { path: 'audit', label: 'audit.title', needs: 'audit.read' },

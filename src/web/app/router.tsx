@@ -124,6 +124,31 @@ export const router = createBrowserRouter([
         ...page(async () => (await import('../features/incidents/incident-page')).IncidentPage, signedIn),
       },
       {
+        path: 'vulnerabilities',
+        ...page(
+          async () => (await import('../features/vulnerabilities/vulnerabilities-page')).VulnerabilitiesPage,
+          signedIn,
+        ),
+      },
+      {
+        path: 'vulnerabilities/advisories/:id',
+        ...page(async () => (await import('../features/vulnerabilities/advisory-page')).AdvisoryPage, signedIn),
+      },
+      {
+        path: 'vulnerabilities/import',
+        ...page(
+          async () => (await import('../features/vulnerabilities/import-page')).VulnerabilityImportPage,
+          signedIn,
+        ),
+      },
+      {
+        path: 'vulnerabilities/confirmations',
+        ...page(
+          async () => (await import('../features/vulnerabilities/confirmations-page')).ConfirmationsPage,
+          signedIn,
+        ),
+      },
+      {
         path: 'reports',
         ...page(async () => (await import('../features/reports/reports-page')).ReportsPage, signedIn),
       },

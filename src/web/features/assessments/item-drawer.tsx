@@ -8,6 +8,7 @@ import { DebouncedInput, DebouncedTextArea } from './debounced-field';
 import { EvidenceSection } from './evidence-section';
 import { FindingsSection } from './findings-section';
 import { SystemInventoryFactsPanel } from '../inventory/system-inventory-facts-panel';
+import { MachineEvidencePanel } from '../vulnerabilities/machine-evidence-panel';
 import { HistorySection } from './history-section';
 import type { ItemRowData } from './item-table';
 import type { People } from './people';
@@ -278,6 +279,7 @@ export function ItemDrawer({
 
       <EvidenceSection assessmentId={assessmentId} itemId={item.id} editable={editable} />
       <SystemInventoryFactsPanel assessmentId={assessmentId} itemId={item.id} editable={editable} />
+      <MachineEvidencePanel assessmentId={assessmentId} itemId={item.id} />
       <FindingsSection assessmentId={assessmentId} itemId={item.id} editable={editable} />
       <ReviewSection assessmentId={assessmentId} answer={answer} saver={saver} people={people} />
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { Device } from '../../../core/inventory/device.types';
@@ -12,6 +12,7 @@ import { formatDateTime } from '../assessments/assessment-model';
 import { FIELD_GROUPS, formatFieldValue } from './device-fields';
 import { DeviceEditForm } from './device-edit-form';
 import { DeviceHistory } from './device-history';
+import { DeviceVulnerabilitiesTab, useDeviceTab } from './device-vulnerabilities-tab';
 
 /** One device: its fields in groups, its systems, an edit form and its history. */
 export function DevicePage() {
@@ -19,6 +20,7 @@ export function DevicePage() {
   const { id = '' } = useParams();
   const permissions = usePermissions();
   const device = useDevice(id);
+  const { tab, bar } = useDeviceTab();
   usePageTitle(device.data ? `${device.data.assetTag} ${device.data.name}` : t('inventory.title'));
 
   if (permissions.isLoading) return null;
@@ -35,13 +37,22 @@ export function DevicePage() {
         ) : (
           <FormError error={device.error} />
         ))}
-      {device.data && <DeviceDetails device={device.data} />}
-      {device.data && <DeviceHistory deviceId={id} />}
+      {device.data && <DeviceDetails device={device.data} tabs={bar} vulnerabilities={tab === 'vulnerabilities'} />}
+      {device.data && tab === 'vulnerabilities' && <DeviceVulnerabilitiesTab deviceId={id} />}
+      {device.data && tab === 'details' && <DeviceHistory deviceId={id} />}
     </div>
   );
 }
 
-function DeviceDetails({ device }: { device: Device }) {
+function DeviceDetails({
+  device,
+  tabs,
+  vulnerabilities,
+}: {
+  device: Device;
+  tabs: ReactNode;
+  vulnerabilities: boolean;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const permissions = usePermissions();
@@ -86,7 +97,8 @@ function DeviceDetails({ device }: { device: Device }) {
         })}
       </p>
       <FormError error={remove.error} />
-      {editing ? (
+      {tabs}
+      {vulnerabilities ? null : editing ? (
         <DeviceEditForm device={device} nameOf={nameOf} onDone={() => setEditing(false)} />
       ) : (
         <DeviceFieldGroups device={device} />

@@ -1,0 +1,99 @@
+import type { Actor } from '../../../core/auth/actor';
+import { addMonths } from '../../../core/inventory/device-filter';
+import type {
+  MachineEvidenceEntryView,
+  MachineEvidenceView,
+} from '../../../contracts/vulnerabilities/machine-evidence.schema';
+import { findLastMatchedAt } from '../../../db/vulnerabilities/triage-view.repository';
+import { requireAssessment } from '../../assessments/require-assessment';
+import type { VulnerabilityDeps } from '../vulnerability-deps';
+import { requireVulnerabilityReader } from '../views/list-matches';
+import { loadTriagedMatches } from '../views/triaged-matches';
+
+const MAX_ADVISORIES = 20;
+
+/**
+ * Machine evidence for an assessment of a system (jssec-v2 only): item 36 gets the life-cycle
+ * facts of the system's devices in service (support ended, ending within 6 months, end of life
+ * passed; source inventory, observed today); items 39 and 47 get its open matches, open KEV
+ * matches and matches triaged exploitable (source the last match run, with its time and the
+ * advisories' tracking ids). Triage counts at once: not_affected, resolved and false_positive are
+ * not open. Another organisation's assessment → NOT_FOUND.
+ */
+export async function getMachineEvidence(
+  deps: VulnerabilityDeps,
+  input: { readonly actor: Actor; readonly assessmentId: string },
+): Promise<MachineEvidenceView> {
+  const { organisationId } = requireVulnerabilityReader(input.actor);
+  const db = deps.database.db;
+  const assessment = await requireAssessment(db, organisationId, input.assessmentId);
+  if (assessment.frameworkId !== 'jssec-v2') return { systemId: assessment.systemId, items: {} };
+  const now = deps.clock();
+  const today = now.toISOString().slice(0, 10);
+  const devices = await db
+    .selectFrom('device as v')
+    .innerJoin('device_system as s', (join) => join.onRef('s.device_id', '=', 'v.id'))
+    .select(['v.id', 'v.support_until', 'v.end_of_life'])
+    .where('s.organisation_id', '=', organisationId)
+    .where('s.system_id', '=', assessment.systemId)
+    .where('v.organisation_id', '=', organisationId)
+    .where('v.status', 'not in', ['retired', 'disposed'])
+    .execute();
+  const total = devices.length;
+  const soon = addMonths(today, 6);
+  const count = (test: (device: (typeof devices)[number]) => boolean) => devices.filter(test).length;
+  const lifecycle = (key: string, value: number): MachineEvidenceEntryView => ({
+    key,
+    count: value,
+    total,
+    concern: value > 0,
+    source: 'inventory',
+    observedAt: now.toISOString(),
+  });
+  const item36 = [
+    lifecycle(
+      'supportEnded',
+      count((d) => d.support_until !== null && d.support_until < today),
+    ),
+    lifecycle(
+      'supportEndingWithin6Months',
+      count((d) => d.support_until !== null && d.support_until >= today && d.support_until <= soon),
+    ),
+    lifecycle(
+      'endOfLifePassed',
+      count((d) => d.end_of_life !== null && d.end_of_life < today),
+    ),
+  ];
+
+  const matches = await loadTriagedMatches(deps.database, organisationId, { systemId: assessment.systemId });
+  const lastMatchedAt = await findLastMatchedAt(db, organisationId);
+  const open = matches.filter((match) => match.open);
+  const fact = (key: string, selected: typeof matches): MachineEvidenceEntryView => ({
+    key,
+    count: new Set(selected.map((match) => match.deviceId)).size,
+    total,
+    concern: selected.length > 0,
+    source: 'vulnerability-match',
+    observedAt: lastMatchedAt,
+    advisories: [...new Set(selected.map((match) => match.trackingId))].sort().slice(0, MAX_ADVISORIES),
+  });
+  const vulnerabilityFacts = [
+    fact('openMatches', open),
+    fact(
+      'openKevMatches',
+      open.filter((match) => match.kev),
+    ),
+    fact(
+      'exploitable',
+      matches.filter((match) => match.status === 'exploitable'),
+    ),
+  ];
+  return {
+    systemId: assessment.systemId,
+    items: {
+      'jssec-v2:36': item36,
+      'jssec-v2:39': vulnerabilityFacts,
+      'jssec-v2:47': vulnerabilityFacts,
+    },
+  };
+}

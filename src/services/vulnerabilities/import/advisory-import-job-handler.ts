@@ -1,0 +1,62 @@
+import { rm } from 'node:fs/promises';
+import { DomainError, formatProblemDetail, isDomainError } from '../../../core/domain-error';
+import { requireOrganisation } from '../../accounts/require-user';
+import type { JobHandler } from '../../jobs/job-handler';
+import { reportOfBytes } from '../../reports/generated-report';
+import type { MatchDeps } from '../match/match-deps';
+import { matchOrganisation } from '../match/match-organisation';
+import type { AdvisoryReader, AdvisorySourceChoice } from './advisory-reader';
+import { importAdvisoryFiles } from './import-advisory-files';
+
+/** How many located problems a failed job's message names. */
+const PROBLEMS_IN_MESSAGE = 5;
+
+/**
+ * The queue handler of `vulnerability-import`: imports the spooled upload into the requester's
+ * organisation, then runs its match; the result file is a JSON summary of both. An invalid file
+ * fails the job with VALIDATION_FAILED naming the first located problems; the upload is removed
+ * either way.
+ */
+export function advisoryImportJobHandler(deps: MatchDeps & { readonly readAdvisories: AdvisoryReader }): JobHandler {
+  return {
+    readAction: 'vulnerabilities.read',
+    run: async ({ actor, params, onProgress, signal }) => {
+      const path = String(params['path']);
+      const fileName = String(params['fileName'] ?? 'advisories');
+      try {
+        const { organisationId } = requireOrganisation(actor);
+        const imported = await importAdvisoryFiles(deps, {
+          actor,
+          files: [path],
+          source: (params['source'] ?? 'auto') as AdvisorySourceChoice,
+          scope: { kind: 'organisation', organisationId },
+          signal,
+        }).catch((error: unknown) => {
+          if (!isDomainError(error) || error.code !== 'VALIDATION_FAILED') throw error;
+          const shown = error.details
+            .slice(0, PROBLEMS_IN_MESSAGE)
+            .map((detail) => formatProblemDetail({ ...detail, file: fileName }));
+          throw new DomainError('VALIDATION_FAILED', `${fileName}: ${shown.join('; ')}`, error.details);
+        });
+        onProgress(0.5);
+        const match = await matchOrganisation(deps, {
+          actor,
+          onProgress: (fraction) => onProgress(0.5 + fraction / 2),
+          signal,
+        });
+        const summary = {
+          files: imported.files,
+          read: imported.read,
+          inserted: imported.inserted,
+          updated: imported.updated,
+          unchanged: imported.unchanged,
+          pendingConfirmations: imported.pendingTexts,
+          match: { identities: match.identities, matches: match.matches, added: match.added, removed: match.removed },
+        };
+        return reportOfBytes('vulnerability-import.json', 'application/json', `${JSON.stringify(summary, null, 2)}\n`);
+      } finally {
+        await rm(path, { force: true });
+      }
+    },
+  };
+}
