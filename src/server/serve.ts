@@ -14,6 +14,7 @@ import { loadCatalogDeps } from '../services/catalog/catalog-deps';
 import { recordCatalogVersions } from '../services/catalog/record-catalog-versions';
 import { createJobFileStore } from '../integrations/jobs/job-file-store';
 import { startJobWorker, type JobWorker } from '../services/jobs/job-worker';
+import { incidentJobHandlers } from '../services/incidents/incident-job-handlers';
 import { reportJobHandlers } from '../services/reports/report-job-handlers';
 import { buildApp, type BuildAppOptions } from './app';
 
@@ -76,7 +77,10 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
       { database, clock: () => new Date(), jobFiles },
       {
         workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-        handlers: reportJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
+        handlers: {
+          ...reportJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
+          ...incidentJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
+        },
         leaseMs: JOB_LEASE_MS,
         pollMs: JOB_POLL_MS,
         log: (message, error) => app.log.error({ err: error }, message),
