@@ -68,6 +68,10 @@ const COMMAND_GROUPS: readonly {
     load: async () => (await import('./commands/inventory/inventory.command')).registerInventoryCommands,
   },
   {
+    names: [{ name: 'incident', description: (m) => m.incidentCommand }],
+    load: async () => (await import('./commands/incident/incident.command')).registerIncidentCommands,
+  },
+  {
     names: [{ name: 'report', description: (m) => m.reportCommand }],
     load: async () => (await import('./commands/report/report.command')).registerReportCommands,
   },

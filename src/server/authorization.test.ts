@@ -189,6 +189,7 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'POST /api/incidents/{id}/notifications': WRITERS,
   'POST /api/incidents/{id}/steps/{index}': WRITERS,
   'GET /api/incidents/{id}/timeline.csv': READERS,
+  'POST /api/incidents/{id}/reports': READERS,
   'GET /api/playbooks': READERS,
   'POST /api/playbooks': ADMINS,
   'GET /api/playbooks/{id}': READERS,

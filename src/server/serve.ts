@@ -14,6 +14,7 @@ import { loadCatalogDeps } from '../services/catalog/catalog-deps';
 import { recordCatalogVersions } from '../services/catalog/record-catalog-versions';
 import { createJobFileStore } from '../integrations/jobs/job-file-store';
 import { startJobWorker, type JobWorker } from '../services/jobs/job-worker';
+import { incidentJobHandlers } from '../services/incidents/incident-job-handlers';
 import { reportJobHandlers } from '../services/reports/report-job-handlers';
 import { vulnerabilityJobHandlers } from '../services/vulnerabilities/vulnerability-job-handlers';
 import { buildApp, type BuildAppOptions } from './app';
@@ -80,6 +81,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         handlers: {
           ...reportJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
           ...vulnerabilityJobHandlers({ database, clock: () => new Date() }),
+          ...incidentJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
         },
         leaseMs: JOB_LEASE_MS,
         pollMs: JOB_POLL_MS,

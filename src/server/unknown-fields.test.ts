@@ -290,6 +290,10 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
     url: `/api/incidents/${NO_ID}/steps/0`,
     body: { outcome: 'started' },
   }),
+  'POST /api/incidents/{id}/reports': () => ({
+    url: `/api/incidents/${NO_ID}/reports`,
+    body: { kind: 'incident-pdf', language: 'en' },
+  }),
   'POST /api/playbooks': (t) => ({ url: '/api/playbooks', body: { systemId: t.systemId, title: 'P', steps: [] } }),
   'PUT /api/playbooks/{id}': (t) => ({
     url: `/api/playbooks/${NO_ID}`,

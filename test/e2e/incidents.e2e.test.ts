@@ -148,6 +148,18 @@ describe('the incident workspace', () => {
     await expect.poll(() => detail.getAttribute('data-status')).toBe('closed');
     await expect.poll(() => page.getByTestId('incident-lessons').textContent()).toContain(LESSON);
 
+    // The report PDF: a background job on the server's worker, downloaded once it succeeded.
+    await page.getByTestId('incident-pdf').click();
+    const pdfJob = page.getByTestId('incident-pdf-job');
+    await expect.poll(() => pdfJob.getAttribute('data-status'), { timeout: 60_000 }).toBe('succeeded');
+    const pdfHref = (await pdfJob.locator('a').getAttribute('href')) ?? '';
+    const pdfStart = await page.evaluate(async (href) => {
+      const response = await fetch(href);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      return `${response.headers.get('content-type')} ${String.fromCharCode(...bytes.slice(0, 5))}`;
+    }, pdfHref);
+    expect(pdfStart).toBe('application/pdf %PDF-');
+
     // Item 57 of the checksheet shows the lesson still waiting for the next assessment.
     await page.goto(`${url}/checksheet/items/57`);
     await expect.poll(() => page.getByTestId('pending-lessons').textContent()).toContain(LESSON);

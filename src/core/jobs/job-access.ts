@@ -4,6 +4,7 @@ import type { JobSubject } from './job.types';
 const READ_ACTION_OF_SUBJECT: Readonly<Record<JobSubject, Action>> = {
   assessment: 'assessments.read',
   vulnerabilities: 'vulnerabilities.read',
+  incident: 'incidents.read',
 };
 
 /**

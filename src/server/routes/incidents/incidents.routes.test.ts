@@ -60,6 +60,25 @@ describeEachDialect('incident routes', (database) => {
     expect(csv.headers['content-type']).toContain('text/csv');
     expect(csv.body.startsWith('\ufeffseq,at,actor,kind,body')).toBe(true);
     expect(csv.body).toContain(assessor.email);
+
+    const report = await app.inject({
+      method: 'POST',
+      url: `/api/incidents/${incident.id}/reports`,
+      headers,
+      payload: { kind: 'incident-pdf', language: 'en' },
+    });
+    expect(report.statusCode).toBe(202);
+    const job = report.json<{ id: string; kind: string; status: string; language: string }>();
+    expect(job).toMatchObject({ kind: 'incident-pdf', status: 'queued', language: 'en' });
+    const polled = await app.inject({ url: `/api/jobs/${job.id}`, headers });
+    expect(polled.json<{ id: string }>().id).toBe(job.id);
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: '/api/incidents/no-such-incident/reports',
+      headers,
+      payload: { kind: 'incident-pdf' },
+    });
+    expect(elsewhere.statusCode).toBe(404);
     await app.close();
   });
 });

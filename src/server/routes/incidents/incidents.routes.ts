@@ -10,6 +10,7 @@ import {
   IncidentListQuerySchema,
   IncidentListSchema,
   IncidentReopenSchema,
+  IncidentReportRequestSchema,
   IncidentStatusChangeSchema,
   IncidentStepOutcomeSchema,
   IncidentUpdateSchema,
@@ -18,6 +19,7 @@ import {
   StepParams,
   TimelineEntryCreateSchema,
 } from '../../../contracts/incidents/incident.schema';
+import { JobSchema } from '../../../contracts/report.schema';
 import { IdParams, LanguageQuery } from '../../../contracts/incidents/incident-parts.schema';
 import {
   NotificationRecordSchema,
@@ -40,6 +42,8 @@ import { listLessons } from '../../../services/incidents/list-lessons';
 import { recordNotification } from '../../../services/incidents/record-notification';
 import { recordStepOutcome } from '../../../services/incidents/record-step-outcome';
 import { reopenIncident } from '../../../services/incidents/reopen-incident';
+import { requestIncidentReport } from '../../../services/incidents/request-incident-report';
+import { presentJob } from '../../../services/jobs/present-job';
 import { updateIncident } from '../../../services/incidents/update-incident';
 import { attachmentDisposition } from '../../content-disposition';
 import { contextOf } from '../../request-context';
@@ -462,6 +466,29 @@ export const incidentsRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app
         context: contextOf(request),
       });
       return show(request, request.params.id);
+    },
+  );
+
+  app.post(
+    '/incidents/:id/reports',
+    {
+      config: { access: 'incidents.read' },
+      schema: {
+        tags,
+        summary: 'Ask for the incident report PDF (runs as a background job; see /api/jobs/:id)',
+        params: IdParams,
+        body: IncidentReportRequestSchema,
+        response: { 202: JobSchema },
+      },
+    },
+    async (request, reply) => {
+      const job = await requestIncidentReport(deps, {
+        actor: request.actor,
+        incidentId: request.params.id,
+        language: request.body.language ?? 'ja',
+        context: contextOf(request),
+      });
+      return reply.code(202).send(presentJob(job, request.actor));
     },
   );
 
