@@ -83,7 +83,9 @@ export async function importSbom(
     const removed = await deleteSbomsOfTarget(
       transaction,
       organisationId,
-      subject.deviceId === null ? subject : { deviceId: subject.deviceId },
+      subject.deviceId === null
+        ? { manufacturer: subject.manufacturer, model: subject.model }
+        : { deviceId: subject.deviceId },
     );
     await insertSbom(
       transaction,
