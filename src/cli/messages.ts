@@ -277,6 +277,41 @@ export const CLI_MESSAGES = {
     incidentDevicesHeading: 'Devices',
     incidentTimelineHeading: 'Timeline',
     incidentLessonsHeading: 'Lessons learned',
+    vulnCommand: 'vulnerability advisories: import feeds, match devices, list matches',
+    vulnImport:
+      'import advisory files (NVD, JVN, CSAF, OSV) for the whole installation; directories are walked for .json/.xml files (refused whole, exit 65, when any file is invalid)',
+    vulnFilesArgument: 'advisory files or directories',
+    vulnSourceOption: 'the feed format (auto: told by each file)',
+    vulnDryRunOption: 'validate and count only; write nothing',
+    vulnNoFiles: (path: string) => `${path}: no .json or .xml files`,
+    vulnProgress: (file: string, index: number, files: number, advisories: number, validating: boolean) =>
+      `${validating ? 'checking' : 'importing'} ${index}/${files} ${file}: ${advisories.toLocaleString('en')} advisories`,
+    vulnImported: (files: number, read: number, inserted: number, updated: number, unchanged: number) =>
+      `${files} file(s), ${read} advisories — ${inserted} new, ${updated} changed, ${unchanged} unchanged`,
+    vulnSkippedFiles: (count: number) => `${count} file(s) already imported by an interrupted run were skipped.`,
+    vulnPendingTexts: (count: number) => `${count} version text(s) could not be read and await confirmation.`,
+    vulnDryRun: 'Dry run: nothing was written.',
+    vulnMatch: "match the organisation's devices against the advisories it sees",
+    vulnForceOption: 'match everything again, not only what changed',
+    vulnMatched: (matches: number, added: number, removed: number, identities: number, advisories: number) =>
+      `${matches} matches (${added} added, ${removed} removed) over ${identities} device identities; ${advisories} advisories read`,
+    vulnUnknownVersions: (count: number) => `${count} firmware version(s) could not be compared and were not matched.`,
+    vulnList: "list the organisation's vulnerable devices: one row per device and advisory",
+    vulnDeviceOption: 'only the device with this asset tag',
+    vulnNoMatches: 'No matches.',
+    vulnListHeader: ['asset tag', 'advisory', 'CVEs', 'severity', 'status', 'why'],
+    sbomCommand: 'software bills of materials (SBOM) of models and devices',
+    sbomImport:
+      'import a CycloneDX (JSON/XML) or SPDX 2.3 SBOM for a model or one device, replacing its earlier SBOM (refused, exit 65, when invalid)',
+    sbomFileArgument: 'the SBOM file',
+    sbomModelOption: 'the model the SBOM describes (all its devices)',
+    sbomManufacturerOption: "the model's manufacturer",
+    sbomDeviceOption: 'the asset tag of the one device the SBOM describes',
+    sbomTargetRequired: 'Name what the SBOM describes: --model M [--manufacturer X] or --device TAG (one of them).',
+    sbomImported: (file: string, components: number, identified: number, target: string) =>
+      `${file}: ${components} components (${identified} with a purl or CPE) stored for ${target}.`,
+    sbomReplaced: 'The earlier SBOM of the same target was replaced.',
+    sbomMatchHint: 'Run `iotcheck vuln match` to match against it.',
   },
   ja: {
     description: 'iotcheck — JSSEC IoT セキュリティチェックシートと NIST CSF による IoT セキュリティ評価',
@@ -554,6 +589,42 @@ export const CLI_MESSAGES = {
     incidentDevicesHeading: '機器',
     incidentTimelineHeading: 'タイムライン',
     incidentLessonsHeading: '教訓',
+    vulnCommand: '脆弱性情報（フィードの取り込み、機器との照合、該当の一覧）',
+    vulnImport:
+      '脆弱性情報ファイル（NVD、JVN、CSAF、OSV）をインストール全体に取り込む。ディレクトリは .json/.xml ファイルを探す（不正なファイルが一つでもあれば全体を拒否、終了コード 65）',
+    vulnFilesArgument: '脆弱性情報ファイルまたはディレクトリ',
+    vulnSourceOption: 'フィードの形式（auto はファイルごとに判別）',
+    vulnDryRunOption: '検証と件数の集計だけを行い、何も書き込まない',
+    vulnNoFiles: (path: string) => `${path}: .json/.xml ファイルがありません`,
+    vulnProgress: (file: string, index: number, files: number, advisories: number, validating: boolean) =>
+      `${validating ? '検証中' : '取り込み中'} ${index}/${files} ${file}: ${advisories.toLocaleString('ja')} 件`,
+    vulnImported: (files: number, read: number, inserted: number, updated: number, unchanged: number) =>
+      `${files} ファイル、脆弱性情報 ${read} 件（新規 ${inserted}、変更 ${updated}、変更なし ${unchanged}）`,
+    vulnSkippedFiles: (count: number) => `中断した取り込みで取り込み済みの ${count} ファイルを飛ばしました。`,
+    vulnPendingTexts: (count: number) => `読み取れなかったバージョン表記 ${count} 件が確認待ちです。`,
+    vulnDryRun: '試行のため何も書き込んでいません。',
+    vulnMatch: '組織の機器を、組織から見える脆弱性情報と照合する',
+    vulnForceOption: '変更分だけでなく、すべてを照合し直す',
+    vulnMatched: (matches: number, added: number, removed: number, identities: number, advisories: number) =>
+      `該当 ${matches} 件（追加 ${added}、削除 ${removed}）、機器の識別 ${identities} 種、読んだ脆弱性情報 ${advisories} 件`,
+    vulnUnknownVersions: (count: number) => `比較できないファームウェアバージョン ${count} 件は該当にしていません。`,
+    vulnList: '組織の該当機器を一覧する（機器と脆弱性情報の組ごとに 1 行）',
+    vulnDeviceOption: 'この資産番号の機器だけ',
+    vulnNoMatches: '該当はありません。',
+    vulnListHeader: ['資産番号', '脆弱性情報', 'CVE', '深刻度', '状態', '根拠'],
+    sbomCommand: 'モデルや機器のソフトウェア部品表（SBOM）',
+    sbomImport:
+      'CycloneDX（JSON/XML）または SPDX 2.3 の SBOM をモデルまたは 1 台の機器に取り込み、以前の SBOM を置き換える（不正なら拒否、終了コード 65）',
+    sbomFileArgument: 'SBOM ファイル',
+    sbomModelOption: 'SBOM が表すモデル（そのモデルの全機器）',
+    sbomManufacturerOption: 'モデルのメーカー',
+    sbomDeviceOption: 'SBOM が表す 1 台の機器の資産番号',
+    sbomTargetRequired:
+      'SBOM の対象を指定してください: --model M [--manufacturer X] または --device TAG（どちらか一方）。',
+    sbomImported: (file: string, components: number, identified: number, target: string) =>
+      `${file}: 部品 ${components} 件（purl または CPE 付き ${identified} 件）を${target}に保存しました。`,
+    sbomReplaced: '同じ対象の以前の SBOM を置き換えました。',
+    sbomMatchHint: '照合するには `iotcheck vuln match` を実行してください。',
   },
 } as const;
 

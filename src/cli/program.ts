@@ -75,6 +75,14 @@ const COMMAND_GROUPS: readonly {
     names: [{ name: 'report', description: (m) => m.reportCommand }],
     load: async () => (await import('./commands/report/report.command')).registerReportCommands,
   },
+  {
+    names: [{ name: 'vuln', description: (m) => m.vulnCommand }],
+    load: async () => (await import('./commands/vuln/vuln.command')).registerVulnCommands,
+  },
+  {
+    names: [{ name: 'sbom', description: (m) => m.sbomCommand }],
+    load: async () => (await import('./commands/sbom/sbom.command')).registerSbomCommands,
+  },
 ];
 
 export interface RunCliOptions {

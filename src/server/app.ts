@@ -47,6 +47,7 @@ import { questionnaireResponsesRoutes } from './routes/questionnaires/questionna
 import { incidentsRoutes } from './routes/incidents/incidents.routes';
 import { playbooksRoutes } from './routes/incidents/playbooks.routes';
 import { vulnerabilitiesRoutes } from './routes/vulnerabilities/vulnerabilities.routes';
+import { sbomRoutes } from './routes/vulnerabilities/sboms.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
@@ -182,6 +183,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
       await api.register(incidentsRoutes, deps);
       await api.register(playbooksRoutes, deps);
       await api.register(vulnerabilitiesRoutes, deps);
+      await api.register(sbomRoutes, deps);
     },
     { prefix: '/api' },
   );

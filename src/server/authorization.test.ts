@@ -163,6 +163,7 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'POST /api/vulnerabilities/confirmations/{id}': WRITERS,
   'POST /api/vulnerabilities/imports': ADMINS,
   'POST /api/vulnerabilities/match': WRITERS,
+  'POST /api/inventory/sboms': WRITERS,
   'GET /api/assessments/{id}/machine-evidence': READERS,
   'GET /api/questionnaires/{id}/workbook': WRITERS,
   'GET /api/questionnaires/{id}/pdf': WRITERS,

@@ -243,6 +243,7 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
   }),
   'POST /api/vulnerabilities/imports': () => ({ url: '/api/vulnerabilities/imports', body: {} }),
   'POST /api/vulnerabilities/match': () => ({ url: '/api/vulnerabilities/match', body: {} }),
+  'POST /api/inventory/sboms': () => ({ url: '/api/inventory/sboms', body: {} }),
   'POST /api/questionnaires/{id}/import': (t) => ({ url: `/api/questionnaires/${t.questionnaireId}/import`, body: {} }),
   'POST /api/questionnaire-responses/open': (t) => ({
     url: '/api/questionnaire-responses/open',

@@ -28,3 +28,20 @@ export const SbomSchema = Type.Object({
 export const SbomListSchema = Type.Object({ items: List(SbomSchema) });
 
 export type SbomView = Type.Static<typeof SbomSchema>;
+
+/** The text fields of POST /api/inventory/sboms: a model (manufacturer, model) or one device (deviceId). */
+export const SbomUploadFieldsSchema = Type.Object(
+  {
+    manufacturer: Type.Optional(Type.String({ maxLength: 200 })),
+    model: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    deviceId: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
+
+/** What an SBOM upload stored: the SBOM, how many components matching can use, and whether one was replaced. */
+export const SbomImportResultSchema = Type.Object({
+  ...SbomSchema.properties,
+  identifiedComponents: Type.Integer(),
+  replaced: Type.Boolean(),
+});
