@@ -244,6 +244,10 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
   'POST /api/vulnerabilities/imports': () => ({ url: '/api/vulnerabilities/imports', body: {} }),
   'POST /api/vulnerabilities/match': () => ({ url: '/api/vulnerabilities/match', body: {} }),
   'POST /api/inventory/sboms': () => ({ url: '/api/inventory/sboms', body: {} }),
+  'PUT /api/vulnerabilities/latest-firmware': () => ({
+    url: '/api/vulnerabilities/latest-firmware',
+    body: { manufacturer: 'Acme', model: 'CAM-100', version: '1.3' },
+  }),
   'POST /api/questionnaires/{id}/import': (t) => ({ url: `/api/questionnaires/${t.questionnaireId}/import`, body: {} }),
   'POST /api/questionnaire-responses/open': (t) => ({
     url: '/api/questionnaire-responses/open',

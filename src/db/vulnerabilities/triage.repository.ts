@@ -7,11 +7,19 @@ import type { VulnerabilityTriageTable } from './triage.table';
 
 type Db = Kysely<DatabaseSchema>;
 
-/** The key that makes one triage per target: a model (manufacturer + model) or one device. */
+/** Joins manufacturer and model in a model target key. */
+export const TARGET_KEY_SEPARATOR = '\u001f';
+
+/**
+ * The key that makes one triage per target: a model (manufacturer + model) or one device. The
+ * parts are joined by U+001F (unit separator), not NUL: PostgreSQL text cannot hold NUL.
+ */
 export function triageTargetKey(
   target: { kind: 'model'; manufacturer: string; model: string } | { kind: 'device'; deviceId: string },
 ): string {
-  return target.kind === 'model' ? `model:${target.manufacturer}\u0000${target.model}` : `device:${target.deviceId}`;
+  return target.kind === 'model'
+    ? `model:${target.manufacturer}${TARGET_KEY_SEPARATOR}${target.model}`
+    : `device:${target.deviceId}`;
 }
 
 export async function findTriage(

@@ -6,7 +6,7 @@ export interface VulnerabilityTriageTable {
   tracking_id: string;
   /** 'model' | 'device' */
   target_kind: string;
-  /** 'model:' + manufacturer + NUL + model, or 'device:' + device id: one triage per target. */
+  /** 'model:' + manufacturer + U+001F + model, or 'device:' + device id: one triage per target. */
   target_key: string;
   manufacturer: string;
   model: string;

@@ -485,6 +485,7 @@ export const en: Messages = {
     evidenceIds: 'Evidence recorded',
     fileName: 'File name',
     supports: 'Linked to',
+    releasedOn: 'Released on',
   },
   roles: { owner: 'Owner', admin: 'Administrator', assessor: 'Assessor', viewer: 'Viewer', provider: 'Provider' },
   errors: {
@@ -1570,6 +1571,9 @@ export const en: Messages = {
         supportEnding6m: '{{count}} of {{total}} devices reach their end of support within 6 months',
         endOfLife: '{{count}} of {{total}} devices are past their end of life',
         firmwareBehind: '{{count}} of {{total}} devices run firmware older than the latest known version',
+        firmwareNotComparable:
+          '{{count}} of {{total}} devices have a firmware version that cannot be compared with the latest one',
+        firmwareLatestUnrecorded: '{{count}} of {{total}} devices are of a model with no latest firmware recorded',
         openMatches: '{{count}} of {{total}} devices have open vulnerabilities',
         openKevMatches: '{{count}} of {{total}} devices have open known exploited (KEV) vulnerabilities',
         exploitable: '{{count}} of {{total}} devices have vulnerabilities triaged as exploitable',

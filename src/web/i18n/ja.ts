@@ -464,6 +464,7 @@ export const ja = {
     evidenceIds: '登録した証跡',
     fileName: 'ファイル名',
     supports: '紐付け先',
+    releasedOn: 'リリース日',
   },
   roles: { owner: 'オーナー', admin: '管理者', assessor: '評価者', viewer: '閲覧者', provider: '提供者' },
   errors: {
@@ -1548,6 +1549,8 @@ export const ja = {
         supportEnding6m: '6 か月以内にサポートが終了する機器 {{count}} 台（全 {{total}} 台中）',
         endOfLife: '製品寿命（EOL）を過ぎた機器 {{count}} 台（全 {{total}} 台中）',
         firmwareBehind: '最新のファームウェアより古い機器 {{count}} 台（全 {{total}} 台中）',
+        firmwareNotComparable: 'ファームウェアのバージョンを最新版と比較できない機器 {{count}} 台（全 {{total}} 台中）',
+        firmwareLatestUnrecorded: '機種の最新ファームウェアが未登録の機器 {{count}} 台（全 {{total}} 台中）',
         openMatches: '未対応の脆弱性がある機器 {{count}} 台（全 {{total}} 台中）',
         openKevMatches: '悪用が確認された（KEV）未対応の脆弱性がある機器 {{count}} 台（全 {{total}} 台中）',
         exploitable: '影響ありと判定された脆弱性がある機器 {{count}} 台（全 {{total}} 台中）',

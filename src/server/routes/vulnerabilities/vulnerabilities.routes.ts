@@ -13,6 +13,11 @@ import {
   ConfirmationQuerySchema,
   ConfirmationSchema,
 } from '../../../contracts/vulnerabilities/confirmation.schema';
+import {
+  LatestFirmwareListSchema,
+  LatestFirmwareRequestSchema,
+  LatestFirmwareSchema,
+} from '../../../contracts/vulnerabilities/firmware.schema';
 import { AdvisoryImportFieldsSchema, JobAcceptedSchema } from '../../../contracts/vulnerabilities/import.schema';
 import { MachineEvidenceSchema } from '../../../contracts/vulnerabilities/machine-evidence.schema';
 import {
@@ -23,11 +28,16 @@ import {
 import { TriageSchema } from '../../../contracts/vulnerabilities/parts.schema';
 import { VulnerabilitySummarySchema } from '../../../contracts/vulnerabilities/summary.schema';
 import { TriageRequestSchema } from '../../../contracts/vulnerabilities/triage.schema';
+import { VexQuerySchema } from '../../../contracts/vulnerabilities/vex.schema';
 import { presentJob } from '../../../services/jobs/present-job';
 import {
   decideConfirmation,
   listConfirmationQueue,
 } from '../../../services/vulnerabilities/confirmations/decide-confirmation';
+import {
+  listLatestFirmwareRecords,
+  setLatestFirmware,
+} from '../../../services/vulnerabilities/firmware/latest-firmware';
 import { getMachineEvidence } from '../../../services/vulnerabilities/evidence/get-machine-evidence';
 import { requestAdvisoryImport } from '../../../services/vulnerabilities/import/request-advisory-import';
 import { requestMatch } from '../../../services/vulnerabilities/request-match';
@@ -36,6 +46,8 @@ import { getAdvisory } from '../../../services/vulnerabilities/views/get-advisor
 import { getVulnerabilitySummary } from '../../../services/vulnerabilities/views/get-summary';
 import { listAdvisories } from '../../../services/vulnerabilities/views/list-advisories';
 import { listDeviceVulnerabilities, listMatches } from '../../../services/vulnerabilities/views/list-matches';
+import { exportVex } from '../../../services/vulnerabilities/vex/export-vex';
+import { attachmentDisposition } from '../../content-disposition';
 import { parseFormFields, readSingleFileForm } from '../../multipart-form';
 import { contextOf } from '../../request-context';
 import type { ServerDeps } from '../../server-deps';
@@ -238,11 +250,74 @@ export const vulnerabilitiesRoutes: FastifyPluginAsyncTypebox<ServerDeps> = asyn
       config: { access: 'vulnerabilities.read' },
       schema: {
         tags: ['assessments', ...tags],
-        summary: 'Life-cycle and vulnerability facts of the assessed system for items 36, 39 and 47',
+        summary: 'Life-cycle, firmware and vulnerability facts of the assessed system for items 36, 39, 40 and 47',
         params: IdParams,
         response: { 200: MachineEvidenceSchema },
       },
     },
     async (request) => getMachineEvidence(deps, { actor: request.actor, assessmentId: request.params.id }),
+  );
+
+  app.get(
+    '/vulnerabilities/vex',
+    {
+      config: { access: 'vulnerabilities.read' },
+      schema: {
+        tags,
+        summary: 'The organisation’s triage as VEX: CycloneDX 1.6 JSON or CSAF 2.0 csaf_vex (attachment)',
+        querystring: VexQuerySchema,
+        produces: ['application/vnd.cyclonedx+json', 'application/csaf+json'],
+      },
+    },
+    async (request, reply) => {
+      const file = await exportVex(
+        { ...deps, publicUrl: deps.config.publicUrl.href },
+        { actor: request.actor, format: request.query.format },
+      );
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', attachmentDisposition(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.content);
+    },
+  );
+
+  app.get(
+    '/vulnerabilities/latest-firmware',
+    {
+      config: { access: 'vulnerabilities.read' },
+      schema: {
+        tags,
+        summary: 'The latest known firmware per manufacturer and model',
+        response: { 200: LatestFirmwareListSchema },
+      },
+    },
+    async (request) => listLatestFirmwareRecords(deps, { actor: request.actor }),
+  );
+
+  app.put(
+    '/vulnerabilities/latest-firmware',
+    {
+      config: { access: 'vulnerabilities.triage' },
+      schema: {
+        tags,
+        summary: 'Record the latest known firmware of a model (item 40 compares devices with it)',
+        body: LatestFirmwareRequestSchema,
+        response: { 200: LatestFirmwareSchema },
+      },
+    },
+    async (request) =>
+      setLatestFirmware(deps, {
+        actor: request.actor,
+        change: {
+          manufacturer: request.body.manufacturer,
+          model: request.body.model,
+          version: request.body.version,
+          ...(request.body.releasedOn !== undefined ? { releasedOn: request.body.releasedOn } : {}),
+          ...(request.body.source !== undefined ? { source: request.body.source } : {}),
+        },
+        context: contextOf(request),
+      }),
   );
 };

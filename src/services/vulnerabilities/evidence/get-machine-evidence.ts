@@ -4,6 +4,8 @@ import type {
   MachineEvidenceEntryView,
   MachineEvidenceView,
 } from '../../../contracts/vulnerabilities/machine-evidence.schema';
+import { firmwareStanding } from '../../../core/vulnerabilities/firmware-behind';
+import { listLatestFirmware } from '../../../db/vulnerabilities/latest-firmware.repository';
 import { findLastMatchedAt } from '../../../db/vulnerabilities/triage-view.repository';
 import { requireAssessment } from '../../assessments/require-assessment';
 import type { VulnerabilityDeps } from '../vulnerability-deps';
@@ -17,7 +19,10 @@ const MAX_ADVISORIES = 20;
  * facts of the system's devices in service (support ended, ending within 6 months, end of life
  * passed; source inventory, observed today); items 39 and 47 get its open matches, open KEV
  * matches and matches triaged exploitable (source the last match run, with its time and the
- * advisories' tracking ids). Triage counts at once: not_affected, resolved and false_positive are
+ * advisories' tracking ids); item 40 gets the devices whose firmware is behind the latest known
+ * version of their model (source the latest-firmware records, observed when the newest of those
+ * used was recorded), with the devices whose firmware cannot be compared and those whose model has
+ * no record counted apart, never guessed. Triage counts at once: not_affected, resolved and false_positive are
  * not open. Another organisation's assessment → NOT_FOUND.
  */
 export async function getMachineEvidence(
@@ -33,7 +38,7 @@ export async function getMachineEvidence(
   const devices = await db
     .selectFrom('device as v')
     .innerJoin('device_system as s', (join) => join.onRef('s.device_id', '=', 'v.id'))
-    .select(['v.id', 'v.support_until', 'v.end_of_life'])
+    .select(['v.id', 'v.support_until', 'v.end_of_life', 'v.manufacturer', 'v.model', 'v.firmware_version'])
     .where('s.organisation_id', '=', organisationId)
     .where('s.system_id', '=', assessment.systemId)
     .where('v.organisation_id', '=', organisationId)
@@ -56,14 +61,16 @@ export async function getMachineEvidence(
       count((d) => d.support_until !== null && d.support_until < today),
     ),
     lifecycle(
-      'supportEndingWithin6Months',
+      'supportEnding6m',
       count((d) => d.support_until !== null && d.support_until >= today && d.support_until <= soon),
     ),
     lifecycle(
-      'endOfLifePassed',
+      'endOfLife',
       count((d) => d.end_of_life !== null && d.end_of_life < today),
     ),
   ];
+
+  const item40 = await firmwareFacts(db, organisationId, devices, total);
 
   const matches = await loadTriagedMatches(deps.database, organisationId, { systemId: assessment.systemId });
   const lastMatchedAt = await findLastMatchedAt(db, organisationId);
@@ -93,7 +100,51 @@ export async function getMachineEvidence(
     items: {
       'jssec-v2:36': item36,
       'jssec-v2:39': vulnerabilityFacts,
+      'jssec-v2:40': item40,
       'jssec-v2:47': vulnerabilityFacts,
     },
   };
+}
+
+/**
+ * Item 40: devices behind the latest known firmware of their model (manufacturer + model, trimmed,
+ * exact), devices whose firmware cannot be compared with it, and devices whose model has no record.
+ */
+async function firmwareFacts(
+  db: VulnerabilityDeps['database']['db'],
+  organisationId: string,
+  devices: readonly { manufacturer: string; model: string; firmware_version: string }[],
+  total: number,
+): Promise<MachineEvidenceEntryView[]> {
+  const records = new Map(
+    (await listLatestFirmware(db, organisationId)).map((row) => [`${row.manufacturer}\u001f${row.model}`, row]),
+  );
+  let behind = 0;
+  let unknown = 0;
+  let unrecorded = 0;
+  let observedAt: string | null = null;
+  for (const device of devices) {
+    const record = records.get(`${device.manufacturer.trim()}\u001f${device.model.trim()}`);
+    if (!record) {
+      unrecorded += 1;
+      continue;
+    }
+    if (observedAt === null || record.updated_at > observedAt) observedAt = record.updated_at;
+    const standing = firmwareStanding(device.firmware_version, record.version);
+    if (standing === 'behind') behind += 1;
+    else if (standing === 'unknown') unknown += 1;
+  }
+  const entry = (key: string, count: number, concern: boolean): MachineEvidenceEntryView => ({
+    key,
+    count,
+    total,
+    concern,
+    source: 'latest-firmware',
+    observedAt,
+  });
+  return [
+    entry('firmwareBehind', behind, behind > 0),
+    entry('firmwareNotComparable', unknown, false),
+    entry('firmwareLatestUnrecorded', unrecorded, false),
+  ];
 }

@@ -7,7 +7,13 @@ import type { NotAffectedJustification, TriageStatus } from '../../../core/vulne
 import type { TriageView } from '../../../contracts/vulnerabilities/parts.schema';
 import { findDeviceRow } from '../../../db/inventory/device.repository';
 import { findVisibleAdvisory } from '../../../db/vulnerabilities/advisory.repository';
-import { findTriage, insertTriage, triageTargetKey, updateTriage } from '../../../db/vulnerabilities/triage.repository';
+import {
+  TARGET_KEY_SEPARATOR,
+  findTriage,
+  insertTriage,
+  triageTargetKey,
+  updateTriage,
+} from '../../../db/vulnerabilities/triage.repository';
 import type { VulnerabilityTriageTable } from '../../../db/vulnerabilities/triage.table';
 import { requireOrganisation } from '../../accounts/require-user';
 import type { RequestContext } from '../../auth/account-deps';
@@ -134,7 +140,11 @@ export async function setTriage(
       targetType: 'vulnerability_triage',
       targetId: saved.id,
       before: existing ? triageAuditFacts(existing) : undefined,
-      after: { advisory: advisory.tracking_id, target: targetKey.replace('\u0000', ' '), ...triageAuditFacts(saved) },
+      after: {
+        advisory: advisory.tracking_id,
+        target: targetKey.replace(TARGET_KEY_SEPARATOR, ' '),
+        ...triageAuditFacts(saved),
+      },
     });
     return presentTriage(saved, advisory.id, assetTag);
   });
