@@ -56,7 +56,7 @@ export async function loadTriagedMatches(
 export const justificationOf = (match: TriagedMatch) =>
   (match.triage?.justification ?? null) as NotAffectedJustification | null;
 
-/** An offset cursor as an opaque string (views are computed in memory, see the report). */
+/** An offset cursor as an opaque string: the views are computed in memory for now (keyset paging in SQL is still to come). */
 export function decodeCursor(cursor: string | undefined): number {
   if (!cursor) return 0;
   const offset = Number(Buffer.from(cursor, 'base64url').toString('utf8'));
