@@ -171,13 +171,29 @@ describe('home, audit log and navigation in Chromium', () => {
       'nav-guidelines',
       'nav-assessments',
       'nav-inventory',
+      'nav-vulnerabilities',
+      'nav-incidents',
       'nav-organisation',
       'nav-audit',
     ]);
-    expect(await menu(assessor.page)).toEqual(['nav-checksheet', 'nav-guidelines', 'nav-assessments', 'nav-inventory']);
+    expect(await menu(assessor.page)).toEqual([
+      'nav-checksheet',
+      'nav-guidelines',
+      'nav-assessments',
+      'nav-inventory',
+      'nav-vulnerabilities',
+      'nav-incidents',
+    ]);
     await viewer.page.goto(url);
     await poll(() => viewer.page.getByTestId('home-systems').isVisible()).toBe(true);
-    expect(await menu(viewer.page)).toEqual(['nav-checksheet', 'nav-guidelines', 'nav-assessments', 'nav-inventory']);
+    expect(await menu(viewer.page)).toEqual([
+      'nav-checksheet',
+      'nav-guidelines',
+      'nav-assessments',
+      'nav-inventory',
+      'nav-vulnerabilities',
+      'nav-incidents',
+    ]);
     for (const shown of [page, assessor.page, viewer.page]) {
       expect(await headerHeight(shown)).toBeLessThan(70);
       await shown.getByTestId('language-switch').selectOption('en');
