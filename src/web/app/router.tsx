@@ -112,6 +112,22 @@ export const router = createBrowserRouter([
         ...page(async () => (await import('../features/inventory/providers-page')).ProvidersPage, signedIn),
       },
       {
+        path: 'inventory/probes',
+        ...page(async () => (await import('../features/probes/probes-page')).ProbesPage, signedIn),
+      },
+      {
+        path: 'inventory/probes/scopes/:id',
+        ...page(async () => (await import('../features/probes/scope-form-page')).ScopeFormPage, signedIn),
+      },
+      {
+        path: 'inventory/probes/run',
+        ...page(async () => (await import('../features/probes/run-form-page')).RunFormPage, signedIn),
+      },
+      {
+        path: 'inventory/probes/runs/:id',
+        ...page(async () => (await import('../features/probes/run-page')).RunPage, signedIn),
+      },
+      {
         path: 'incidents',
         ...page(async () => (await import('../features/incidents/incidents-page')).IncidentsPage, signedIn),
       },

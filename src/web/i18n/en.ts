@@ -1,4 +1,5 @@
 import { incidentsEn } from './incidents.en';
+import { probesEn } from './probes.en';
 import type { Messages } from './ja';
 
 /** English UI strings; the type makes a missing key a compile error. */
@@ -1724,4 +1725,5 @@ export const en: Messages = {
     },
   },
   incidents: incidentsEn,
+  probes: probesEn,
 };

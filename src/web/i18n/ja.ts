@@ -1,4 +1,5 @@
 import { incidentsJa } from './incidents.ja';
+import { probesJa } from './probes.ja';
 
 /** Japanese UI strings (the primary language). en.ts must have the same keys. */
 export const ja = {
@@ -1694,6 +1695,7 @@ export const ja = {
     },
   },
   incidents: incidentsJa,
+  probes: probesJa,
 };
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };

@@ -12,6 +12,7 @@ import { formatDateTime } from '../assessments/assessment-model';
 import { FIELD_GROUPS, formatFieldValue } from './device-fields';
 import { DeviceEditForm } from './device-edit-form';
 import { DeviceHistory } from './device-history';
+import { DeviceProbesTab } from '../probes/device-probes-tab';
 import { DeviceVulnerabilitiesTab, useDeviceTab } from './device-vulnerabilities-tab';
 
 /** One device: its fields in groups, its systems, an edit form and its history. */
@@ -37,8 +38,9 @@ export function DevicePage() {
         ) : (
           <FormError error={device.error} />
         ))}
-      {device.data && <DeviceDetails device={device.data} tabs={bar} vulnerabilities={tab === 'vulnerabilities'} />}
+      {device.data && <DeviceDetails device={device.data} tabs={bar} otherTab={tab !== 'details'} />}
       {device.data && tab === 'vulnerabilities' && <DeviceVulnerabilitiesTab deviceId={id} />}
+      {device.data && tab === 'probes' && <DeviceProbesTab deviceId={id} />}
       {device.data && tab === 'details' && <DeviceHistory deviceId={id} />}
     </div>
   );
@@ -47,11 +49,12 @@ export function DevicePage() {
 function DeviceDetails({
   device,
   tabs,
-  vulnerabilities,
+  otherTab,
 }: {
   device: Device;
   tabs: ReactNode;
-  vulnerabilities: boolean;
+  /** Another tab than the details is open: the fields and the edit form give way to it. */
+  otherTab: boolean;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -98,7 +101,7 @@ function DeviceDetails({
       </p>
       <FormError error={remove.error} />
       {tabs}
-      {vulnerabilities ? null : editing ? (
+      {otherTab ? null : editing ? (
         <DeviceEditForm device={device} nameOf={nameOf} onDone={() => setEditing(false)} />
       ) : (
         <DeviceFieldGroups device={device} />

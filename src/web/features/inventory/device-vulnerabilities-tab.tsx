@@ -6,30 +6,38 @@ import { FormError } from '../../components/form-error';
 import { MatchTable } from '../vulnerabilities/match-table';
 import { useDeviceVulnerabilities } from '../vulnerabilities/vulnerability-api';
 
-/** The device page's tabs: its details, and (for members who may read them) its vulnerabilities. */
-export function useDeviceTab(): { tab: 'details' | 'vulnerabilities'; bar: ReactNode } {
+/** The tabs of the device page; each one after "details" shows only to members who may read it. */
+export type DeviceTab = 'details' | 'vulnerabilities' | 'probes';
+
+/** The device page's tabs: its details, its vulnerabilities and its probe results (each for members who may read them). */
+export function useDeviceTab(): { tab: DeviceTab; bar: ReactNode } {
   const { t } = useTranslation();
   const { can } = usePermissions();
   const [params, setParams] = useSearchParams();
-  const allowed = can('vulnerabilities.read');
-  const tab = allowed && params.get('tab') === 'vulnerabilities' ? 'vulnerabilities' : 'details';
-  const bar = allowed ? (
-    <div role="tablist" aria-label={t('vulnerabilities.device.tabs.label')} className="tab-bar">
-      {(['details', 'vulnerabilities'] as const).map((candidate) => (
-        <button
-          key={candidate}
-          type="button"
-          role="tab"
-          aria-selected={tab === candidate}
-          className={tab === candidate ? 'tab active' : 'tab'}
-          onClick={() => setParams(candidate === 'details' ? {} : { tab: candidate }, { replace: true })}
-          data-testid={`device-tab-${candidate}`}
-        >
-          {t(`vulnerabilities.device.tabs.${candidate}`)}
-        </button>
-      ))}
-    </div>
-  ) : null;
+  const tabs: DeviceTab[] = [
+    'details',
+    ...(can('vulnerabilities.read') ? (['vulnerabilities'] as const) : []),
+    ...(can('probes.read') ? (['probes'] as const) : []),
+  ];
+  const tab = tabs.find((candidate) => candidate !== 'details' && candidate === params.get('tab')) ?? 'details';
+  const bar =
+    tabs.length > 1 ? (
+      <div role="tablist" aria-label={t('vulnerabilities.device.tabs.label')} className="tab-bar">
+        {tabs.map((candidate) => (
+          <button
+            key={candidate}
+            type="button"
+            role="tab"
+            aria-selected={tab === candidate}
+            className={tab === candidate ? 'tab active' : 'tab'}
+            onClick={() => setParams(candidate === 'details' ? {} : { tab: candidate }, { replace: true })}
+            data-testid={`device-tab-${candidate}`}
+          >
+            {candidate === 'probes' ? t('probes.device.tab') : t(`vulnerabilities.device.tabs.${candidate}`)}
+          </button>
+        ))}
+      </div>
+    ) : null;
   return { tab, bar };
 }
 

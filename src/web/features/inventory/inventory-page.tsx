@@ -94,6 +94,11 @@ export function InventoryPage() {
       <div className="page-header">
         <h1>{t('inventory.title')}</h1>
         <div className="actions">
+          {permissions.can('probes.read') && (
+            <Link to="/inventory/probes" className="button-link" data-testid="open-probes">
+              {t('probes.openFromInventory')}
+            </Link>
+          )}
           <Link to="/inventory/providers" className="button-link" data-testid="open-providers">
             {t('providers.title')}
           </Link>

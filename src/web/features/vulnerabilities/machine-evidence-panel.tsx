@@ -4,12 +4,14 @@ import type { MachineEvidenceEntryView } from '../../../contracts/vulnerabilitie
 import { usePermissions } from '../../api/permissions';
 import { FormError } from '../../components/form-error';
 import { formatDateTime } from '../assessments/assessment-model';
+import { ProbeEvidenceDetail } from '../probes/probe-evidence-detail';
 import { useMachineEvidence } from './vulnerability-api';
 
 /**
- * For the checksheet items about life cycle and vulnerabilities (36, 39, 40, 47): facts from the
- * assessed system's devices — support and end-of-life dates, firmware behind the latest known
- * version, open and KEV matches — each with its source and when it was observed. Looks like the
+ * For the checksheet items about life cycle, vulnerabilities and device probes (23–26, 32, 36, 39,
+ * 40, 47): facts from the assessed system's devices — support and end-of-life dates, firmware
+ * behind the latest known version, open and KEV matches, probe results with the failing devices —
+ * each with its source and when it was observed. Looks like the
  * inventory facts beside it; renders nothing for other items or for members who cannot read them.
  */
 export function MachineEvidencePanel({ assessmentId, itemId }: { assessmentId: string; itemId: string }) {
@@ -52,6 +54,7 @@ function EvidenceLine({ entry }: { entry: MachineEvidenceEntryView }) {
             <Link to="/vulnerabilities?status=in_triage">→</Link>
           </span>
         )}
+        {entry.probe && <ProbeEvidenceDetail probe={entry.probe} />}
       </span>
       <span className="evidence-source muted">
         {t(`vulnerabilities.evidence.sources.${entry.source}`)} ·{' '}

@@ -1,0 +1,41 @@
+import type { ObservationResult, ProbeCheck } from '../../../core/probes/observation';
+
+export type { ObservationResult, ProbeCheck };
+
+/**
+ * The checks a probe can run, in the engine's order (the web may import only types from core; a
+ * test keeps this list equal to the engine's `PROBE_CHECKS`).
+ */
+export const PROBE_CHECKS = [
+  'ports',
+  'telnet',
+  'ssh',
+  'tls',
+  'mqtt',
+  'http',
+  'default-credentials',
+] as const satisfies readonly ProbeCheck[];
+
+/** The common IoT ports scanned when none are given (the engine's `DEFAULT_PORTS`, kept equal by a test). */
+export const DEFAULT_PORTS: readonly number[] = [
+  21, 22, 23, 80, 443, 502, 554, 1883, 2323, 7547, 8080, 8443, 8883, 47808,
+];
+
+/** The checksheet items a probe can prove or disprove, in the order the results show them. */
+export const PROBE_ITEMS = [
+  'jssec-v2:23',
+  'jssec-v2:24',
+  'jssec-v2:25',
+  'jssec-v2:26',
+  'jssec-v2:32',
+  'jssec-v2:47',
+] as const;
+export type ProbeItem = (typeof PROBE_ITEMS)[number];
+
+/** The checks asked for when a person does not choose: everything but the intrusive one. */
+export const DEFAULT_CHECKS: readonly ProbeCheck[] = PROBE_CHECKS.filter((check) => check !== 'default-credentials');
+
+/** "jssec-v2:23" → "23", for compact item labels. */
+export function itemNumber(itemId: string): string {
+  return itemId.slice(itemId.indexOf(':') + 1);
+}
