@@ -43,6 +43,9 @@ export const ACTION_RULES = {
   'incidents.read': ['owner', 'admin', 'assessor', 'viewer'],
   'incidents.manage': ['owner', 'admin', 'assessor'],
   'playbooks.manage': ['owner', 'admin'],
+  'probes.read': ['owner', 'admin', 'assessor', 'viewer'],
+  'probes.run': ['owner', 'admin', 'assessor'],
+  'probes.manage': ['owner', 'admin'],
 } as const satisfies Record<string, 'authenticated' | 'member' | readonly Role[]>;
 
 export type Action = keyof typeof ACTION_RULES;
