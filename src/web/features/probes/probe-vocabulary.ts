@@ -3,8 +3,8 @@ import type { ObservationResult, ProbeCheck } from '../../../core/probes/observa
 export type { ObservationResult, ProbeCheck };
 
 /**
- * The checks a probe can run, in the engine's order (the web may import only types from core; a
- * test keeps this list equal to the engine's `PROBE_CHECKS`).
+ * The checks a probe can run, in the engine's order. The web may import only types from core, so
+ * the list is repeated here; the compiler refuses it when the engine gains or loses a check.
  */
 export const PROBE_CHECKS = [
   'ports',
@@ -15,8 +15,11 @@ export const PROBE_CHECKS = [
   'http',
   'default-credentials',
 ] as const satisfies readonly ProbeCheck[];
+type MissingCheck = Exclude<ProbeCheck, (typeof PROBE_CHECKS)[number]>;
+/** Fails to compile while a check of the engine is missing above. */
+export const ALL_CHECKS_LISTED: [MissingCheck] extends [never] ? true : never = true;
 
-/** The common IoT ports scanned when none are given (the engine's `DEFAULT_PORTS`, kept equal by a test). */
+/** The common IoT ports scanned when none are given: the engine's `DEFAULT_PORTS` (core/probes/plan.ts), shown as the placeholder. */
 export const DEFAULT_PORTS: readonly number[] = [
   21, 22, 23, 80, 443, 502, 554, 1883, 2323, 7547, 8080, 8443, 8883, 47808,
 ];
