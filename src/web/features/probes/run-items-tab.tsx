@@ -54,7 +54,7 @@ function ItemRow({ runId, item }: { runId: string; item: ProbeItem }) {
   return (
     <tr data-testid="probe-item" data-item={item} data-fail={fail.data?.total ?? ''}>
       <th scope="row">
-        {itemNumber(item)} {t(`probes.items.titles.${item}`)}
+        {itemNumber(item)} {t(`probes.items.titles.${itemNumber(item)}`)}
       </th>
       <td className="number">{count(fail)}</td>
       <td className="number">{count(inconclusive)}</td>

@@ -48,7 +48,7 @@ function RunView({ run, live }: { run: ProbeRunView; live: boolean }) {
   const { t } = useTranslation();
   const permissions = usePermissions();
   const people = useMemberNames(permissions.can('assessments.read'));
-  const who = people.data?.people.find((person) => person.userId === run.requestedBy)?.displayName ?? '—';
+  const who = people.data?.people.find((person) => person.userId === run.requestedBy)?.displayName;
   const cancel = useCancelRun(run);
   const [tab, setTab] = useState<RunTab>('targets');
   const ended = !live;
@@ -86,7 +86,9 @@ function RunView({ run, live }: { run: ProbeRunView; live: boolean }) {
       </div>
       <p className="muted">
         {t('probes.runPage.scope', { name: run.scopeName })} ·{' '}
-        {t('probes.runPage.startedBy', { who, when: formatDateTime(run.startedAt ?? run.createdAt) })}
+        {who
+          ? t('probes.runPage.startedBy', { who, when: formatDateTime(run.startedAt ?? run.createdAt) })
+          : t('probes.runPage.startedAt', { when: formatDateTime(run.startedAt ?? run.createdAt) })}
         {run.intrusive && <span className="badge probe-intrusive">{t('probes.checks.default-credentials')}</span>}
       </p>
       <FormError error={cancel.error} />
