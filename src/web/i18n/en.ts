@@ -558,6 +558,7 @@ export const en: Messages = {
       workbook_row_moved: 'Rows were moved (No. {{found}} where the export had No. {{expected}})',
       workbook_row_deleted: 'Rows were deleted (No. {{expected}} is missing)',
       workbook_row_added: 'A row that was not in the exported workbook was added',
+      outside_time_window: "Outside the scope's time windows (the next one opens {{nextStart}})",
       workbook_answer_label: 'Not an answer; choose one from the list ({{choices}})',
       workbook_conflict: 'No. {{number}} was also changed in iotcheck after the export',
       workbook_justification: 'No. {{number}} needs a justification to be not applicable; enter it in iotcheck first',

@@ -536,6 +536,7 @@ export const ja = {
       workbook_row_moved: '行が移動されています（書き出し時は No.{{expected}} の行、今は No.{{found}}）',
       workbook_row_deleted: '行が削除されています（No.{{expected}} が見つかりません）',
       workbook_row_added: '書き出し時になかった行が追加されています',
+      outside_time_window: 'スコープで決めた実行時間帯の外です（次の時間帯の開始: {{nextStart}}）',
       workbook_answer_label: '回答として読めません。一覧から選んでください（{{choices}}）',
       workbook_conflict: 'No.{{number}} は書き出しの後に iotcheck でも変更されています',
       workbook_justification: 'No.{{number}} を対象外にするには理由が必要です。先に iotcheck で理由を入力してください',
