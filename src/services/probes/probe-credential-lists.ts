@@ -29,7 +29,7 @@ const present = (row: ProbeCredentialListTable): ProbeCredentialListView => {
 /**
  * Stores an admin's credential pairs (probes.manage) sealed with the installation key: they must be
  * usable to log in, so they are encrypted, not hashed, and no route ever returns them. Audited
- * `probe.credentials.create` with the user names only.
+ * `probe_credentials.create` with the user names only.
  */
 export async function createCredentialList(
   deps: ProbeDeps,
@@ -63,7 +63,7 @@ export async function createCredentialList(
     await insertProbeCredentialList(transaction, row);
     await recordAudit(transaction, actor, input.context, at, {
       organisationId,
-      action: 'probe.credentials.create',
+      action: 'probe_credentials.create',
       targetType: 'probe_credential_list',
       targetId: row.id,
       after: { name, usernames: credentials.map((pair) => pair.user) },
@@ -81,7 +81,7 @@ export async function listCredentialLists(
   return { lists: (await listProbeCredentialLists(deps.database.db, organisationId)).map(present) };
 }
 
-/** Deletes a list (probes.manage), audited `probe.credentials.delete`; NOT_FOUND when there is none. */
+/** Deletes a list (probes.manage), audited `probe_credentials.delete`; NOT_FOUND when there is none. */
 export async function deleteCredentialList(
   deps: ProbeDeps,
   input: { actor: Actor; listId: string; context?: RequestContext },
@@ -93,7 +93,7 @@ export async function deleteCredentialList(
     if (!row) throw new DomainError('NOT_FOUND', 'No such credential list.', [{ field: 'id', reason: 'unknown' }]);
     await recordAudit(transaction, actor, input.context, at, {
       organisationId,
-      action: 'probe.credentials.delete',
+      action: 'probe_credentials.delete',
       targetType: 'probe_credential_list',
       targetId: row.id,
       before: { name: row.name },

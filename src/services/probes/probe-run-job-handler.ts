@@ -72,7 +72,7 @@ export async function executeProbeRun(
     await deps.database.db.transaction().execute((transaction) =>
       recordAudit(transaction, actor, undefined, deps.clock(), {
         organisationId,
-        action: 'probe.run.intrusive',
+        action: 'probe_run.intrusive',
         targetType: 'probe_run',
         targetId: runId,
         after: { phase: 'started', scope: scopeRow.name, targets: plan.targets.length },

@@ -17,7 +17,7 @@ const MAX_ATTEMPTS = 3;
 /**
  * Starts a probe run (probes.run): plans it first (any refusal throws before anything is stored,
  * queued or sent), then stores the run with its pinned plan and queues its job in one transaction,
- * audited `probe.run.requested` (and `probe.run.intrusive` when default-credential checks are
+ * audited `probe_run.requested` (and `probe_run.intrusive` when default-credential checks are
  * asked for). `dryRun` returns the plan and stops there.
  */
 export async function requestProbeRun(
@@ -78,13 +78,13 @@ export async function requestProbeRun(
     };
     await recordAudit(transaction, actor, input.context, deps.clock(), {
       ...facts,
-      action: 'probe.run.requested',
+      action: 'probe_run.requested',
       after: summary,
     });
     if (intrusive)
       await recordAudit(transaction, actor, input.context, deps.clock(), {
         ...facts,
-        action: 'probe.run.intrusive',
+        action: 'probe_run.intrusive',
         after: { scope: scopeRow.name, targets: plan.targets.map((target) => target.address).slice(0, 100) },
       });
     return { job, row: await findProbeRun(transaction, organisationId, runId) };

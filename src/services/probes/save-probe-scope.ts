@@ -31,8 +31,8 @@ const auditOf = (fields: ScopeFields) => ({ ...fields });
 
 /**
  * Declares a scope (probes.manage). Targets are validated (VALIDATION_FAILED per entry), the name
- * is unique in the organisation (CONFLICT). Audited `probe.scope.create`, and also
- * `probe.scope.intrusive_enabled` when it allows credential attempts from the start.
+ * is unique in the organisation (CONFLICT). Audited `probe_scope.create`, and also
+ * `probe_scope.intrusive_enabled` when it allows credential attempts from the start.
  */
 export async function createProbeScope(
   deps: ProbeDeps,
@@ -58,13 +58,13 @@ export async function createProbeScope(
     const target = { organisationId, targetType: 'probe_scope', targetId: row.id };
     await recordAudit(transaction, actor, input.context, at, {
       ...target,
-      action: 'probe.scope.create',
+      action: 'probe_scope.create',
       after: auditOf(fields),
     });
     if (fields.allowCredentials)
       await recordAudit(transaction, actor, input.context, at, {
         ...target,
-        action: 'probe.scope.intrusive_enabled',
+        action: 'probe_scope.intrusive_enabled',
         after: { name: row.name, allowCredentials: true },
       });
     return presentScope(row);
@@ -73,8 +73,8 @@ export async function createProbeScope(
 
 /**
  * Changes a scope (probes.manage) when `version` is current (CONFLICT otherwise, also for an
- * archived scope). Audited `probe.scope.update` with before and after; turning intrusive checks
- * on is its own entry `probe.scope.intrusive_enabled`.
+ * archived scope). Audited `probe_scope.update` with before and after; turning intrusive checks
+ * on is its own entry `probe_scope.intrusive_enabled`.
  */
 export async function updateProbeScopeFields(
   deps: ProbeDeps,
@@ -121,21 +121,21 @@ export async function updateProbeScopeFields(
     const target = { organisationId, targetType: 'probe_scope', targetId: row.id };
     await recordAudit(transaction, actor, input.context, at, {
       ...target,
-      action: 'probe.scope.update',
+      action: 'probe_scope.update',
       before: auditOf(before),
       after: auditOf(fields),
     });
     if (fields.allowCredentials && !before.allowCredentials)
       await recordAudit(transaction, actor, input.context, at, {
         ...target,
-        action: 'probe.scope.intrusive_enabled',
+        action: 'probe_scope.intrusive_enabled',
         after: { name: row.name, allowCredentials: true },
       });
     return presentScope(row);
   });
 }
 
-/** Archives a scope (probes.manage): no new runs; its runs and results stay. Audited `probe.scope.archive`. */
+/** Archives a scope (probes.manage): no new runs; its runs and results stay. Audited `probe_scope.archive`. */
 export async function archiveProbeScope(
   deps: ProbeDeps,
   input: { actor: Actor; scopeId: string; version: number; context?: RequestContext },
@@ -150,7 +150,7 @@ export async function archiveProbeScope(
     if (!(await updateProbeScope(transaction, row, input.version))) staleScope(current.version);
     await recordAudit(transaction, actor, input.context, at, {
       organisationId,
-      action: 'probe.scope.archive',
+      action: 'probe_scope.archive',
       targetType: 'probe_scope',
       targetId: row.id,
       before: { archived: false },

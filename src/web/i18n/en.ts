@@ -337,6 +337,14 @@ export const en: Messages = {
       latest_firmware: 'Recorded the latest known firmware',
     },
     sbom: { import: 'Imported an SBOM' },
+    probe_scope: {
+      create: 'Created a probe scope',
+      update: 'Changed a probe scope',
+      archive: 'Archived a probe scope',
+      intrusive_enabled: 'Allowed credential attempts (intrusive checks) in a probe scope',
+    },
+    probe_credentials: { create: 'Added a probe credential list', delete: 'Deleted a probe credential list' },
+    probe_run: { requested: 'Requested a device probe', intrusive: 'Ran a probe that tries credentials' },
   },
   auditTargets: {
     system: 'IoT system',

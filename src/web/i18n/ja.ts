@@ -316,6 +316,14 @@ export const ja = {
       latest_firmware: '最新ファームウェアを登録',
     },
     sbom: { import: 'SBOM を取り込み' },
+    probe_scope: {
+      create: '検査スコープを作成',
+      update: '検査スコープを変更',
+      archive: '検査スコープをアーカイブ',
+      intrusive_enabled: '検査スコープで認証情報の試行（侵入的な検査）を有効化',
+    },
+    probe_credentials: { create: '検査用の認証情報リストを追加', delete: '検査用の認証情報リストを削除' },
+    probe_run: { requested: '機器の検査を依頼', intrusive: '認証情報を試す検査を実行' },
   },
   auditTargets: {
     system: 'IoT システム',
