@@ -97,6 +97,14 @@ export const AUDIT_ACTIONS = [
   'vulnerability.confirmation',
   'vulnerability.latest_firmware',
   'sbom.import',
+  'probe_scope.create',
+  'probe_scope.update',
+  'probe_scope.archive',
+  'probe_scope.intrusive_enabled',
+  'probe_credentials.create',
+  'probe_credentials.delete',
+  'probe_run.requested',
+  'probe_run.intrusive',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

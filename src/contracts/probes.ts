@@ -1,6 +1,7 @@
 import Type from 'typebox';
 import { JOB_STATUSES } from '../core/jobs/job.types';
 import { PROBE_CHECKS } from '../core/probes/observation';
+import { WEEKDAYS } from '../core/probes/time-windows';
 import { JobSchema } from './report.schema';
 
 /*
@@ -54,7 +55,6 @@ export const ProbeVantageSchema = Type.Enum(['inside', 'outside'], {
 });
 export const PROBE_RUN_STATUSES = JOB_STATUSES;
 export const ProbeRunStatusSchema = Type.Enum([...JOB_STATUSES]);
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const Port = Type.Integer({ minimum: 1, maximum: 65535 });
 const Ports = Type.Array(Port, { minItems: 1, maxItems: 1000, uniqueItems: true });

@@ -97,7 +97,9 @@ export type ReasonCode =
   | 'workbook_row_added'
   | 'workbook_answer_label'
   | 'workbook_conflict'
-  | 'workbook_justification';
+  | 'workbook_justification'
+  /** A probe was asked for outside its scope's time windows (params nextStart, nextEnd: ISO UTC, when any). */
+  | 'outside_time_window';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -1,4 +1,12 @@
 import type { Kysely } from 'kysely';
+import type {
+  ProbeCredentialListTable,
+  ProbeObservationItemTable,
+  ProbeObservationTable,
+  ProbeRunTable,
+  ProbeScopeTable,
+  ProbeTargetResultTable,
+} from './probes/probe.table';
 import type { DatabaseConfig } from '../config/config';
 import type {
   ApiTokenTable,
@@ -131,6 +139,12 @@ export interface DatabaseSchema {
   latest_firmware: LatestFirmwareTable;
   vulnerability_daily_count: VulnerabilityDailyCountTable;
   advisory_import_checkpoint: AdvisoryImportCheckpointTable;
+  probe_scope: ProbeScopeTable;
+  probe_credential_list: ProbeCredentialListTable;
+  probe_run: ProbeRunTable;
+  probe_target_result: ProbeTargetResultTable;
+  probe_observation: ProbeObservationTable;
+  probe_observation_item: ProbeObservationItemTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';

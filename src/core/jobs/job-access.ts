@@ -5,6 +5,7 @@ const READ_ACTION_OF_SUBJECT: Readonly<Record<JobSubject, Action>> = {
   assessment: 'assessments.read',
   vulnerabilities: 'vulnerabilities.read',
   incident: 'incidents.read',
+  probes: 'probes.read',
 };
 
 /**

@@ -37,5 +37,5 @@ export function progressPermille(fraction: number): number {
 }
 
 /** What a job can be about; who may see a job follows from it (see readActionOfSubject). */
-export const JOB_SUBJECTS = ['assessment', 'vulnerabilities', 'incident'] as const;
+export const JOB_SUBJECTS = ['assessment', 'vulnerabilities', 'incident', 'probes'] as const;
 export type JobSubject = (typeof JOB_SUBJECTS)[number];

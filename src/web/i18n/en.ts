@@ -338,6 +338,14 @@ export const en: Messages = {
       latest_firmware: 'Recorded the latest known firmware',
     },
     sbom: { import: 'Imported an SBOM' },
+    probe_scope: {
+      create: 'Created a probe scope',
+      update: 'Changed a probe scope',
+      archive: 'Archived a probe scope',
+      intrusive_enabled: 'Allowed credential attempts (intrusive checks) in a probe scope',
+    },
+    probe_credentials: { create: 'Added a probe credential list', delete: 'Deleted a probe credential list' },
+    probe_run: { requested: 'Requested a device probe', intrusive: 'Ran a probe that tries credentials' },
   },
   auditTargets: {
     system: 'IoT system',
@@ -559,6 +567,7 @@ export const en: Messages = {
       workbook_row_moved: 'Rows were moved (No. {{found}} where the export had No. {{expected}})',
       workbook_row_deleted: 'Rows were deleted (No. {{expected}} is missing)',
       workbook_row_added: 'A row that was not in the exported workbook was added',
+      outside_time_window: "Outside the scope's time windows (the next one opens {{nextStart}})",
       workbook_answer_label: 'Not an answer; choose one from the list ({{choices}})',
       workbook_conflict: 'No. {{number}} was also changed in iotcheck after the export',
       workbook_justification: 'No. {{number}} needs a justification to be not applicable; enter it in iotcheck first',

@@ -317,6 +317,14 @@ export const ja = {
       latest_firmware: '最新ファームウェアを登録',
     },
     sbom: { import: 'SBOM を取り込み' },
+    probe_scope: {
+      create: '検査スコープを作成',
+      update: '検査スコープを変更',
+      archive: '検査スコープをアーカイブ',
+      intrusive_enabled: '検査スコープで認証情報の試行（侵入的な検査）を有効化',
+    },
+    probe_credentials: { create: '検査用の認証情報リストを追加', delete: '検査用の認証情報リストを削除' },
+    probe_run: { requested: '機器の検査を依頼', intrusive: '認証情報を試す検査を実行' },
   },
   auditTargets: {
     system: 'IoT システム',
@@ -537,6 +545,7 @@ export const ja = {
       workbook_row_moved: '行が移動されています（書き出し時は No.{{expected}} の行、今は No.{{found}}）',
       workbook_row_deleted: '行が削除されています（No.{{expected}} が見つかりません）',
       workbook_row_added: '書き出し時になかった行が追加されています',
+      outside_time_window: 'スコープで決めた実行時間帯の外です（次の時間帯の開始: {{nextStart}}）',
       workbook_answer_label: '回答として読めません。一覧から選んでください（{{choices}}）',
       workbook_conflict: 'No.{{number}} は書き出しの後に iotcheck でも変更されています',
       workbook_justification: 'No.{{number}} を対象外にするには理由が必要です。先に iotcheck で理由を入力してください',

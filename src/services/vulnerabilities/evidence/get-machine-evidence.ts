@@ -1,3 +1,4 @@
+import { probeEvidence } from '../../probes/probe-evidence';
 import type { Actor } from '../../../core/auth/actor';
 import { addMonths } from '../../../core/inventory/device-filter';
 import type {
@@ -95,15 +96,20 @@ export async function getMachineEvidence(
       matches.filter((match) => match.status === 'exploitable'),
     ),
   ];
-  return {
-    systemId: assessment.systemId,
-    items: {
-      'jssec-v2:36': item36,
-      'jssec-v2:39': vulnerabilityFacts,
-      'jssec-v2:40': item40,
-      'jssec-v2:47': vulnerabilityFacts,
-    },
+  const items: Record<string, MachineEvidenceEntryView[]> = {
+    'jssec-v2:36': item36,
+    'jssec-v2:39': vulnerabilityFacts,
+    'jssec-v2:40': item40,
+    'jssec-v2:47': vulnerabilityFacts,
   };
+  // Probe results (items 23, 24, 25, 26, 32, 47) come after the facts above for the same item.
+  const probes = await probeEvidence(
+    deps.database,
+    organisationId,
+    devices.map((device) => device.id),
+  );
+  for (const [itemId, entries] of Object.entries(probes)) items[itemId] = [...(items[itemId] ?? []), ...entries];
+  return { systemId: assessment.systemId, items };
 }
 
 /**
