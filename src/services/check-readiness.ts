@@ -13,10 +13,7 @@ export interface Readiness {
  * DATABASE_UNAVAILABLE (503) whose details name the check that failed: `database` (unreachable or
  * too slow) or `migrations` (which ones are pending).
  */
-export async function checkReadiness(
-  deps: { database: Database },
-  input: { timeoutMs: number },
-): Promise<Readiness> {
+export async function checkReadiness(deps: { database: Database }, input: { timeoutMs: number }): Promise<Readiness> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), input.timeoutMs);
@@ -41,5 +38,9 @@ export async function checkReadiness(
       { field: 'migrations', reason: `${status.pending.length} pending: ${status.pending.join(', ')}` },
     ]);
   }
-  return { status: 'ready', database: deps.database.dialect, migrations: { applied: status.applied.length, pending: 0 } };
+  return {
+    status: 'ready',
+    database: deps.database.dialect,
+    migrations: { applied: status.applied.length, pending: 0 },
+  };
 }

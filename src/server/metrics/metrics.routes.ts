@@ -17,21 +17,25 @@ function bearerMatches(header: string | undefined, token: string): boolean {
  * token instead of a user's session. Without METRICS_TOKEN the endpoint does not exist (404).
  */
 export function registerMetricsRoute(app: FastifyInstance, metrics: ServerMetrics | undefined, token?: string): void {
-  app.get('/metrics', { schema: { hide: true }, config: { access: 'public' } }, async (request, reply) => {
-    if (!metrics || token === undefined) {
-      return reply
-        .status(404)
-        .type('application/problem+json')
-        .send(buildProblem('NOT_FOUND', 404, 'Metrics are off: set METRICS_TOKEN to turn them on.'));
-    }
-    if (!bearerMatches(request.headers.authorization, token)) {
-      return reply
-        .status(401)
-        .header('www-authenticate', 'Bearer realm="metrics"')
-        .type('application/problem+json')
-        .send(buildProblem('UNAUTHENTICATED', 401, 'GET /metrics needs the METRICS_TOKEN as a bearer token.'));
-    }
-    const text = await metrics.registry.metrics();
-    return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(text);
-  });
+  app.get(
+    '/metrics',
+    { schema: { hide: true }, config: { access: 'public', ownCredentials: true } },
+    async (request, reply) => {
+      if (!metrics || token === undefined) {
+        return reply
+          .status(404)
+          .type('application/problem+json')
+          .send(buildProblem('NOT_FOUND', 404, 'Metrics are off: set METRICS_TOKEN to turn them on.'));
+      }
+      if (!bearerMatches(request.headers.authorization, token)) {
+        return reply
+          .status(401)
+          .header('www-authenticate', 'Bearer realm="metrics"')
+          .type('application/problem+json')
+          .send(buildProblem('UNAUTHENTICATED', 401, 'GET /metrics needs the METRICS_TOKEN as a bearer token.'));
+      }
+      const text = await metrics.registry.metrics();
+      return reply.header('cache-control', 'no-store').type(metrics.registry.contentType).send(text);
+    },
+  );
 }

@@ -67,10 +67,7 @@ export function createServerMetrics(deps: { database: Database }): ServerMetrics
   return {
     registry,
     observeRequest({ method, route, status, seconds }) {
-      latency.observe(
-        { method, route: route ?? 'unmatched', status_class: `${Math.floor(status / 100)}xx` },
-        seconds,
-      );
+      latency.observe({ method, route: route ?? 'unmatched', status_class: `${Math.floor(status / 100)}xx` }, seconds);
     },
     importMeter: {
       imported(kind, count) {
