@@ -116,3 +116,21 @@ describe('TRUST_PROXY', () => {
     expect(trustOf('99')).toEqual([expect.objectContaining({ name: 'TRUST_PROXY' })]);
   });
 });
+
+describe('METRICS_TOKEN', () => {
+  it('is off when unset and kept as given when long enough', () => {
+    const off = parseConfig({});
+    expect(off.ok && off.config.metricsToken).toBeUndefined();
+    const on = parseConfig({ METRICS_TOKEN: 'a'.repeat(16) });
+    expect(on.ok && on.config.metricsToken).toBe('a'.repeat(16));
+  });
+
+  it('refuses a short token or one with spaces, naming the variable', () => {
+    for (const token of ['short', 'sixteen chars ok!']) {
+      const result = parseConfig({ METRICS_TOKEN: token });
+      expect(result.ok ? [] : result.problems).toEqual([
+        { name: 'METRICS_TOKEN', reason: expect.stringContaining('16 to 256') },
+      ]);
+    }
+  });
+});

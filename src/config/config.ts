@@ -32,6 +32,11 @@ export interface AppConfig {
    * trusts none, a number trusts that many hops, a list trusts those addresses and CIDR ranges.
    */
   readonly trustProxy: TrustProxy;
+  /**
+   * Bearer token that opens GET /metrics (METRICS_TOKEN, at least 16 characters); undefined means
+   * the endpoint does not exist (404) and no metrics are recorded.
+   */
+  readonly metricsToken: string | undefined;
 }
 
 /** Fastify's `trustProxy` values that iotcheck allows: off, a hop count, or addresses/CIDRs. */
@@ -83,6 +88,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const secretKey = value('SECRET_KEY');
   const oidc = parseOidc(value, problems);
   const trustProxy = parseTrustProxy(value('TRUST_PROXY'), problems);
+  const metricsToken = parseMetricsToken(value('METRICS_TOKEN'), problems);
   const bodyLimitBytes = parseInteger(
     value('BODY_LIMIT_BYTES') ?? String(1024 * 1024),
     'BODY_LIMIT_BYTES',
@@ -132,6 +138,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
       secretKey,
       oidc,
       trustProxy,
+      metricsToken,
     }),
   };
 }
@@ -262,6 +269,19 @@ function isAddressOrRange(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** METRICS_TOKEN: unset is off; otherwise 16–256 visible ASCII characters, so a guessable word is refused. */
+function parseMetricsToken(raw: string | undefined, problems: ConfigProblem[]): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[\x21-\x7e]{16,256}$/.test(raw)) {
+    problems.push({
+      name: 'METRICS_TOKEN',
+      reason: 'must be 16 to 256 visible ASCII characters (no spaces), e.g. from `openssl rand -hex 32`',
+    });
+    return undefined;
+  }
+  return raw;
 }
 
 const OIDC_ROLES = ['admin', 'assessor', 'viewer', 'provider'] as const;

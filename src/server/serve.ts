@@ -18,6 +18,7 @@ import { incidentJobHandlers } from '../services/incidents/incident-job-handlers
 import { reportJobHandlers } from '../services/reports/report-job-handlers';
 import { vulnerabilityJobHandlers } from '../services/vulnerabilities/vulnerability-job-handlers';
 import { buildApp, type BuildAppOptions } from './app';
+import { createServerMetrics } from './metrics/server-metrics';
 
 /** A job's claim lasts a minute unless renewed; a dead server's jobs are taken over after that. */
 const JOB_LEASE_MS = 60_000;
@@ -49,6 +50,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
     await evidenceStore.removeStaleUploads(new Date());
     const jobFiles = createJobFileStore(join(config.dataDir, 'jobs'));
     const jobs: { worker?: JobWorker } = {};
+    const metrics = config.metricsToken ? createServerMetrics({ database }) : undefined;
     const app = await buildApp(
       {
         config,
@@ -61,6 +63,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         evidenceMaxBytes: config.evidenceMaxBytes,
         jobFiles,
         wakeJobWorker: () => jobs.worker?.wake(),
+        ...(metrics ? { metrics } : {}),
         // The OpenID Connect library loads only when single sign-on is configured.
         ...(config.oidc
           ? { oidc: (await import('../integrations/auth/oidc-client')).createOidcClient(config.oidc) }
@@ -80,12 +83,20 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
         handlers: {
           ...reportJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
-          ...vulnerabilityJobHandlers({ database, clock: () => new Date() }),
+          ...vulnerabilityJobHandlers({
+            database,
+            clock: () => new Date(),
+            ...(metrics ? { importMeter: metrics.importMeter } : {}),
+          }),
           ...incidentJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
         },
         leaseMs: JOB_LEASE_MS,
         pollMs: JOB_POLL_MS,
         log: (message, error) => app.log.error({ err: error }, message),
+        onRunEnded: (run) => {
+          metrics?.jobRunEnded(run);
+          app.log[run.outcome === 'succeeded' ? 'info' : 'warn']({ job: run }, 'job run ended');
+        },
       },
     );
     const stop = (): Promise<void> => {
