@@ -80,7 +80,7 @@ export interface MatchViewFilter {
 
 /**
  * The conditions of a filter on the base relation (aliases as in `deviceMatches`). `status` is
- * the effective status, except with `statusOf: 'model'` where the caller applies it after grouping.
+ * the effective status, except with `statusOnDevice: false` (the model view applies it after grouping).
  */
 export function filterConditions(
   organisationId: string,

@@ -4,7 +4,7 @@ import { requireOrganisation } from '../../accounts/require-user';
 import type { JobHandler } from '../../jobs/job-handler';
 import { reportOfBytes } from '../../reports/generated-report';
 import type { MatchDeps } from '../match/match-deps';
-import { matchOrganisation } from '../match/match-organisation';
+import { matchAndRecordTrend } from '../run-match';
 import type { AdvisoryReader, AdvisorySourceChoice } from './advisory-reader';
 import { importAdvisoryFiles } from './import-advisory-files';
 
@@ -39,7 +39,7 @@ export function advisoryImportJobHandler(deps: MatchDeps & { readonly readAdviso
           throw new DomainError('VALIDATION_FAILED', `${fileName}: ${shown.join('; ')}`, error.details);
         });
         onProgress(0.5);
-        const match = await matchOrganisation(deps, {
+        const match = await matchAndRecordTrend(deps, {
           actor,
           onProgress: (fraction) => onProgress(0.5 + fraction / 2),
           signal,

@@ -3,32 +3,20 @@ import type { VulnerabilitySummaryView } from '../../../contracts/vulnerabilitie
 import { TRIAGE_STATUSES, type TriageStatus } from '../../../core/vulnerabilities/match.types';
 import { isOpenStatus } from '../../../core/vulnerabilities/match-why';
 import { countPendingConfirmations } from '../../../db/vulnerabilities/confirmation.repository';
-import {
-  countDevicesWithOpenMatches,
-  countMatches,
-  type MatchCountRow,
-} from '../../../db/vulnerabilities/match-view.repository';
+import { countDevicesWithOpenMatches, countMatches } from '../../../db/vulnerabilities/match-view.repository';
 import { listDailyCounts } from '../../../db/vulnerabilities/triage-trend.repository';
 import { findLastMatchedAt } from '../../../db/vulnerabilities/triage-view.repository';
+import { openCounts } from '../trend/record-trend';
 import type { VulnerabilityDeps } from '../vulnerability-deps';
 import { requireVulnerabilityReader } from './list-matches';
 
 const TREND_DAYS = 180;
 
-/** Open and KEV-open device matches from the database's counts. */
-export function openCounts(counts: readonly MatchCountRow[]): { open: number; kev: number } {
-  const open = counts.filter((row) => isOpenStatus(row.status as TriageStatus));
-  return {
-    open: open.reduce((sum, row) => sum + row.count, 0),
-    kev: open.filter((row) => row.kev).reduce((sum, row) => sum + row.count, 0),
-  };
-}
-
 /**
  * The organisation's vulnerability summary: open matches (device × advisory), open KEV matches,
  * affected devices, open matches by severity, all matches by status (effective status), the last
  * match run, the pending confirmations and the daily trend. Only reads: the trend's points are
- * recorded after match runs and triage changes (record-trend.ts).
+ * recorded after match runs and triage changes (trend/record-trend.ts).
  */
 export async function getVulnerabilitySummary(
   deps: VulnerabilityDeps,

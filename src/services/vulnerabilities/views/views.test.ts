@@ -6,6 +6,7 @@ import { createTestClock } from '../../../testing/test-app';
 import { domainErrorOf, seedAssessmentTeam, type MemberActor } from '../../../testing/test-assessments';
 import { describeEachDialect } from '../../../testing/test-database';
 import { matchOrganisation } from '../match/match-organisation';
+import { matchAndRecordTrend } from '../run-match';
 import { setTriage } from '../triage/set-triage';
 import { getAdvisory } from './get-advisory';
 import { getVulnerabilitySummary } from './get-summary';
@@ -164,6 +165,23 @@ describeEachDialect('vulnerability views', (database) => {
       byStatus: { in_triage: 14, exploitable: 1, not_affected: 3, resolved: 0, false_positive: 0 },
       bySeverity: { critical: 4, high: 4, medium: 3, low: 0, none: 0, unknown: 4 },
     });
+  });
+
+  it('records the trend after a match run and a triage change, never on a summary read', async () => {
+    const points = () =>
+      database()
+        .db.selectFrom('vulnerability_daily_count')
+        .select(['day', 'open', 'kev'])
+        .where('organisation_id', '=', organisationId)
+        .execute();
+    await getVulnerabilitySummary(deps(), { actor: owner });
+    expect(await points()).toEqual([]);
+    await matchAndRecordTrend({ ...deps(), readRuleOverlay: undefined }, { actor: owner });
+    expect((await points()).map((p) => [p.day, Number(p.open), Number(p.kev)])).toEqual([['2026-12-01', 18, 4]]);
+    await triageB();
+    expect((await points()).map((p) => [p.day, Number(p.open), Number(p.kev)])).toEqual([['2026-12-01', 15, 4]]);
+    const summary = await getVulnerabilitySummary(deps(), { actor: owner });
+    expect(summary.trend).toEqual([{ date: '2026-12-01', open: 15, kev: 4 }]);
   });
 
   it('lists advisories with database counts, keyset pages and status/KEV/word filters', async () => {
