@@ -131,3 +131,20 @@ export async function listAdvisoryAggregates(
     key: [Number(row.severity_rank), Number(row.kev_rank), -Number(row.open), row.tracking_id, row.id],
   }));
 }
+
+/** The ids of the advisories with this tracking id the organisation can see (any source), at most 5. */
+export async function findVisibleAdvisoryIdsByTrackingId(
+  db: Db,
+  organisationId: string,
+  trackingId: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('advisory')
+    .select('id')
+    .where('tracking_id', '=', trackingId)
+    .where('scope_key', 'in', ['*', organisationId])
+    .orderBy('id')
+    .limit(5)
+    .execute();
+  return rows.map((row) => row.id);
+}
