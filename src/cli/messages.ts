@@ -300,6 +300,20 @@ export const CLI_MESSAGES = {
     vulnDeviceOption: 'only the device with this asset tag',
     vulnNoMatches: 'No matches.',
     vulnListHeader: ['asset tag', 'advisory', 'CVEs', 'severity', 'status', 'why'],
+    vulnTriage:
+      'record the triage (VEX status) of an advisory for a model or one device; a device triage overrides its model’s',
+    vulnTriageDeviceOption: 'the asset tag of the one device the triage is for',
+    vulnTriageModelOption: 'the model the triage is for (all its devices without their own triage)',
+    vulnTriageAdvisoryOption: 'the advisory: its id or its tracking id (e.g. CVE-2026-1234, JVNDB-2026-000001)',
+    vulnTriageStatusOption: 'the status',
+    vulnTriageJustificationOption: 'why not affected (required with not_affected, refused otherwise)',
+    vulnTriageOwnerOption: 'who follows it up',
+    vulnTriageDueOption: 'by when',
+    vulnTriageNoteOption: 'a note kept with the triage',
+    vulnTriageTargetRequired:
+      'Name what the triage is for: --model M [--manufacturer X] or --device TAG (one of them).',
+    vulnTriaged: (target: string, advisory: string, status: string, version: number) =>
+      `${target}: ${advisory} is now ${status} (version ${version}).`,
     sbomCommand: 'software bills of materials (SBOM) of models and devices',
     sbomImport:
       'import a CycloneDX (JSON/XML) or SPDX 2.3 SBOM for a model or one device, replacing its earlier SBOM (refused, exit 65, when invalid)',
@@ -612,6 +626,20 @@ export const CLI_MESSAGES = {
     vulnDeviceOption: 'この資産番号の機器だけ',
     vulnNoMatches: '該当はありません。',
     vulnListHeader: ['資産番号', '脆弱性情報', 'CVE', '深刻度', '状態', '根拠'],
+    vulnTriage:
+      '脆弱性情報のトリアージ（VEX の状態）を機種または 1 台の機器に記録する（機器のトリアージが機種のものより優先）',
+    vulnTriageDeviceOption: 'トリアージの対象とする機器の資産番号',
+    vulnTriageModelOption: 'トリアージの対象とする機種（個別のトリアージがない、その機種のすべての機器）',
+    vulnTriageAdvisoryOption: '脆弱性情報の ID または識別番号（例: CVE-2026-1234、JVNDB-2026-000001）',
+    vulnTriageStatusOption: '状態',
+    vulnTriageJustificationOption: '影響がない理由（not_affected のときは必須、それ以外では指定不可）',
+    vulnTriageOwnerOption: '担当者',
+    vulnTriageDueOption: '期限',
+    vulnTriageNoteOption: 'トリアージに残すメモ',
+    vulnTriageTargetRequired:
+      'トリアージの対象を指定してください: --model M [--manufacturer X] か --device TAG のどちらか一方。',
+    vulnTriaged: (target: string, advisory: string, status: string, version: number) =>
+      `${target}: ${advisory} を ${status} にしました（版 ${version}）。`,
     sbomCommand: 'モデルや機器のソフトウェア部品表（SBOM）',
     sbomImport:
       'CycloneDX（JSON/XML）または SPDX 2.3 の SBOM をモデルまたは 1 台の機器に取り込み、以前の SBOM を置き換える（不正なら拒否、終了コード 65）',

@@ -5,7 +5,7 @@ import type { JobHandler } from '../../jobs/job-handler';
 import type { ImportMeter } from '../../ops/import-meter';
 import { reportOfBytes } from '../../reports/generated-report';
 import type { MatchDeps } from '../match/match-deps';
-import { matchOrganisation } from '../match/match-organisation';
+import { matchAndRecordTrend } from '../run-match';
 import type { AdvisoryReader, AdvisorySourceChoice } from './advisory-reader';
 import { importAdvisoryFiles } from './import-advisory-files';
 
@@ -43,7 +43,7 @@ export function advisoryImportJobHandler(
         });
         deps.importMeter?.imported('advisories', imported.inserted + imported.updated);
         onProgress(0.5);
-        const match = await matchOrganisation(deps, {
+        const match = await matchAndRecordTrend(deps, {
           actor,
           onProgress: (fraction) => onProgress(0.5 + fraction / 2),
           signal,
