@@ -21,9 +21,12 @@ export async function* readTableRows(
   const neutral = (row: Record<string, unknown>): NeutralRow =>
     Object.fromEntries(table.columns.map((column) => [column.name, toNeutral(row[column.name], column.type)]));
   if (dialect === 'sqlite') {
-    const query = sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table.name)}`;
-    for await (const row of executor.getExecutor().stream(query.compile(executor), FETCH_SIZE))
-      yield neutral(row.rows[0] as Record<string, unknown>);
+    // The table name comes from the database's own catalogue, never from user input.
+    const rows = executor
+      .selectFrom(table.name as keyof DatabaseSchema)
+      .selectAll()
+      .stream();
+    for await (const row of rows) yield neutral(row as Record<string, unknown>);
     return;
   }
   await sql`DECLARE backup_rows NO SCROLL CURSOR FOR SELECT * FROM ${sql.table(table.name)}`.execute(executor);
