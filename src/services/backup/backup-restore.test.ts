@@ -219,7 +219,7 @@ for (const [from, to] of pairs) {
     let source: Installation;
     let target: Installation;
     let writerOrg: string;
-    let writes = { before: 0, after: 0 };
+    const writes = { before: 0, after: 0 };
 
     beforeAll(async () => {
       source = await createInstallation(from);
