@@ -36,7 +36,11 @@ export async function createBackupArchiveWriter(
 ): Promise<BackupArchiveWriter> {
   const spool = await mkdtemp(join(spoolRoot, '.iotcheck-backup-'));
   const pack = createPack();
-  const written = pipeline(pack as unknown as Readable, createGzip(), destination);
+  const gzip = createGzip();
+  // pipe(), not pipeline(), into the destination: a failed backup must not destroy the caller's
+  // stream (its owner removes the partial file); the caller also ends it.
+  const written = pipeline(pack as unknown as Readable, gzip);
+  gzip.pipe(destination, { end: false });
   written.catch(() => undefined); // observed by finish()/abort()
   let counter = 0;
 
@@ -81,6 +85,7 @@ export async function createBackupArchiveWriter(
       }
     },
     async abort() {
+      gzip.unpipe(destination);
       pack.destroy();
       await written.catch(() => undefined);
       await rm(spool, { recursive: true, force: true });
