@@ -97,3 +97,11 @@ export function mutated(text: string): fc.Arbitrary<string> {
       .map(([at, character]) => text.slice(0, at) + character + text.slice(at + 1)),
   );
 }
+
+/** "Billion laughs": ten levels of nine aliases each, 9^10 strings once expanded. */
+export function aliasBomb(): string {
+  const lines = ['l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
+  for (let level = 1; level <= 10; level++)
+    lines.push(`l${level}: &l${level} [${Array.from({ length: 9 }, () => `*l${level - 1}`).join(', ')}]`);
+  return `${lines.join('\n')}\n`;
+}
