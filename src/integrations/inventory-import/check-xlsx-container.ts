@@ -73,7 +73,7 @@ export async function checkXlsxContainer(
 
 function refuse(fileName: string, reason: string): never {
   throw new DomainError('VALIDATION_FAILED', `${fileName}: not an XLSX file we can read: ${reason}`, [
-    { file: fileName, reason, code: 'file_type' },
+    { file: fileName, reason, code: 'not_tabular' },
   ]);
 }
 

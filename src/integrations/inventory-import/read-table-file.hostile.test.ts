@@ -106,7 +106,7 @@ describe('openTableFile on hostile input', () => {
     expect(zip.length).toBeLessThan(2 * 1024 ** 2);
     const refusal = await refusalOf(write(zip, 'xlsx'), 'bomb.xlsx');
     expect(refusal.details[0]).toMatchObject({
-      code: 'file_type',
+      code: 'not_tabular',
       reason: expect.stringContaining(`xl/worksheets/sheet1.xml is larger than ${INVENTORY_XLSX_LIMITS.maxEntryBytes}`),
     });
   });
