@@ -11,7 +11,9 @@ import type { Database, DatabaseSchema } from './database';
  * `maxConnections` sizes the pool (10 by default; the file store opens small pools of its own).
  */
 export function connectDatabase(config: DatabaseConfig, options: { maxConnections?: number } = {}): Database {
-  return config.kind === 'sqlite' ? connectSqlite(config.file) : connectPostgres(config.url, options.maxConnections ?? 10);
+  return config.kind === 'sqlite'
+    ? connectSqlite(config.file)
+    : connectPostgres(config.url, options.maxConnections ?? 10);
 }
 
 function connectSqlite(file: string): Database {

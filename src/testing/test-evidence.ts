@@ -78,7 +78,6 @@ export function createTestEvidenceSetup(
   };
 }
 
-
 /** Every regular file under `dir`, relative and sorted; [] when it does not exist. */
 export function listFiles(dir: string): string[] {
   try {

@@ -16,7 +16,10 @@ export async function appendChunk(
   db: Db,
   chunk: { fileId: string; seq: number; data: Uint8Array; sizeBytes: number; at: string },
 ): Promise<void> {
-  await db.insertInto('stored_file_chunk').values({ file_id: chunk.fileId, seq: chunk.seq, data: chunk.data }).execute();
+  await db
+    .insertInto('stored_file_chunk')
+    .values({ file_id: chunk.fileId, seq: chunk.seq, data: chunk.data })
+    .execute();
   await db
     .updateTable('stored_file')
     .set({ size_bytes: chunk.sizeBytes, touched_at: chunk.at })

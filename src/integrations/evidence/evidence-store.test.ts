@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -116,11 +116,7 @@ function postgresStore(database: TestDatabase): StoreUnderTest {
   return {
     store: createPostgresEvidenceStore({ files: database.db, locks: database.db }),
     async holdings() {
-      const rows = await database.db
-        .selectFrom('stored_file')
-        .select('name')
-        .where('area', '=', 'evidence')
-        .execute();
+      const rows = await database.db.selectFrom('stored_file').select('name').where('area', '=', 'evidence').execute();
       const chunkless = await database.db
         .selectFrom('stored_file_chunk')
         .select('file_id')
@@ -133,12 +129,22 @@ function postgresStore(database: TestDatabase): StoreUnderTest {
       };
     },
     async leaveCrashedUploads() {
-      const row = (id: string, at: string) => ({ id, area: 'evidence', name: null, size_bytes: 1, created_at: at, touched_at: at });
+      const row = (id: string, at: string) => ({
+        id,
+        area: 'evidence',
+        name: null,
+        size_bytes: 1,
+        created_at: at,
+        touched_at: at,
+      });
       await database.db
         .insertInto('stored_file')
         .values([row('stale-upload', '2020-01-01T00:00:00.000Z'), row('fresh-upload', new Date().toISOString())])
         .execute();
-      await database.db.insertInto('stored_file_chunk').values({ file_id: 'stale-upload', seq: 0, data: Buffer.from('x') }).execute();
+      await database.db
+        .insertInto('stored_file_chunk')
+        .values({ file_id: 'stale-upload', seq: 0, data: Buffer.from('x') })
+        .execute();
     },
     async cleanUp() {
       await database.db.deleteFrom('stored_file').execute();

@@ -64,12 +64,21 @@ export function createDatabaseFileArea(db: Kysely<DatabaseSchema>, area: string)
       let pending: Buffer[] = [];
       let pendingBytes = 0;
       const flush = async (data: Buffer): Promise<void> => {
-        await appendChunk(db, { fileId: id, seq, data, sizeBytes: seq * CHUNK_BYTES + data.length, at: new Date().toISOString() });
+        await appendChunk(db, {
+          fileId: id,
+          seq,
+          data,
+          sizeBytes: seq * CHUNK_BYTES + data.length,
+          at: new Date().toISOString(),
+        });
         seq += 1;
       };
       try {
         for await (const piece of source) {
-          const bytes = typeof piece === 'string' ? Buffer.from(piece) : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+          const bytes =
+            typeof piece === 'string'
+              ? Buffer.from(piece)
+              : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
           observe?.(bytes);
           sizeBytes += bytes.length;
           pending.push(bytes);
