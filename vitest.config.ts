@@ -19,7 +19,13 @@ export default defineConfig({
           name: 'shared',
           // Starts the throwaway PostgreSQL once; the own-process files do not use it.
           globalSetup: ['src/testing/global-setup.ts'],
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts', 'test/integration/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'scripts/**/*.test.ts',
+            'test/integration/**/*.test.ts',
+            'test/scale/**/*.test.ts',
+          ],
           exclude: OWN_PROCESS,
           isolate: false,
         },

@@ -37,7 +37,18 @@ export interface AppConfig {
    * the endpoint does not exist (404) and no metrics are recorded.
    */
   readonly metricsToken: string | undefined;
+  /**
+   * Where evidence and job (report) files are kept (EVIDENCE_STORE): `local` files under DATA_DIR
+   * (the default, one server), or `postgres` chunks in the database, so several servers share them.
+   */
+  readonly fileStore: FileStoreKind;
+  /** How long a server's claim on a background job holds without renewal (JOB_LEASE_MS, default a minute). */
+  readonly jobLeaseMs: number;
 }
+
+/** The two places files can live: EVIDENCE_STORE=local|postgres. */
+export const FILE_STORE_KINDS = ['local', 'postgres'] as const;
+export type FileStoreKind = (typeof FILE_STORE_KINDS)[number];
 
 /** Fastify's `trustProxy` values that iotcheck allows: off, a hop count, or addresses/CIDRs. */
 export type TrustProxy = false | number | readonly string[];
@@ -89,6 +100,8 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const oidc = parseOidc(value, problems);
   const trustProxy = parseTrustProxy(value('TRUST_PROXY'), problems);
   const metricsToken = parseMetricsToken(value('METRICS_TOKEN'), problems);
+  const fileStore = parseFileStore(value('EVIDENCE_STORE'), database, problems);
+  const jobLeaseMs = parseInteger(value('JOB_LEASE_MS') ?? '60000', 'JOB_LEASE_MS', 1000, 3_600_000, problems);
   const bodyLimitBytes = parseInteger(
     value('BODY_LIMIT_BYTES') ?? String(1024 * 1024),
     'BODY_LIMIT_BYTES',
@@ -117,6 +130,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
     bodyLimitBytes === undefined ||
     evidenceMaxBytes === undefined ||
     importMaxBytes === undefined ||
+    jobLeaseMs === undefined ||
     !database ||
     !publicUrl
   ) {
@@ -139,6 +153,8 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
       oidc,
       trustProxy,
       metricsToken,
+      fileStore,
+      jobLeaseMs,
     }),
   };
 }
@@ -207,6 +223,25 @@ function parseDatabase(
     reason: 'must start with postgres:// or sqlite: (leave unset for the SQLite file in DATA_DIR)',
   });
   return undefined;
+}
+
+/** EVIDENCE_STORE: `local` (default) or `postgres`, which needs the database to be PostgreSQL. */
+function parseFileStore(
+  raw: string | undefined,
+  database: DatabaseConfig | undefined,
+  problems: ConfigProblem[],
+): FileStoreKind {
+  const kind = FILE_STORE_KINDS.find((candidate) => candidate === (raw ?? 'local').trim());
+  if (!kind) {
+    problems.push({ name: 'EVIDENCE_STORE', reason: `must be one of ${FILE_STORE_KINDS.join(', ')}, got "${raw}"` });
+    return 'local';
+  }
+  if (kind === 'postgres' && database?.kind === 'sqlite')
+    problems.push({
+      name: 'EVIDENCE_STORE',
+      reason: 'postgres keeps files in the database and needs DATABASE_URL=postgres://…; SQLite uses local',
+    });
+  return kind;
 }
 
 function parseLogLevel(raw: string, problems: ConfigProblem[]): LogLevel {

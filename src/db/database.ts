@@ -47,6 +47,7 @@ import type {
   IncidentTimelineTable,
   PlaybookTable,
 } from './incidents/incident.table';
+import type { StoredFileChunkTable, StoredFileTable } from './files/stored-file.table';
 import type { JobTable } from './jobs/job.table';
 import type { QuestionnaireAnswerTable, QuestionnaireTable } from './questionnaires/questionnaire.table';
 import type {
@@ -131,6 +132,8 @@ export interface DatabaseSchema {
   latest_firmware: LatestFirmwareTable;
   vulnerability_daily_count: VulnerabilityDailyCountTable;
   advisory_import_checkpoint: AdvisoryImportCheckpointTable;
+  stored_file: StoredFileTable;
+  stored_file_chunk: StoredFileChunkTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';
