@@ -1,10 +1,12 @@
 // One match run in a process of its own, so its peak RSS is the run's: `node bin/run-ts.js
-// bench/vulnerabilities/run-match.ts <database-config-json> <organisation-id>`; prints JSON.
+// bench/vulnerabilities/run-match.ts <database-config-json> <organisation-id>`; prints JSON
+// (time, peak RSS, the run's result and its time per phase).
 import { performance } from 'node:perf_hooks';
 import { userActor } from '../../src/core/auth/actor';
 import type { DatabaseConfig } from '../../src/config/config';
 import { connectDatabase } from '../../src/db/connect';
 import { matchOrganisation } from '../../src/services/vulnerabilities/match/match-organisation';
+import type { MatchPhaseTimes } from '../../src/services/vulnerabilities/match/match-phases';
 
 const config = JSON.parse(process.argv[2]!) as DatabaseConfig;
 const organisationId = process.argv[3]!;
@@ -17,8 +19,17 @@ const actor = userActor({
   via: 'cli',
   mustChangePassword: false,
 });
+let phases: MatchPhaseTimes | undefined;
 const started = performance.now();
-const result = await matchOrganisation({ database, clock: () => new Date() }, { actor });
+const result = await matchOrganisation(
+  { database, clock: () => new Date() },
+  {
+    actor,
+    onPhases: (times) => {
+      phases = times;
+    },
+  },
+);
 const ms = performance.now() - started;
 await database.close();
-console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, result }));
+console.log(JSON.stringify({ ms, rssMb: process.resourceUsage().maxRSS / 1024, result, phases }));

@@ -300,7 +300,35 @@ export const CLI_MESSAGES = {
     vulnDeviceOption: 'only the device with this asset tag',
     vulnNoMatches: 'No matches.',
     vulnListHeader: ['asset tag', 'advisory', 'CVEs', 'severity', 'status', 'why'],
+    vulnTriage:
+      'record the triage (VEX status) of an advisory for a model or one device; a device triage overrides its model’s',
+    vulnTriageDeviceOption: 'the asset tag of the one device the triage is for',
+    vulnTriageModelOption: 'the model the triage is for (all its devices without their own triage)',
+    vulnTriageAdvisoryOption: 'the advisory: its id or its tracking id (e.g. CVE-2026-1234, JVNDB-2026-000001)',
+    vulnTriageStatusOption: 'the status',
+    vulnTriageJustificationOption: 'why not affected (required with not_affected, refused otherwise)',
+    vulnTriageOwnerOption: 'who follows it up',
+    vulnTriageDueOption: 'by when',
+    vulnTriageNoteOption: 'a note kept with the triage',
+    vulnTriageTargetRequired:
+      'Name what the triage is for: --model M [--manufacturer X] or --device TAG (one of them).',
+    vulnTriaged: (target: string, advisory: string, status: string, version: number) =>
+      `${target}: ${advisory} is now ${status} (version ${version}).`,
     sbomCommand: 'software bills of materials (SBOM) of models and devices',
+    backupCommand: 'write a consistent backup of the database and stored files (the server may keep running)',
+    backupOutputOption: 'the backup file to write (a .tar.gz)',
+    backupWritten: (file: string, tables: number, rows: number, evidence: number, jobs: number) =>
+      `Backup written to ${file}: ${tables} tables, ${rows} rows, ${evidence} evidence file(s), ${jobs} job file(s).`,
+    backupHoldsKey:
+      'It holds the key that seals two-step sign-in secrets (secret.key): keep the file as secret as a password. ' +
+      'Without that key the restored second factors could not be opened.',
+    restoreCommand: 'restore a backup into an empty installation (stop its servers first)',
+    restoreFileArgument: 'the backup file (made by iotcheck backup)',
+    restored: (tables: number, rows: number, evidence: number, jobs: number, dialect: string, version: string) =>
+      `Restored ${rows} rows in ${tables} tables, ${evidence} evidence file(s) and ${jobs} job file(s) ` +
+      `(backup of a ${dialect} installation, iotcheck ${version}).`,
+    restoredKey: 'The two-step sign-in key from the backup is now DATA_DIR/secret.key.',
+    migratedAfterRestore: (count: number) => `Then applied ${count} newer migration(s) to the restored data.`,
     sbomImport:
       'import a CycloneDX (JSON/XML) or SPDX 2.3 SBOM for a model or one device, replacing its earlier SBOM (refused, exit 65, when invalid)',
     sbomFileArgument: 'the SBOM file',
@@ -612,7 +640,35 @@ export const CLI_MESSAGES = {
     vulnDeviceOption: 'この資産番号の機器だけ',
     vulnNoMatches: '該当はありません。',
     vulnListHeader: ['資産番号', '脆弱性情報', 'CVE', '深刻度', '状態', '根拠'],
+    vulnTriage:
+      '脆弱性情報のトリアージ（VEX の状態）を機種または 1 台の機器に記録する（機器のトリアージが機種のものより優先）',
+    vulnTriageDeviceOption: 'トリアージの対象とする機器の資産番号',
+    vulnTriageModelOption: 'トリアージの対象とする機種（個別のトリアージがない、その機種のすべての機器）',
+    vulnTriageAdvisoryOption: '脆弱性情報の ID または識別番号（例: CVE-2026-1234、JVNDB-2026-000001）',
+    vulnTriageStatusOption: '状態',
+    vulnTriageJustificationOption: '影響がない理由（not_affected のときは必須、それ以外では指定不可）',
+    vulnTriageOwnerOption: '担当者',
+    vulnTriageDueOption: '期限',
+    vulnTriageNoteOption: 'トリアージに残すメモ',
+    vulnTriageTargetRequired:
+      'トリアージの対象を指定してください: --model M [--manufacturer X] か --device TAG のどちらか一方。',
+    vulnTriaged: (target: string, advisory: string, status: string, version: number) =>
+      `${target}: ${advisory} を ${status} にしました（版 ${version}）。`,
     sbomCommand: 'モデルや機器のソフトウェア部品表（SBOM）',
+    backupCommand: 'データベースと保存ファイルの整合したバックアップを書き出す（サーバーは動かしたままでよい）',
+    backupOutputOption: '書き出すバックアップファイル（.tar.gz）',
+    backupWritten: (file: string, tables: number, rows: number, evidence: number, jobs: number) =>
+      `バックアップを${file}に書き出しました: ${tables}テーブル、${rows}行、証跡ファイル${evidence}件、ジョブファイル${jobs}件。`,
+    backupHoldsKey:
+      'このファイルには2段階認証の秘密を封じる鍵（secret.key）が含まれます。パスワードと同じように厳重に保管してください。' +
+      'この鍵がないと、復元した2段階認証の設定を開けません。',
+    restoreCommand: 'バックアップを空のインストールに復元する（先にそのサーバーを停止する）',
+    restoreFileArgument: 'バックアップファイル（iotcheck backup で作成したもの）',
+    restored: (tables: number, rows: number, evidence: number, jobs: number, dialect: string, version: string) =>
+      `${tables}テーブルの${rows}行、証跡ファイル${evidence}件、ジョブファイル${jobs}件を復元しました` +
+      `（${dialect}のインストールのバックアップ、iotcheck ${version}）。`,
+    restoredKey: 'バックアップに含まれていた2段階認証の鍵をDATA_DIR/secret.keyに置きました。',
+    migratedAfterRestore: (count: number) => `続けて、復元したデータに新しいマイグレーションを${count}件適用しました。`,
     sbomImport:
       'CycloneDX（JSON/XML）または SPDX 2.3 の SBOM をモデルまたは 1 台の機器に取り込み、以前の SBOM を置き換える（不正なら拒否、終了コード 65）',
     sbomFileArgument: 'SBOM ファイル',

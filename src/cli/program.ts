@@ -29,6 +29,13 @@ const COMMAND_GROUPS: readonly {
     load: async () => (await import('./commands/db.command')).registerDbCommands,
   },
   {
+    names: [
+      { name: 'backup', description: (m) => m.backupCommand },
+      { name: 'restore', description: (m) => m.restoreCommand },
+    ],
+    load: async () => (await import('./commands/backup.command')).registerBackupCommands,
+  },
+  {
     names: [{ name: 'catalog', description: (m) => m.catalog }],
     load: async () => (await import('./commands/catalog.command')).registerCatalogCommands,
   },

@@ -70,6 +70,33 @@ describe('EVIDENCE_MAX_BYTES', () => {
   });
 });
 
+describe('EVIDENCE_STORE and JOB_LEASE_MS', () => {
+  it('keeps files locally by default and in PostgreSQL when asked, with a PostgreSQL database', () => {
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.fileStore).toBe('local');
+    const shared = parseConfig({ EVIDENCE_STORE: 'postgres', DATABASE_URL: 'postgres://u@127.0.0.1/iotcheck' });
+    expect(shared.ok && shared.config.fileStore).toBe('postgres');
+  });
+
+  it('refuses postgres on SQLite and unknown stores, naming EVIDENCE_STORE', () => {
+    for (const env of [{ EVIDENCE_STORE: 'postgres' }, { EVIDENCE_STORE: 's3' }]) {
+      const result = parseConfig(env);
+      expect(!result.ok && result.problems.map((problem) => problem.name)).toEqual(['EVIDENCE_STORE']);
+    }
+    const onSqlite = parseConfig({ EVIDENCE_STORE: 'postgres' });
+    expect(!onSqlite.ok && onSqlite.problems[0]?.reason).toContain('DATABASE_URL=postgres://');
+  });
+
+  it('takes a job lease of 1 s to 1 h, a minute by default', () => {
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.jobLeaseMs).toBe(60_000);
+    const short = parseConfig({ JOB_LEASE_MS: '2000' });
+    expect(short.ok && short.config.jobLeaseMs).toBe(2000);
+    const bad = parseConfig({ JOB_LEASE_MS: '999' });
+    expect(!bad.ok && bad.problems.map((problem) => problem.name)).toEqual(['JOB_LEASE_MS']);
+  });
+});
+
 describe('OIDC configuration', () => {
   it('is off without an issuer and complete with one', () => {
     const off = parseConfig({});
@@ -114,5 +141,23 @@ describe('TRUST_PROXY', () => {
       { name: 'TRUST_PROXY', reason: expect.stringContaining('"10.0.0.0/33", "proxy.local"') },
     ]);
     expect(trustOf('99')).toEqual([expect.objectContaining({ name: 'TRUST_PROXY' })]);
+  });
+});
+
+describe('METRICS_TOKEN', () => {
+  it('is off when unset and kept as given when long enough', () => {
+    const off = parseConfig({});
+    expect(off.ok && off.config.metricsToken).toBeUndefined();
+    const on = parseConfig({ METRICS_TOKEN: 'a'.repeat(16) });
+    expect(on.ok && on.config.metricsToken).toBe('a'.repeat(16));
+  });
+
+  it('refuses a short token or one with spaces, naming the variable', () => {
+    for (const token of ['short', 'sixteen chars ok!']) {
+      const result = parseConfig({ METRICS_TOKEN: token });
+      expect(result.ok ? [] : result.problems).toEqual([
+        { name: 'METRICS_TOKEN', reason: expect.stringContaining('16 to 256') },
+      ]);
+    }
   });
 });

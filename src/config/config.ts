@@ -32,7 +32,23 @@ export interface AppConfig {
    * trusts none, a number trusts that many hops, a list trusts those addresses and CIDR ranges.
    */
   readonly trustProxy: TrustProxy;
+  /**
+   * Bearer token that opens GET /metrics (METRICS_TOKEN, at least 16 characters); undefined means
+   * the endpoint does not exist (404) and no metrics are recorded.
+   */
+  readonly metricsToken: string | undefined;
+  /**
+   * Where evidence and job (report) files are kept (EVIDENCE_STORE): `local` files under DATA_DIR
+   * (the default, one server), or `postgres` chunks in the database, so several servers share them.
+   */
+  readonly fileStore: FileStoreKind;
+  /** How long a server's claim on a background job holds without renewal (JOB_LEASE_MS, default a minute). */
+  readonly jobLeaseMs: number;
 }
+
+/** The two places files can live: EVIDENCE_STORE=local|postgres. */
+export const FILE_STORE_KINDS = ['local', 'postgres'] as const;
+export type FileStoreKind = (typeof FILE_STORE_KINDS)[number];
 
 /** Fastify's `trustProxy` values that iotcheck allows: off, a hop count, or addresses/CIDRs. */
 export type TrustProxy = false | number | readonly string[];
@@ -83,6 +99,9 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const secretKey = value('SECRET_KEY');
   const oidc = parseOidc(value, problems);
   const trustProxy = parseTrustProxy(value('TRUST_PROXY'), problems);
+  const metricsToken = parseMetricsToken(value('METRICS_TOKEN'), problems);
+  const fileStore = parseFileStore(value('EVIDENCE_STORE'), database, problems);
+  const jobLeaseMs = parseInteger(value('JOB_LEASE_MS') ?? '60000', 'JOB_LEASE_MS', 1000, 3_600_000, problems);
   const bodyLimitBytes = parseInteger(
     value('BODY_LIMIT_BYTES') ?? String(1024 * 1024),
     'BODY_LIMIT_BYTES',
@@ -111,6 +130,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
     bodyLimitBytes === undefined ||
     evidenceMaxBytes === undefined ||
     importMaxBytes === undefined ||
+    jobLeaseMs === undefined ||
     !database ||
     !publicUrl
   ) {
@@ -132,6 +152,9 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
       secretKey,
       oidc,
       trustProxy,
+      metricsToken,
+      fileStore,
+      jobLeaseMs,
     }),
   };
 }
@@ -202,6 +225,25 @@ function parseDatabase(
   return undefined;
 }
 
+/** EVIDENCE_STORE: `local` (default) or `postgres`, which needs the database to be PostgreSQL. */
+function parseFileStore(
+  raw: string | undefined,
+  database: DatabaseConfig | undefined,
+  problems: ConfigProblem[],
+): FileStoreKind {
+  const kind = FILE_STORE_KINDS.find((candidate) => candidate === (raw ?? 'local').trim());
+  if (!kind) {
+    problems.push({ name: 'EVIDENCE_STORE', reason: `must be one of ${FILE_STORE_KINDS.join(', ')}, got "${raw}"` });
+    return 'local';
+  }
+  if (kind === 'postgres' && database?.kind === 'sqlite')
+    problems.push({
+      name: 'EVIDENCE_STORE',
+      reason: 'postgres keeps files in the database and needs DATABASE_URL=postgres://…; SQLite uses local',
+    });
+  return kind;
+}
+
 function parseLogLevel(raw: string, problems: ConfigProblem[]): LogLevel {
   const level = LOG_LEVELS.find((candidate) => candidate === raw);
   if (!level) problems.push({ name: 'LOG_LEVEL', reason: `must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"` });
@@ -262,6 +304,19 @@ function isAddressOrRange(entry: string): boolean {
   if (family === 0 || rest.length > 0) return false;
   if (prefix === undefined) return true;
   return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** METRICS_TOKEN: unset is off; otherwise 16–256 visible ASCII characters, so a guessable word is refused. */
+function parseMetricsToken(raw: string | undefined, problems: ConfigProblem[]): string | undefined {
+  if (raw === undefined) return undefined;
+  if (!/^[\x21-\x7e]{16,256}$/.test(raw)) {
+    problems.push({
+      name: 'METRICS_TOKEN',
+      reason: 'must be 16 to 256 visible ASCII characters (no spaces), e.g. from `openssl rand -hex 32`',
+    });
+    return undefined;
+  }
+  return raw;
 }
 
 const OIDC_ROLES = ['admin', 'assessor', 'viewer', 'provider'] as const;

@@ -6,9 +6,14 @@ import pg from 'pg';
 import type { DatabaseConfig } from '../config/config';
 import type { Database, DatabaseSchema } from './database';
 
-/** Opens the configured database. SQLite gets WAL, foreign keys and a busy timeout. */
-export function connectDatabase(config: DatabaseConfig): Database {
-  return config.kind === 'sqlite' ? connectSqlite(config.file) : connectPostgres(config.url);
+/**
+ * Opens the configured database. SQLite gets WAL, foreign keys and a busy timeout. On PostgreSQL
+ * `maxConnections` sizes the pool (10 by default; the file store opens small pools of its own).
+ */
+export function connectDatabase(config: DatabaseConfig, options: { maxConnections?: number } = {}): Database {
+  return config.kind === 'sqlite'
+    ? connectSqlite(config.file)
+    : connectPostgres(config.url, options.maxConnections ?? 10);
 }
 
 function connectSqlite(file: string): Database {
@@ -26,8 +31,8 @@ function connectSqlite(file: string): Database {
   return { db, dialect: 'sqlite', config: { kind: 'sqlite', file }, close: () => db.destroy() };
 }
 
-function connectPostgres(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+function connectPostgres(url: string, maxConnections: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
   // An idle connection dropped by the server (restart, DROP DATABASE … FORCE) is emitted as an
   // 'error' on the pool; without a listener Node would crash. pg already discards that client,
   // and the next query opens a fresh one, so there is nothing else to do here.

@@ -55,6 +55,7 @@ import type {
   IncidentTimelineTable,
   PlaybookTable,
 } from './incidents/incident.table';
+import type { StoredFileChunkTable, StoredFileTable } from './files/stored-file.table';
 import type { JobTable } from './jobs/job.table';
 import type { QuestionnaireAnswerTable, QuestionnaireTable } from './questionnaires/questionnaire.table';
 import type {
@@ -145,6 +146,8 @@ export interface DatabaseSchema {
   probe_target_result: ProbeTargetResultTable;
   probe_observation: ProbeObservationTable;
   probe_observation_item: ProbeObservationItemTable;
+  stored_file: StoredFileTable;
+  stored_file_chunk: StoredFileChunkTable;
 }
 
 export type DatabaseDialect = 'sqlite' | 'postgres';

@@ -42,3 +42,12 @@ export async function readMigrationStatus(database: Database): Promise<Migration
     pending: migrations.filter((migration) => migration.executedAt === undefined).map((migration) => migration.name),
   };
 }
+
+/**
+ * Brings the schema to exactly `name` (up or down). Restore uses it to load a backup at the
+ * migration level it was taken at, before migrating the restored rows to the latest.
+ */
+export async function migrateTo(database: Database, name: string): Promise<void> {
+  const { error } = await createMigrator(database).migrateTo(name);
+  if (error) throw new DomainError('DATABASE_UNAVAILABLE', `migrating to ${name} failed: ${(error as Error).message}`);
+}

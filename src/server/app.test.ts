@@ -10,12 +10,14 @@ describeEachDialect('HTTP edge', (database, dialect) => {
   });
   afterAll(async () => app.close());
 
-  it('reports health with the dialect and migration counts', async () => {
+  it('reports health with the dialect, and readiness with migration counts', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'ok', database: dialect, migrations: { pending: 0 } });
-    expect(response.json().migrations.applied).toBeGreaterThan(0);
+    expect(response.json()).toMatchObject({ status: 'ok', database: dialect });
     expect(response.headers['x-request-id']).toBeTruthy();
+    const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+    expect(ready.json()).toMatchObject({ status: 'ready', database: dialect, migrations: { pending: 0 } });
+    expect(ready.json().migrations.applied).toBeGreaterThan(0);
   });
 
   it('answers unknown API routes with a 404 problem and no stack', async () => {

@@ -11,6 +11,9 @@ import type { TrustProxy } from '../config/config';
 import { IOTCHECK_VERSION } from '../core/version';
 import { lazySchemaCompilers } from './lazy-schema-compilers';
 import { serializeRequestForLog } from './log-redaction';
+import { RequestLogController } from './request-log';
+import { registerMetricsRoute } from './metrics/metrics.routes';
+import { createServerMetrics } from './metrics/server-metrics';
 import { buildProblem, toProblem } from './problem';
 import { refuseUndeclaredBody } from './undeclared-body';
 import { authPlugin } from './auth/auth-plugin';
@@ -64,18 +67,28 @@ export interface BuildAppOptions {
   readonly webRoot?: string;
   /** Lets tests add routes (e.g. a deliberately slow one) before the app is sealed. */
   readonly extraRoutes?: (app: FastifyInstance) => void;
+  /** Where JSON log lines go instead of stdout (tests read them). */
+  readonly logStream?: { write(line: string): void };
 }
 
 /**
  * Builds the HTTP edge. This file is the one routing table: every route group is registered
  * here, under /api, so it reads as the table of contents of the API.
  */
-export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(given: ServerDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  const metrics = given.metrics ?? (given.config.metricsToken ? createServerMetrics(given) : undefined);
+  const deps: ServerDeps = metrics ? { ...given, metrics } : given;
   const app = Fastify({
     logger:
       deps.config.logLevel === 'silent'
         ? false
-        : { level: deps.config.logLevel, serializers: { req: serializeRequestForLog } },
+        : {
+            level: deps.config.logLevel,
+            serializers: { req: serializeRequestForLog },
+            ...(options.logStream ? { stream: options.logStream } : {}),
+          },
+    // One JSON line per answered request, with its request id, route, status and duration.
+    logController: new RequestLogController(),
     bodyLimit: deps.config.bodyLimitBytes,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -93,6 +106,18 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+
+  // Latency by route pattern, so ids and tokens in paths never become metric labels.
+  if (metrics) {
+    app.addHook('onResponse', async (request, reply) => {
+      metrics.observeRequest({
+        method: request.method,
+        route: request.routeOptions.url,
+        status: reply.statusCode,
+        seconds: reply.elapsedTime / 1000,
+      });
+    });
+  }
 
   // Before any route's own validation: text that cannot be stored exactly never reaches a use case.
   app.addHook('preValidation', refuseIllFormedText);
@@ -188,6 +213,7 @@ export async function buildApp(deps: ServerDeps, options: BuildAppOptions = {}):
     { prefix: '/api' },
   );
 
+  registerMetricsRoute(app, metrics, deps.config.metricsToken);
   options.extraRoutes?.(app);
 
   const web = await registerStaticWeb(app, options.webRoot);

@@ -16,6 +16,7 @@ const WRITERS: readonly Role[] = ['owner', 'admin', 'assessor'];
 const PROVIDERS: readonly Role[] = ['provider'];
 const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]>> = {
   'GET /api/health': 'public',
+  'GET /api/ready': 'public',
   'GET /api/catalog/frameworks': 'public',
   'GET /api/catalog/frameworks/{id}': 'public',
   'GET /api/catalog/frameworks/{id}/export': 'public',

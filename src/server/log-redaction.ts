@@ -1,12 +1,17 @@
 import type { FastifyRequest } from 'fastify';
 
-// A questionnaire link carries its secret in the page path (/questionnaires/respond/<token>); the
-// request log must not keep it, also when it rides in a sign-in page's `next=`.
-const QUESTIONNAIRE_LINK = /((?:\/|%2F)questionnaires(?:\/|%2F)respond(?:\/|%2F))[^/?#&%]+/gi;
+// Links that carry their secret in the path: a questionnaire link (/questionnaires/respond/<token>)
+// and an invitation (/invitations/<token>, also under /api); the request log must not keep them,
+// also when they ride in a sign-in page's `next=`.
+const TOKEN_IN_PATH = /((?:\/|%2F)(?:questionnaires(?:\/|%2F)respond|invitations)(?:\/|%2F))[^/?#&%]+/gi;
 
-/** The URL as the log shows it: questionnaire link tokens replaced by `[redacted]`. */
+// Query parameters whose value is a credential or a one-time code (the OIDC callback's code and
+// state, a token someone put in a link).
+const SECRET_QUERY = /([?&](?:code|state|token|access_token|id_token|password|secret)=)[^&#]*/gi;
+
+/** The URL as the log shows it: link tokens and secret query values replaced by `[redacted]`. */
 export function redactUrl(url: string): string {
-  return url.replace(QUESTIONNAIRE_LINK, '$1[redacted]');
+  return url.replace(TOKEN_IN_PATH, '$1[redacted]').replace(SECRET_QUERY, '$1[redacted]');
 }
 
 /** Fastify's request log line (method, url, host, client) with secrets taken out of the URL. */

@@ -137,9 +137,27 @@ export function toProblem(error: unknown): Problem {
     const errors = fastifyError.validation.map((issue) => locateSchemaIssue(context, issue));
     return buildProblem('VALIDATION_FAILED', 400, 'The request is not valid.', errors);
   }
+  const bodyReason = unreadableBodyReason(fastifyError.code);
+  if (bodyReason) {
+    return buildProblem('VALIDATION_FAILED', 400, 'The request body is not valid JSON.', [
+      { path: 'body', reason: bodyReason, code: 'bad_format' },
+    ]);
+  }
   const status = fastifyError.statusCode;
   if (status !== undefined && status >= 400 && status < 500) {
     return buildProblem(codeForFastifyStatus(status), status, fastifyError.message ?? 'The request was refused.');
   }
   return buildProblem('INTERNAL', 500, 'An unexpected error occurred. It has been logged.');
+}
+
+/** Why Fastify could not parse a JSON body (so the client learns the body as a whole is at fault), if that is the error. */
+function unreadableBodyReason(code: string | undefined): string | undefined {
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return 'not valid JSON';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'empty, but the content type says JSON';
+    default:
+      return undefined;
+  }
 }

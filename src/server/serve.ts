@@ -5,22 +5,19 @@ import type { Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
 import { createSecretBox } from '../core/auth/secret-box';
 import { createArgon2Hasher } from '../integrations/auth/password-hasher';
-import { createEvidenceStore } from '../integrations/evidence/evidence-store';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { readInstallationKey } from '../integrations/secrets/installation-key';
 import { loadCatalogDeps } from '../services/catalog/catalog-deps';
 import { recordCatalogVersions } from '../services/catalog/record-catalog-versions';
-import { createJobFileStore } from '../integrations/jobs/job-file-store';
 import { startJobWorker, type JobWorker } from '../services/jobs/job-worker';
 import { incidentJobHandlers } from '../services/incidents/incident-job-handlers';
 import { reportJobHandlers } from '../services/reports/report-job-handlers';
 import { vulnerabilityJobHandlers } from '../services/vulnerabilities/vulnerability-job-handlers';
 import { buildApp, type BuildAppOptions } from './app';
+import { createServerMetrics } from './metrics/server-metrics';
+import { openFileStores } from './file-stores';
 
-/** A job's claim lasts a minute unless renewed; a dead server's jobs are taken over after that. */
-const JOB_LEASE_MS = 60_000;
 /** How often a server looks for jobs other servers queued (its own wake it at once). */
 const JOB_POLL_MS = 2_000;
 
@@ -40,15 +37,14 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
   const catalog = await loadCatalogDeps(config.catalogDir);
   const secretBox = createSecretBox(readInstallationKey({ configured: config.secretKey, dataDir: config.dataDir }));
   const database = connectDatabase(config.database);
+  const fileStores = openFileStores(config);
   try {
     await migrateToLatest(database);
     await recordCatalogVersions({ database, catalog: catalog.catalog, now: () => new Date() });
-    const evidenceStore = createEvidenceStore(join(config.dataDir, 'evidence'));
-    // DATA_DIR/evidence belongs to this one server process and it is not serving yet, so every
-    // temporary upload file there was cut off by a crash or kill of an earlier run.
-    await evidenceStore.removeStaleUploads(new Date());
-    const jobFiles = createJobFileStore(join(config.dataDir, 'jobs'));
+    const { evidenceStore, jobFiles } = fileStores;
+    await fileStores.removeStaleUploads();
     const jobs: { worker?: JobWorker } = {};
+    const metrics = config.metricsToken ? createServerMetrics({ database }) : undefined;
     const app = await buildApp(
       {
         config,
@@ -61,6 +57,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         evidenceMaxBytes: config.evidenceMaxBytes,
         jobFiles,
         wakeJobWorker: () => jobs.worker?.wake(),
+        ...(metrics ? { metrics } : {}),
         // The OpenID Connect library loads only when single sign-on is configured.
         ...(config.oidc
           ? { oidc: (await import('../integrations/auth/oidc-client')).createOidcClient(config.oidc) }
@@ -80,23 +77,32 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         workerId: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
         handlers: {
           ...reportJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
-          ...vulnerabilityJobHandlers({ database, clock: () => new Date() }),
+          ...vulnerabilityJobHandlers({
+            database,
+            clock: () => new Date(),
+            ...(metrics ? { importMeter: metrics.importMeter } : {}),
+          }),
           ...incidentJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
         },
-        leaseMs: JOB_LEASE_MS,
+        // A job's claim lasts JOB_LEASE_MS (a minute) unless renewed; a dead server's jobs are taken over after that.
+        leaseMs: config.jobLeaseMs,
         pollMs: JOB_POLL_MS,
         log: (message, error) => app.log.error({ err: error }, message),
+        onRunEnded: (run) => {
+          metrics?.jobRunEnded(run);
+          app.log[run.outcome === 'succeeded' ? 'info' : 'warn']({ job: run }, 'job run ended');
+        },
       },
     );
     const stop = (): Promise<void> => {
       stopping ??= Promise.all([app.close(), jobs.worker?.stop()])
         .then(() => undefined)
-        .finally(() => database.close());
+        .finally(() => Promise.all([database.close(), fileStores.close()]));
       return stopping;
     };
     return { app, database, url, stop };
   } catch (error) {
-    await database.close();
+    await Promise.all([database.close(), fileStores.close()]);
     throw error;
   }
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Catalog } from '../core/catalog/catalog.types';
 import { loadCatalog } from '../integrations/catalog/load-catalog';
-import { buildApp } from '../server/app';
+import { buildApp, type BuildAppOptions } from '../server/app';
 import { randomBytes } from 'node:crypto';
 import { createSecretBox } from '../core/auth/secret-box';
 import { createArgon2Hasher } from '../integrations/auth/password-hasher';
@@ -45,6 +45,7 @@ export async function createTestApp(
   env: Record<string, string> = {},
   clock?: () => Date,
   webRoot = '/nonexistent',
+  options: Omit<BuildAppOptions, 'webRoot'> = {},
 ): Promise<FastifyInstance> {
   const config = createTestConfig(env);
   return buildApp(
@@ -56,6 +57,6 @@ export async function createTestApp(
       evidenceMaxBytes: config.evidenceMaxBytes,
       jobFiles: createJobFileStore(join(config.dataDir, 'jobs')),
     },
-    { webRoot },
+    { ...options, webRoot },
   );
 }

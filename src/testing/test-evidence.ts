@@ -6,6 +6,7 @@ import { Readable } from 'node:stream';
 import { userActor as makeUserActor, type Actor } from '../core/auth/actor';
 import type { Role } from '../core/auth/roles';
 import { createEvidenceStore } from '../integrations/evidence/evidence-store';
+import { createPostgresEvidenceStore } from '../integrations/evidence/postgres-evidence-store';
 import type { EvidenceDeps } from '../services/evidence/evidence-deps';
 import type { IncomingEvidenceFile } from '../services/evidence/upload-evidence';
 import { testCatalog } from './test-app';
@@ -24,30 +25,55 @@ export function uniquePdf(): Buffer {
 /** Evidence deps over a test database and a fresh DATA_DIR in a temp folder. */
 export interface TestEvidenceSetup {
   readonly deps: EvidenceDeps;
-  /** The DATA_DIR; files live in DATA_DIR/evidence. */
+  /** The DATA_DIR; with the local store files live in DATA_DIR/evidence. */
   readonly dataDir: string;
-  /** Every regular file under DATA_DIR/evidence (relative paths, sorted; temporary files too). */
-  storedFiles(): string[];
+  /**
+   * What the store holds, as the local store lays it out: `<first 2 hex>/<sha256>` per file and
+   * `.upload-<id>.tmp` per staging upload (relative paths, sorted). On PostgreSQL the same names
+   * are derived from the stored_file rows of this setup's uploads.
+   */
+  storedFiles(): Promise<string[]>;
   cleanUp(): void;
 }
 
-/** Builds evidence deps with a real file store in a temp DATA_DIR (clock and limit adjustable). */
+/**
+ * Builds evidence deps with a real file store (clock and limit adjustable): files in a temp
+ * DATA_DIR on SQLite, the PostgreSQL store (EVIDENCE_STORE=postgres) on PostgreSQL, so every
+ * evidence service test runs against both implementations.
+ */
 export function createTestEvidenceSetup(
   database: TestDatabase,
   options: { maxBytes?: number; clock?: () => Date } = {},
 ): TestEvidenceSetup {
   const dataDir = mkdtempSync(join(tmpdir(), 'iotcheck-data-'));
   const root = join(dataDir, 'evidence');
+  const onPostgres = database.dialect === 'postgres';
+  // Several setups share one test database: each sees only the files stored since it began (the
+  // store stamps rows with the real time, whatever the test clock says).
+  const since = new Date().toISOString();
   return {
     deps: {
       database,
       clock: options.clock ?? (() => new Date()),
       catalog: testCatalog(),
-      evidenceStore: createEvidenceStore(root),
+      evidenceStore: onPostgres
+        ? createPostgresEvidenceStore({ files: database.db, locks: database.db })
+        : createEvidenceStore(root),
       evidenceMaxBytes: options.maxBytes ?? 1024 * 1024,
     },
     dataDir,
-    storedFiles: () => listFiles(root),
+    async storedFiles() {
+      if (!onPostgres) return listFiles(root);
+      const rows = await database.db
+        .selectFrom('stored_file')
+        .select(['id', 'name'])
+        .where('area', '=', 'evidence')
+        .where('created_at', '>=', since)
+        .execute();
+      return rows
+        .map((row) => (row.name === null ? `.upload-${row.id}.tmp` : join(row.name.slice(0, 2), row.name)))
+        .sort();
+    },
     cleanUp: () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { extname } from 'node:path';
 import { Option, type Command } from 'commander';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { stringify as stringifyYaml } from 'yaml';
 import { CRITICALITIES, RESULTS, type AnswerResult, type Criticality } from '../../core/assessment/assessment.types';
 import { listFrameworkItems, resolveItemReference } from '../../core/assessment/framework-items';
 import { cliActor, type Actor } from '../../core/auth/actor';
@@ -24,23 +23,11 @@ import { listSystems } from '../../services/assessments/list-systems';
 import { saveAnswer } from '../../services/assessments/save-answer';
 import { loadCatalogDeps } from '../../services/catalog/catalog-deps';
 import type { CliContext } from '../cli-context';
+import { readDocumentFile } from '../read-document-file';
 import { writeOutputFile } from '../write-output-file';
 import { withAccountDeps } from '../with-account-deps';
 
 const percent = (score: number | null) => (score === null ? '-' : `${Math.round(score * 100)}%`);
-
-/** Reads an assessment document: YAML for .yaml/.yml, JSON otherwise; a parse error names the file and line. */
-function readDocumentFile(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  const isYaml = ['.yaml', '.yml'].includes(extname(file).toLowerCase());
-  try {
-    return isYaml ? parseYaml(text) : JSON.parse(text);
-  } catch (error) {
-    throw new DomainError('VALIDATION_FAILED', `${file} is not valid ${isYaml ? 'YAML' : 'JSON'}.`, [
-      { file, reason: (error as Error).message.split('\n')[0] ?? 'unreadable' },
-    ]);
-  }
-}
 
 /**
  * `iotcheck system create|list` and `iotcheck assessment create|list|show|answer|export|apply|compare|coverage`:

@@ -19,6 +19,8 @@ export const MatchListQuerySchema = Type.Object(
     severity: Type.Optional(SeverityFilterSchema),
     kev: Type.Optional(Type.Boolean()),
     status: Type.Optional(TriageStatusSchema),
+    manufacturer: Type.Optional(Type.String({ maxLength: 200, description: 'only devices of this manufacturer' })),
+    model: Type.Optional(Type.String({ maxLength: 200, description: 'only devices of this model' })),
     ...PageQuery,
   },
   { additionalProperties: false },

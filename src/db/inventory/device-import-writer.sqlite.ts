@@ -15,6 +15,12 @@ import {
 
 type Value = string | number | null;
 
+/** The secondary indexes a first import drops and rebuilds: the inventory's and the re-match's. */
+const REBUILT_INDEXES: Readonly<Record<string, string>> = {
+  ...DEVICE_INDEXES,
+  device_updated_idx: 'organisation_id, updated_at', // migration 20261205-0002
+};
+
 /**
  * SQLite: prepared statements on the import's own connection, row by row in the open
  * transaction (better-sqlite3 runs them synchronously; that is the fast path on SQLite). An
@@ -32,7 +38,7 @@ export async function openSqliteImportWriter(
   const lookupNeeded = existing.n > 0;
   const rebuild = !lookupNeeded && shouldRebuildIndexes(sqlite, context);
   // SQLite DDL is transactional: dropped here, rebuilt in finish(), restored by a rollback.
-  if (rebuild) for (const name of Object.keys(DEVICE_INDEXES)) sqlite.exec(`DROP INDEX ${name}`);
+  if (rebuild) for (const name of Object.keys(REBUILT_INDEXES)) sqlite.exec(`DROP INDEX ${name}`);
   const insert = sqlite.prepare(
     `INSERT INTO device (${columns.join(', ')}, organisation_id, import_id, version, created_at, updated_at, updated_by)
      VALUES (${columns.map(() => '?').join(', ')}, ?, ?, 1, ?, ?, ?)`,
@@ -99,7 +105,7 @@ export async function openSqliteImportWriter(
     },
     finish(): Promise<ImportOutcome> {
       if (rebuild) {
-        for (const [name, columns] of Object.entries(DEVICE_INDEXES)) {
+        for (const [name, columns] of Object.entries(REBUILT_INDEXES)) {
           sqlite.exec(`CREATE INDEX ${name} ON device (${columns})`);
         }
       }

@@ -13,6 +13,8 @@ import * as vulnerabilityMatches from './20261204-0002-vulnerability-matches';
 import * as vulnerabilityTriage from './20261204-0003-vulnerability-triage';
 import * as incidents from './20261204-0004-incidents';
 import * as probes from './20261205-0001-probes';
+import * as deviceUpdatedIndex from './20261205-0002-device-updated-index';
+import * as storedFiles from './20261205-0003-stored-files';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -33,4 +35,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261204-0003-vulnerability-triage': vulnerabilityTriage,
   '20261204-0004-incidents': incidents,
   '20261205-0001-probes': probes,
+  '20261205-0002-device-updated-index': deviceUpdatedIndex,
+  '20261205-0003-stored-files': storedFiles,
 };

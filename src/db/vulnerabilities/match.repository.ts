@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AffectedRule } from '../../core/vulnerabilities/advisory.types';
-import type { DeviceFacts, SbomFacts } from '../../core/vulnerabilities/match-identity';
+import type { SbomFacts } from '../../core/vulnerabilities/match-identity';
 import type {
   DeviceIdentity,
   IdentityMatch,
@@ -10,6 +10,7 @@ import type {
 import type { UnknownVersion } from '../../core/vulnerabilities/matcher';
 import type { DatabaseSchema } from '../database';
 import type { BulkConnection } from '../inventory/import-connection';
+import { isSqlite } from './is-sqlite';
 import { bulkApply, bulkInsert } from './match-bulk';
 
 type Db = Kysely<DatabaseSchema> | Transaction<DatabaseSchema>;
@@ -148,123 +149,6 @@ export async function readSbomFacts(db: Db, organisationId: string): Promise<Sbo
   return [...byId.values()];
 }
 
-const deviceFacts = (row: {
-  id: number | string;
-  manufacturer: string;
-  model: string;
-  firmware_version: string;
-  cpes: string;
-}): DeviceFacts => ({
-  deviceId: String(row.id),
-  manufacturer: row.manufacturer,
-  model: row.model,
-  firmwareVersion: row.firmware_version,
-  cpes: row.cpes === '' ? [] : row.cpes.split(' '),
-});
-
-/**
- * The matching facts of the organisation's devices — all of them, or (with `changedSince`) those
- * updated since then — in id order, in pages. SQLite: one pass over the table in rowid order (an
- * index on the organisation would make every page re-sort the whole estate); PostgreSQL: keyset
- * pages on the primary key.
- */
-export async function* readDeviceFacts(
-  bulk: BulkConnection,
-  transaction: Transaction<DatabaseSchema>,
-  organisationId: string,
-  changedSince?: string,
-): AsyncGenerator<DeviceFacts[]> {
-  if (bulk.dialect === 'sqlite') {
-    const statement = bulk.sqlite
-      .prepare(
-        `SELECT id, manufacturer, model, firmware_version, cpes FROM device NOT INDEXED
-         WHERE organisation_id = ? AND id > ?${changedSince === undefined ? '' : ' AND updated_at >= ?'}
-         ORDER BY id LIMIT ${PAGE * 10}`,
-      )
-      .raw(true);
-    for (let after = -1; ;) {
-      const parameters = [organisationId, after, ...(changedSince === undefined ? [] : [changedSince])];
-      const rows = statement.all(...parameters) as Array<[number, string, string, string, string]>;
-      if (rows.length === 0) return;
-      yield rows.map(([id, manufacturer, model, firmware_version, cpes]) =>
-        deviceFacts({ id, manufacturer, model, firmware_version, cpes }),
-      );
-      after = rows[rows.length - 1]![0];
-    }
-  }
-  let after = -1;
-  for (;;) {
-    let query = transaction
-      .selectFrom('device')
-      .select(['id', 'manufacturer', 'model', 'firmware_version', 'cpes'])
-      .where('organisation_id', '=', organisationId)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(PAGE * 10);
-    if (changedSince !== undefined) query = query.where('updated_at', '>=', changedSince);
-    const rows = await query.execute();
-    if (rows.length === 0) return;
-    yield rows.map(deviceFacts);
-    after = Number(rows[rows.length - 1]!.id);
-  }
-}
-
-const MAPPING_INDEX = 'vulnerability_device_identity_key_idx';
-const REBUILD_INDEX_FROM = 100_000;
-const MAPPING_COLUMNS = [
-  { name: 'device_id', pgType: 'bigint' },
-  { name: 'organisation_id', pgType: 'text' },
-  { name: 'identity_key', pgType: 'text' },
-] as const;
-
-/** Replaces the device→identity mapping of the given devices (all of the organisation's when `all`). */
-export async function writeDeviceIdentities(
-  bulk: BulkConnection,
-  transaction: Transaction<DatabaseSchema>,
-  organisationId: string,
-  deviceKeys: ReadonlyMap<string, string>,
-  all: boolean,
-): Promise<void> {
-  const rows = [...deviceKeys].map(([deviceId, key]) => [deviceId, organisationId, key]);
-  if (all) {
-    await transaction
-      .deleteFrom('vulnerability_device_identity')
-      .where('organisation_id', '=', organisationId)
-      .execute();
-    if (bulk.dialect === 'sqlite' && rows.length >= REBUILD_INDEX_FROM) {
-      // Loading a million rows and then building the index once beats maintaining it row by row
-      // (SQLite DDL is transactional: a rollback restores the index).
-      bulk.sqlite.exec(`DROP INDEX ${MAPPING_INDEX}`);
-      await bulkInsert(bulk, transaction, 'vulnerability_device_identity', MAPPING_COLUMNS, rows);
-      bulk.sqlite.exec(
-        `CREATE INDEX ${MAPPING_INDEX} ON vulnerability_device_identity (organisation_id, identity_key)`,
-      );
-      return;
-    }
-  } else {
-    await bulkApply(
-      bulk,
-      transaction,
-      MAPPING_COLUMNS.slice(0, 1),
-      rows.map((row) => [row[0]!]),
-      'DELETE FROM vulnerability_device_identity WHERE device_id = ?',
-      (source) => sql`DELETE FROM vulnerability_device_identity t USING ${source} WHERE t.device_id = v.device_id`,
-    );
-  }
-  await bulkInsert(bulk, transaction, 'vulnerability_device_identity', MAPPING_COLUMNS, rows);
-}
-
-/** How many devices carry each identity key in use. */
-export async function countIdentityUse(db: Db, organisationId: string): Promise<Map<string, number>> {
-  const rows = await db
-    .selectFrom('vulnerability_device_identity')
-    .select((eb) => ['identity_key', eb.fn.countAll<number | string>().as('n')])
-    .where('organisation_id', '=', organisationId)
-    .groupBy('identity_key')
-    .execute();
-  return new Map(rows.map((row) => [row.identity_key, Number(row.n)]));
-}
-
 /** The stored identities of the organisation. */
 export async function readIdentities(db: Db, organisationId: string): Promise<DeviceIdentity[]> {
   const rows = await db
@@ -356,47 +240,51 @@ export interface StoredAdvisoryRules {
   readonly rules: readonly AffectedRule[];
 }
 
+/** The rules of a stored advisory document, cut out by the database (the matcher needs nothing else). */
+const rulesOf = (db: Db) =>
+  isSqlite(db)
+    ? sql<string | null>`json_extract(document, '$.rules')`
+    : sql<string | null>`(document::json -> 'rules')::text`;
+
 /**
  * The advisories an organisation sees (installation feeds and its own uploads), in pages by
- * (revision, id): those with `afterRevision` < revision ≤ `upToRevision`, or only `ids`.
+ * (revision, id): those with `afterRevision` < revision ≤ `upToRevision`, or only `ids`. Only
+ * the rules leave the database, each page parsed once. Pages walk the revision index (SQLite is
+ * told so: left alone it reads the scope index and sorts every advisory for every page).
  */
 export async function* readAdvisoryRules(
   db: Db,
   organisationId: string,
   range: { afterRevision: number; upToRevision: number } | { ids: readonly string[] },
 ): AsyncGenerator<StoredAdvisoryRules[]> {
-  const toRules = (row: { id: string; revision: unknown; withdrawn: unknown; document: string }) => ({
+  const toRules = (row: { id: string; revision: unknown; withdrawn: unknown; rules: string | null }) => ({
     id: row.id,
     revision: Number(row.revision),
     withdrawn: Boolean(Number(row.withdrawn)),
-    rules: (JSON.parse(row.document) as { rules?: AffectedRule[] }).rules ?? [],
+    rules: row.rules === null ? [] : (JSON.parse(row.rules) as AffectedRule[]),
   });
-  const base = db
-    .selectFrom('advisory')
-    .select(['id', 'revision', 'withdrawn', 'document'])
-    .where('scope_key', 'in', ['*', organisationId]);
+  const scopes = ['*', organisationId];
   if ('ids' in range) {
     for (let start = 0; start < range.ids.length; start += 500) {
-      const rows = await base.where('id', 'in', range.ids.slice(start, start + 500)).execute();
+      const rows = await db
+        .selectFrom('advisory')
+        .select(['id', 'revision', 'withdrawn', rulesOf(db).as('rules')])
+        .where('scope_key', 'in', scopes)
+        .where('id', 'in', range.ids.slice(start, start + 500))
+        .execute();
       yield rows.map(toRules);
     }
     return;
   }
+  const table = isSqlite(db) ? sql`advisory INDEXED BY advisory_revision_idx` : sql`advisory`;
   let after: { revision: number; id: string } = { revision: range.afterRevision, id: '' };
   for (;;) {
-    const rows = await base
-      .where((eb) =>
-        eb.or([
-          eb('revision', '>', after.revision),
-          eb.and([eb('revision', '=', after.revision), eb('id', '>', after.id)]),
-        ]),
-      )
-      .where('revision', '>', range.afterRevision)
-      .where('revision', '<=', range.upToRevision)
-      .orderBy('revision')
-      .orderBy('id')
-      .limit(PAGE)
-      .execute();
+    const { rows } = await sql<{ id: string; revision: unknown; withdrawn: unknown; rules: string | null }>`
+      SELECT id, revision, withdrawn, ${rulesOf(db)} AS rules FROM ${table}
+      WHERE revision >= ${after.revision} AND (revision > ${after.revision} OR id > ${after.id})
+        AND revision > ${range.afterRevision} AND revision <= ${range.upToRevision}
+        AND scope_key IN (${sql.join(scopes)})
+      ORDER BY revision, id LIMIT ${PAGE}`.execute(db);
     if (rows.length === 0) return;
     yield rows.map(toRules);
     const last = rows[rows.length - 1]!;
@@ -404,20 +292,17 @@ export async function* readAdvisoryRules(
   }
 }
 
-/** How many advisories the organisation sees with `afterRevision` < revision ≤ `upToRevision`. */
+/** How many advisories the organisation sees with `afterRevision` < revision ≤ `upToRevision` (revision index). */
 export async function countAdvisories(
   db: Db,
   organisationId: string,
   range: { afterRevision: number; upToRevision: number },
 ): Promise<number> {
-  const row = await db
-    .selectFrom('advisory')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('scope_key', 'in', ['*', organisationId])
-    .where('revision', '>', range.afterRevision)
-    .where('revision', '<=', range.upToRevision)
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  const table = isSqlite(db) ? sql`advisory INDEXED BY advisory_revision_idx` : sql`advisory`;
+  const { rows } = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM ${table}
+    WHERE revision > ${range.afterRevision} AND revision <= ${range.upToRevision}
+      AND scope_key IN (${sql.join(['*', organisationId])})`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** A stored match: its key and when it was first seen. */
@@ -505,8 +390,14 @@ export async function writeMatches(
       last_matched_at = v.last_matched_at FROM ${source}
       WHERE t.organisation_id = v.organisation_id AND t.identity_key = v.identity_key AND t.advisory_id = v.advisory_id`,
   );
-  await bulkInsert(bulk, transaction, 'vulnerability_match', MATCH_COLUMNS, changes.added.map(row));
+  // In primary-key order, so the index grows at its end instead of at random places.
+  const added = [...changes.added].sort(
+    (x, y) => compare(x.identityKey, y.identityKey) || compare(x.advisoryId, y.advisoryId),
+  );
+  await bulkInsert(bulk, transaction, 'vulnerability_match', MATCH_COLUMNS, added.map(row));
 }
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Counts the organisation's stored matches. */
 export async function countMatches(db: Db, organisationId: string): Promise<number> {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { TSchema } from 'typebox';
 import { Value } from 'typebox/value';
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 import { assembleCatalog } from '../../core/catalog/assemble-catalog';
 import type {
   CatalogSources,
@@ -32,6 +32,12 @@ import {
 import { DEFAULT_CATALOG_DIR } from './catalog-dir';
 
 export { DEFAULT_CATALOG_DIR };
+
+/**
+ * Most alias expansions one catalog file may make. The catalog uses none; the limit refuses a
+ * "billion laughs" file (aliases of aliases) before it expands into gigabytes.
+ */
+export const MAX_YAML_ALIASES = 100;
 
 interface ParsedFile {
   readonly file: string;
@@ -97,7 +103,8 @@ export function parseCatalog(files: readonly CatalogFileText[]): Catalog {
       }
       continue;
     }
-    const data: unknown = document.toJS();
+    const data = toData(document, file, lines, problems);
+    if (data === REFUSED) continue;
     const kind = classify(file.split(/[\\/]/).slice(1).join('/'));
     const has = (key: string) => typeof data === 'object' && data !== null && key in data;
     if (kind === 'framework' && has('kind') && (data as { kind: unknown }).kind === 'guideline') {
@@ -207,6 +214,29 @@ function validate<T>(schema: TSchema, data: unknown, file: string, problems: Pro
     });
   }
   return undefined;
+}
+
+const REFUSED = Symbol('refused');
+
+/** The document as plain data, or REFUSED (with a problem at its first alias) when aliases expand too far. */
+function toData(document: Document, file: string, lines: LineCounter, problems: ProblemDetail[]): unknown {
+  try {
+    return document.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    let offset = 0;
+    visit(document, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const message = error instanceof Error ? error.message.split('\n')[0]! : 'unreadable';
+    const reason = /alias/i.test(message)
+      ? `YAML aliases expand more than ${MAX_YAML_ALIASES} times (refused as a resource exhaustion attack)`
+      : `YAML: ${message}`;
+    problems.push({ file, row: lines.linePos(offset).line, reason });
+    return REFUSED;
+  }
 }
 
 /** `/items/3/title/en` → `items[3].title.en` */

@@ -6,6 +6,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileTypeFromFile } from 'file-type';
 import { evidenceTooLarge, type SniffedContent } from '../../core/evidence/evidence-content';
+import { createTextProbe } from './text-probe';
 
 /** An upload written to a temporary file, hashed and sniffed, not yet in place. */
 export interface StagedEvidenceFile {
@@ -20,7 +21,10 @@ export interface StagedEvidenceFile {
   discard(): Promise<void>;
 }
 
-/** Where evidence files live. One implementation: files under DATA_DIR/evidence. */
+/**
+ * Where evidence files live: files under DATA_DIR/evidence (createEvidenceStore, the default) or
+ * chunks in PostgreSQL (createPostgresEvidenceStore, EVIDENCE_STORE=postgres, several servers).
+ */
 export interface EvidenceStore {
   /**
    * Streams `source` to a temporary file while hashing it. Refuses (PAYLOAD_TOO_LARGE) as soon as
@@ -34,8 +38,9 @@ export interface EvidenceStore {
   /** Deletes the stored file of `sha256` (no error when it is already gone). */
   remove(sha256: string): Promise<void>;
   /**
-   * Runs `work` while no other work on the same content runs in this process, so putting a file
-   * in place (with its row) and removing an unreferenced one cannot interleave.
+   * Runs `work` while no other work on the same content runs (in this process for the local store,
+   * on any server for the PostgreSQL one), so putting a file in place (with its row) and removing
+   * an unreferenced one cannot interleave.
    */
   withContentLock<T>(sha256: string, work: () => Promise<T>): Promise<T>;
   /** Deletes temporary files left by a crash that are older than `before`; returns how many. */
@@ -182,35 +187,6 @@ export function createEvidenceStore(root: string): EvidenceStore {
         }
       }
       return removed;
-    },
-  };
-}
-
-/** Follows the bytes as they stream: still UTF-8 text without NUL? Stops decoding at the first failure. */
-function createTextProbe(): { push(bytes: Buffer): void; isText(): boolean } {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let text = true;
-  return {
-    push(bytes) {
-      if (!text) return;
-      if (bytes.includes(0)) {
-        text = false;
-        return;
-      }
-      try {
-        decoder.decode(bytes, { stream: true });
-      } catch {
-        text = false;
-      }
-    },
-    isText() {
-      if (!text) return false;
-      try {
-        decoder.decode(); // a multi-byte sequence cut off at the end is not valid UTF-8
-        return true;
-      } catch {
-        return false;
-      }
     },
   };
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { DomainError, type ProblemDetail } from '../../core/domain-error';
-import { checkZipLimits } from './zip-limits';
+import { checkZipLimits, type ZipLimits } from './xlsx/zip-limits';
 import { ANSWER_COLUMN, FREE_TEXT_COLUMN, KEY_FIRST_ITEM_ROW, KEY_SHEET } from './questionnaire-workbook';
 
 /** One question row of a filled questionnaire workbook, as written in it. */
@@ -21,6 +21,12 @@ export interface FilledQuestionnaire {
 
 const MAX_QUESTIONS = 500;
 
+/**
+ * A filled questionnaire is a few hundred kB unpacked. The check inflates every part with its
+ * declared size as the cap, so a directory that understates a zip bomb is refused too.
+ */
+const QUESTIONNAIRE_ZIP_LIMITS: ZipLimits = { maxEntries: 200, maxUncompressedBytes: 50 * 1024 ** 2, maxRatio: 200 };
+
 function cellText(cell: ExcelJS.Cell): string {
   return (cell.text ?? '').trim();
 }
@@ -38,7 +44,11 @@ export async function readQuestionnaireWorkbook(bytes: Buffer, fileName: string)
       details.map((detail) => ({ file: fileName, ...detail })),
     );
   };
-  checkZipLimits(bytes, fileName);
+  const zipRefusal = checkZipLimits(bytes, QUESTIONNAIRE_ZIP_LIMITS);
+  if (zipRefusal)
+    refuse(`The file is not a workbook we can read: ${zipRefusal.reason}.`, [
+      { reason: zipRefusal.reason, code: 'file_type' },
+    ]);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);

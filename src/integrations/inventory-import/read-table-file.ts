@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { DomainError, type ProblemDetail } from '../../core/domain-error';
 import { CsvRecordReader, UnclosedQuoteError, type CsvRecord } from '../../core/inventory/import/csv-records';
 import { restoreNeutralisedFormula } from '../../core/text/neutralise-formula';
+import { checkXlsxContainer } from './check-xlsx-container';
 import { DecodeText, EncodingProblem, type TextEncodingName } from './decode-text';
 
 /** One row of a table file: its number as a spreadsheet shows it (header = 1) and its cells. */
@@ -27,13 +28,17 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 /**
  * Opens an inventory file by its content, not its name: a ZIP container is read as XLSX (its
  * first worksheet), text as CSV (comma, semicolon or tab separated, detected from the header).
- * A 0-byte file, binary content or a file that is neither is refused with a located error.
+ * A 0-byte file, binary content or a file that is neither is refused with a located error, and
+ * so is a ZIP beyond INVENTORY_XLSX_LIMITS (a zip bomb) before anything is unpacked for real.
  */
 export async function openTableFile(path: string, fileName: string): Promise<TableFile> {
   const head = await readHead(path, 64 * 1024);
   if (head.length === 0) throw fileProblem(fileName, 'the file is empty (0 bytes)', 'file_empty');
   const { size } = await stat(path);
-  if (head.subarray(0, 4).equals(ZIP)) return openXlsx(path, fileName, size);
+  if (head.subarray(0, 4).equals(ZIP)) {
+    await checkXlsxContainer(path, fileName);
+    return openXlsx(path, fileName, size);
+  }
   if (looksBinary(head)) throw fileProblem(fileName, 'not a CSV or XLSX file (binary content)', 'not_tabular');
   return openCsv(path, fileName, head, size);
 }

@@ -1,6 +1,7 @@
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { FeedProblems, array, isObject, jsonPath, text } from '../feeds/feed-problems';
 import { pointerToPath } from '../feeds/csaf/validate-csaf';
+import { purlProblem } from './purl-problem';
 import type { ParsedSbom, SbomComponent } from './sbom.types';
 
 // CycloneDX JSON SBOMs (1.4–1.6), validated with @cyclonedx/cyclonedx-library's JSON validator:
@@ -14,6 +15,19 @@ const VERSIONS: Readonly<Record<string, Spec.Version>> = {
   '1.5': Spec.Version.v1dot5,
   '1.6': Spec.Version.v1dot6,
 };
+
+// The validator compiles the whole schema on first use (about 0.1 s) and caches it in the
+// instance: one instance per version, so a batch of SBOMs pays for that once.
+const validators = new Map<Spec.Version, Validation.JsonValidator>();
+
+function validatorFor(version: Spec.Version): Validation.JsonValidator {
+  let validator = validators.get(version);
+  if (!validator) {
+    validator = new Validation.JsonValidator(version);
+    validators.set(version, validator);
+  }
+  return validator;
+}
 
 interface AjvError {
   readonly instancePath?: string;
@@ -40,7 +54,7 @@ export async function readCycloneDxJson(
     );
     problems.throwIfAny('not a supported CycloneDX SBOM');
   }
-  const result = (await new Validation.JsonValidator(version!).validate(content)) as unknown;
+  const result = (await validatorFor(version!).validate(content)) as unknown;
   for (const error of Array.isArray(result) ? (result as AjvError[]) : []) {
     const missing = error.params?.['missingProperty'];
     const field = typeof missing === 'string' ? missing : lastSegment(error.instancePath ?? '');
@@ -57,15 +71,20 @@ export async function readCycloneDxJson(
   }
   problems.throwIfAny('not a valid CycloneDX SBOM');
   const components: SbomComponent[] = [];
-  collect(document['components'], components);
+  collect(document['components'], '$.components', components, problems);
+  problems.throwIfAny('not a valid CycloneDX SBOM');
   return { format: 'cyclonedx', specVersion, encoding: 'json', components };
 }
 
-function collect(list: unknown, into: SbomComponent[]): void {
-  for (const component of array(list).filter(isObject)) {
+function collect(list: unknown, path: string, into: SbomComponent[], problems: FeedProblems): void {
+  array(list).forEach((component, index) => {
+    if (!isObject(component)) return;
+    const here = jsonPath(path, index);
     const name = text(component['name']);
     if (name) {
       const purl = text(component['purl']);
+      const wrongPurl = purl === undefined ? undefined : purlProblem(purl);
+      if (wrongPurl) problems.add(jsonPath(here, 'purl'), 'purl', wrongPurl, 'bad_format');
       const cpe = text(component['cpe']);
       into.push({
         name,
@@ -74,8 +93,8 @@ function collect(list: unknown, into: SbomComponent[]): void {
         ...(cpe ? { cpe } : {}),
       });
     }
-    collect(component['components'], into);
-  }
+    collect(component['components'], jsonPath(here, 'components'), into, problems);
+  });
 }
 
 function lastSegment(pointer: string): string | undefined {

@@ -1,5 +1,6 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { FeedProblems, fileProblem } from '../feeds/feed-problems';
+import { FeedProblems } from '../feeds/feed-problems';
+import { createXmlParser, parseXmlDocument } from '../feeds/parse-xml-document';
+import { purlProblem } from './purl-problem';
 import type { ParsedSbom, SbomComponent } from './sbom.types';
 
 // CycloneDX XML SBOMs (1.4–1.6). The library's XML validator needs a native XML binding
@@ -24,7 +25,7 @@ const COMPONENT_TYPES = new Set([
   'cryptographic-asset',
 ]);
 
-const parser = new XMLParser({
+const parser = createXmlParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
@@ -36,16 +37,7 @@ const parser = new XMLParser({
 
 /** Validates and reads a CycloneDX XML document; throws VALIDATION_FAILED when invalid. */
 export function readCycloneDxXml(file: string, content: string): ParsedSbom {
-  if (/<!DOCTYPE/i.test(content)) throw fileProblem(file, 'XML with a DOCTYPE is not accepted', 'bad_format', '/');
-  const valid = XMLValidator.validate(content);
-  if (valid !== true)
-    throw fileProblem(
-      file,
-      `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
-      'bad_format',
-      '/',
-    );
-  const root = parser.parse(content) as Record<string, unknown>;
+  const root = parseXmlDocument(parser, file, content, '/');
   const problems = new FeedProblems(file);
   const bom = root['bom'];
   if (typeof bom !== 'object' || bom === null) {
@@ -89,6 +81,8 @@ function collect(container: unknown, path: string, into: SbomComponent[], proble
     const name = plain(record['name']);
     if (!name) problems.add(`${here}/name`, 'name', 'a component needs a name', 'missing');
     const purl = plain(record['purl']);
+    const wrongPurl = purl === undefined ? undefined : purlProblem(purl);
+    if (wrongPurl) problems.add(`${here}/purl`, 'purl', wrongPurl, 'bad_format');
     const cpe = plain(record['cpe']);
     if (name)
       into.push({ name, version: plain(record['version']) ?? '', ...(purl ? { purl } : {}), ...(cpe ? { cpe } : {}) });

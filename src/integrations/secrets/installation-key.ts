@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DomainError } from '../../core/domain-error';
 
@@ -30,4 +30,24 @@ export function readInstallationKey(options: { configured: string | undefined; d
       { file, reason: 'must decode to 32 bytes' },
     ]);
   return key;
+}
+
+/**
+ * Puts `base64Key` in DATA_DIR/secret.key (mode 0600), setting an existing different key aside as
+ * secret.key.before-restore; returns how to undo it. Used by restore, which checked first that the
+ * installation holds no data sealed with the old key.
+ */
+export function replaceInstallationKeyFile(dataDir: string, base64Key: string): () => void {
+  const file = join(dataDir, 'secret.key');
+  const previous = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  if (previous?.trim() === base64Key.trim()) return () => undefined;
+  mkdirSync(dataDir, { recursive: true });
+  if (previous !== undefined) writeFileSync(`${file}.before-restore`, previous, { mode: 0o600 });
+  writeFileSync(file, base64Key, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return () => {
+    if (previous === undefined) rmSync(file, { force: true });
+    else writeFileSync(file, previous, { mode: 0o600 });
+    rmSync(`${file}.before-restore`, { force: true });
+  };
 }

@@ -55,10 +55,14 @@ export const authPlugin = fp<AuthPluginOptions>(async (app: FastifyInstance, opt
     if (route.url.startsWith('/api') && !route.url.startsWith('/api/docs') && route.config?.access === undefined) {
       throw new Error(`route ${route.method} ${route.url} declares no access policy (config.access)`);
     }
+    if (route.config?.ownCredentials && route.config.access !== 'public') {
+      throw new Error(`route ${route.method} ${route.url} checks its own credentials, so its access must be public`);
+    }
   });
 
   app.addHook('onRequest', async (request) => {
     request.actor = ANONYMOUS;
+    if (request.routeOptions.config.ownCredentials) return;
     const authorization = request.headers.authorization;
     if (authorization?.startsWith('Bearer ')) {
       const actor = await resolveApiToken(options.deps, authorization.slice('Bearer '.length).trim());

@@ -12,5 +12,10 @@ declare module 'fastify' {
     access?: RouteAccess;
     /** Set on routes that may be called while the password must be changed or TOTP enrolled. */
     allowPendingAccount?: boolean;
+    /**
+     * The route checks a credential of its own in `Authorization` (GET /metrics and METRICS_TOKEN),
+     * so no user or API token is resolved from it; such a route must also be `public`.
+     */
+    ownCredentials?: boolean;
   }
 }

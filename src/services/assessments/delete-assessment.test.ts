@@ -48,7 +48,7 @@ describeEachDialect('deleting and editing assessments and systems', (database) =
     await linkEvidence(setup.deps, { actor, assessmentId: doomed, itemId: 'jssec-v2:25', evidenceId: only.id });
     await linkEvidence(setup.deps, { actor, assessmentId: doomed, itemId: 'jssec-v2:26', evidenceId: shared.id });
     await linkEvidence(setup.deps, { actor, assessmentId: kept, itemId: 'jssec-v2:26', evidenceId: shared.id });
-    expect(setup.storedFiles()).toHaveLength(3);
+    expect(await setup.storedFiles()).toHaveLength(3);
 
     await expect(deleteAssessment(setup.deps, { actor, assessmentId: doomed, version: 7 })).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -57,8 +57,8 @@ describeEachDialect('deleting and editing assessments and systems', (database) =
 
     expect((await rows('assessment')).map((row) => row.id)).toEqual([kept]);
     expect((await rows('evidence')).map((row) => row.id).sort()).toEqual([shared.id, library.id].sort());
-    expect(setup.storedFiles()).toHaveLength(2);
-    expect(setup.storedFiles().some((file) => file.includes(only.sha256 ?? 'none'))).toBe(false);
+    expect(await setup.storedFiles()).toHaveLength(2);
+    expect((await setup.storedFiles()).some((file) => file.includes(only.sha256 ?? 'none'))).toBe(false);
     const audit = await database()
       .db.selectFrom('audit_event')
       .select(['summary', 'actor_user_id'])

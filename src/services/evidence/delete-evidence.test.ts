@@ -32,9 +32,9 @@ describeEachDialect('deleteEvidence', (database) => {
     const first = await upload(pdf, 'first');
     const second = await upload(pdf, 'second');
     await deleteEvidence(setup.deps, { actor, evidenceId: first.id, confirm: false });
-    expect(setup.storedFiles()).toHaveLength(1);
+    expect(await setup.storedFiles()).toHaveLength(1);
     await deleteEvidence(setup.deps, { actor, evidenceId: second.id, confirm: false });
-    expect(setup.storedFiles()).toEqual([]);
+    expect(await setup.storedFiles()).toEqual([]);
     expect(
       await database().db.selectFrom('evidence').select('id').where('organisation_id', '=', organisationId).execute(),
     ).toEqual([]);
@@ -51,10 +51,10 @@ describeEachDialect('deleteEvidence', (database) => {
       code: 'CONFLICT',
       extensions: { acceptedSupports: [{ assessmentId, itemId: 'jssec-v2:25' }] },
     });
-    expect(setup.storedFiles()).toHaveLength(1);
+    expect(await setup.storedFiles()).toHaveLength(1);
 
     await deleteEvidence(setup.deps, { actor, evidenceId: evidence.id, confirm: true });
-    expect(setup.storedFiles()).toEqual([]);
+    expect(await setup.storedFiles()).toEqual([]);
     expect(
       await database()
         .db.selectFrom('answer_evidence')
@@ -92,6 +92,6 @@ describeEachDialect('deleteEvidence', (database) => {
     await expect(
       deleteEvidence(setup.deps, { actor: outsider, evidenceId: evidence.id, confirm: true }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect(setup.storedFiles()).toHaveLength(1);
+    expect(await setup.storedFiles()).toHaveLength(1);
   });
 });

@@ -47,7 +47,7 @@ describeEachDialect('uploadEvidence', (database) => {
       evidenceDate: '2026-11-01',
       supports: [],
     });
-    expect(setup.storedFiles()).toEqual([`${sha(pdf).slice(0, 2)}/${sha(pdf)}`]);
+    expect(await setup.storedFiles()).toEqual([`${sha(pdf).slice(0, 2)}/${sha(pdf)}`]);
     const audit = await database()
       .db.selectFrom('audit_event')
       .select(['action', 'summary'])
@@ -72,7 +72,7 @@ describeEachDialect('uploadEvidence', (database) => {
       details: async () => ({ title: 'Second' }),
     });
     expect(first.sha256).toBe(second.sha256);
-    expect(setup.storedFiles()).toHaveLength(1);
+    expect(await setup.storedFiles()).toHaveLength(1);
     expect((await rowsOf(organisationId)).map((row) => row.title).sort()).toEqual(['First', 'Second']);
   });
 
@@ -138,7 +138,7 @@ describeEachDialect('uploadEvidence', (database) => {
     ],
   ])('stores nothing for an upload %s', async (_case, file, details, code) => {
     await expect(uploadEvidence(setup.deps, { actor, file: file(), details })).rejects.toMatchObject({ code });
-    expect(setup.storedFiles()).toEqual([]);
+    expect(await setup.storedFiles()).toEqual([]);
     expect(await rowsOf(organisationId)).toEqual([]);
   });
 
@@ -170,7 +170,7 @@ describeEachDialect('uploadEvidence', (database) => {
         details: async () => ({ assessmentId, itemId: 'jssec-v2:25' }),
       }),
     ).rejects.toMatchObject({ code: 'ASSESSMENT_CLOSED' });
-    expect(setup.storedFiles()).toEqual([]);
+    expect(await setup.storedFiles()).toEqual([]);
   });
 
   it('reads the fields only after the whole file', async () => {
@@ -211,7 +211,7 @@ describeEachDialect('uploadEvidence', (database) => {
         { actor, file: incomingFile(uniquePdf(), 'a.pdf'), details: async () => ({}) },
       ),
     ).rejects.toThrow('after the rename');
-    expect(setup.storedFiles()).toEqual([]);
+    expect(await setup.storedFiles()).toEqual([]);
     expect(await rowsOf(organisationId)).toEqual([]);
     expect(
       await database()

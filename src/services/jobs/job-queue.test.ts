@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { beforeEach, expect, it } from 'vitest';
 import { DomainError } from '../../core/domain-error';
-import { createJobFileStore } from '../../integrations/jobs/job-file-store';
+import { createJobFileStore, type JobFileStore } from '../../integrations/jobs/job-file-store';
+import { createPostgresJobFileStore } from '../../integrations/jobs/postgres-job-file-store';
 import { seedMember, seedOrganisation } from '../../testing/test-accounts';
 import { createTestClock } from '../../testing/test-app';
 import { seedAssessmentRow } from '../../testing/test-assessment-rows';
@@ -19,9 +20,9 @@ import { openJobFile } from './open-job-file';
 import { purgeEndedJobs } from './purge-ended-jobs';
 import { runNextJob } from './run-next-job';
 
-describeEachDialect('the background job queue', (database) => {
+describeEachDialect('the background job queue', (database, dialect) => {
   const clock = createTestClock();
-  let jobFiles: ReturnType<typeof createJobFileStore>;
+  let jobFiles: JobFileStore;
   const deps = () => ({ database: database(), clock, jobFiles });
   let organisationId: string;
   let assessmentId: string;
@@ -48,7 +49,11 @@ describeEachDialect('the background job queue', (database) => {
     requestReport(deps(), { actor, assessmentId, kind: 'assessment-json', language: 'en', detailed: false });
 
   beforeEach(async () => {
-    jobFiles = createJobFileStore(mkdtempSync(join(tmpdir(), 'iotcheck-jobs-')));
+    // Job files in a folder on SQLite, in the database (EVIDENCE_STORE=postgres) on PostgreSQL.
+    jobFiles =
+      dialect === 'postgres'
+        ? createPostgresJobFileStore(database().db)
+        : createJobFileStore(mkdtempSync(join(tmpdir(), 'iotcheck-jobs-')));
     runs = [];
     failures = [];
     organisationId = await seedOrganisation(database(), 'Jobs');

@@ -14,6 +14,17 @@ export interface JobRunOptions {
   /** Aborted when this server stops: the job goes back to the queue for another server. */
   readonly stopSignal?: AbortSignal;
   readonly log?: (message: string, error?: unknown) => void;
+  /** Told once per claimed job when its run ends (for the log line and metrics of job runs). */
+  readonly onRunEnded?: (run: JobRunEnded) => void;
+}
+
+/** How one run of a job ended: its final or next status and, for a failure, the error code. */
+export interface JobRunEnded {
+  readonly jobId: string;
+  readonly kind: string;
+  readonly outcome: JobOutcome['status'] | 'lost';
+  readonly errorCode?: string;
+  readonly durationMs: number;
 }
 
 const iso = (date: Date) => date.toISOString();
@@ -34,16 +45,41 @@ export async function runNextJob(deps: JobDeps, options: JobRunOptions): Promise
   });
   if (!job) return 'idle';
   const run = { id: job.id, workerId: options.workerId };
-  const finish = (outcome: JobOutcome) => finishJobRun(deps.database.db, { ...run, at: iso(deps.clock()) }, outcome);
+  const startedAt = performance.now();
+  let ended: JobOutcome | undefined;
+  const finish = async (outcome: JobOutcome) => {
+    const held = await finishJobRun(deps.database.db, { ...run, at: iso(deps.clock()) }, outcome);
+    if (held) ended = outcome;
+    return held;
+  };
+  try {
+    await runOrAbandon(deps, options, job, finish);
+  } finally {
+    options.onRunEnded?.({
+      jobId: job.id,
+      kind: job.kind,
+      outcome: ended?.status ?? 'lost',
+      ...(ended && 'error' in ended && ended.error ? { errorCode: ended.error.code } : {}),
+      durationMs: Math.round(performance.now() - startedAt),
+    });
+  }
+  return 'ran';
+}
+
+async function runOrAbandon(
+  deps: JobDeps,
+  options: JobRunOptions,
+  job: Job,
+  finish: (outcome: JobOutcome) => Promise<boolean>,
+): Promise<void> {
   if (job.attempts > job.maxAttempts) {
     await finish({
       status: 'failed',
       error: { code: 'JOB_ABANDONED', message: `Stopped after ${job.maxAttempts} attempts.` },
     });
-    return 'ran';
+    return;
   }
   await runClaimedJob(deps, options, job, finish);
-  return 'ran';
 }
 
 async function runClaimedJob(

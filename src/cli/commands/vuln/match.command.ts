@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { matchOrganisation } from '../../../services/vulnerabilities/match/match-organisation';
+import { matchAndRecordTrend } from '../../../services/vulnerabilities/run-match';
 import { readConfirmationOverlay } from '../../../services/vulnerabilities/read-confirmation-overlay';
 import type { CliContext } from '../../cli-context';
 import { inInventoryOrganisation } from '../inventory/inventory-session';
@@ -21,7 +21,7 @@ export function registerVulnMatchCommand(vuln: Command, context: CliContext): vo
     .option('--json', m.jsonOption)
     .action(async (options: MatchOptions) => {
       const result = await inInventoryOrganisation(context, options.org, (deps, actor) =>
-        matchOrganisation(
+        matchAndRecordTrend(
           { ...deps, readRuleOverlay: readConfirmationOverlay },
           { actor, force: options.force === true },
         ),

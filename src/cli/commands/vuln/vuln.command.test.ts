@@ -160,6 +160,33 @@ describeEachDialect('iotcheck vuln and sbom', (database) => {
     const unknown = await cli.run(['vuln', 'list', '--org', org, '--device', 'NOPE']);
     expect(unknown.code).toBe(66);
     expect(unknown.err).toContain('no device with asset tag NOPE');
+
+    const triage = (...rest: string[]) => [
+      'vuln',
+      'triage',
+      '--org',
+      org,
+      '--device',
+      'CAM-OLD',
+      '--advisory',
+      'CVE-2026-7001',
+      ...rest,
+    ];
+    expect((await cli.run(triage('--status', 'fixed'))).code).toBe(64);
+    expect((await cli.run(triage('--status', 'not_affected', '--justification', 'because'))).code).toBe(64);
+    const unjustified = await cli.run(triage('--status', 'not_affected'));
+    expect(unjustified.code).toBe(65);
+    expect(unjustified.err).toContain('justification');
+    const triaged = await cli.run(
+      triage('--status', 'not_affected', '--justification', 'code_not_present', '--note', 'vendor patch'),
+      'ja',
+    );
+    expect(triaged.code).toBe(0);
+    expect(triaged.out).toBe('CAM-OLD: CVE-2026-7001 を not_affected にしました（版 1）。');
+    const again = await cli.run(triage('--status', 'resolved', '--owner', 'ops', '--due', '2026-12-31'));
+    expect(again.out).toBe('CAM-OLD: CVE-2026-7001 is now resolved (version 2).');
+    const after = await cli.run(['vuln', 'list', '--org', org, '--device', 'CAM-OLD', '--json']);
+    expect(JSON.parse(after.out)).toMatchObject([{ assetTag: 'CAM-OLD', status: 'resolved' }]);
   });
 
   it('refuses an import with an invalid CSAF or NVD file: exit 65, located errors, nothing imported', async () => {

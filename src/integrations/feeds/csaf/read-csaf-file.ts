@@ -1,5 +1,5 @@
 import type { NormalisedAdvisory } from '../../../core/vulnerabilities/advisory.types';
-import { FeedProblems, feedError } from '../feed-problems';
+import { FeedProblems, feedError, fileProblem, isObject } from '../feed-problems';
 import { readJsonDocument } from '../read-file-head';
 import { csafToAdvisory } from './csaf-document';
 import { csafProblems } from './validate-csaf';
@@ -11,6 +11,8 @@ import { csafProblems } from './validate-csaf';
  */
 export async function* readCsafFile(file: string): AsyncGenerator<NormalisedAdvisory> {
   const document = await readJsonDocument(file);
+  // The validator's mandatory tests dereference the document: anything but an object crashes them.
+  if (!isObject(document)) throw fileProblem(file, 'a CSAF document must be a JSON object', 'bad_format');
   const invalid = await csafProblems(file, document);
   if (invalid.length > 0) throw feedError(file, 'not a valid CSAF 2.0 document', invalid.slice(0, 100));
   const problems = new FeedProblems(file);

@@ -1,5 +1,4 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { fileProblem } from '../feed-problems';
+import { createXmlParser, parseXmlDocument } from '../parse-xml-document';
 
 // MyJVN API responses are small XML documents (one page of an overview list, one VULDEF): they
 // are parsed whole. Namespace prefixes are dropped (`sec:cpe` → `cpe`); elements that may repeat
@@ -20,7 +19,7 @@ const REPEATED = new Set([
   'cvss',
 ]);
 
-const parser = new XMLParser({
+const parser = createXmlParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
   removeNSPrefix: true,
@@ -34,16 +33,7 @@ const parser = new XMLParser({
 
 /** Parses MyJVN XML; a malformed document is refused with its line and column. */
 export function parseJvnXml(file: string, content: string): Record<string, unknown> {
-  if (/<!DOCTYPE/i.test(content)) throw fileProblem(file, 'XML with a DOCTYPE is not accepted', 'bad_format');
-  const valid = XMLValidator.validate(content);
-  if (valid !== true) {
-    throw fileProblem(
-      file,
-      `not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})`,
-      'bad_format',
-    );
-  }
-  return parser.parse(content) as Record<string, unknown>;
+  return parseXmlDocument(parser, file, content);
 }
 
 /** The text of an element that may carry attributes (`{ '#text': …, '@version': … }`) or be plain. */

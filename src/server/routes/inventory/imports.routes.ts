@@ -42,6 +42,7 @@ export const inventoryImportRoutes: FastifyPluginAsyncTypebox<ServerDeps> = asyn
         validOnly: request.query.validOnly === true,
         context: contextOf(request),
       });
+      if (!result.dryRun) deps.metrics?.importMeter.imported('devices', result.created + result.updated);
       return { ...result, problems: [...result.problems] };
     },
   );

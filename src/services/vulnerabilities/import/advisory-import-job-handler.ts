@@ -2,9 +2,10 @@ import { rm } from 'node:fs/promises';
 import { DomainError, formatProblemDetail, isDomainError } from '../../../core/domain-error';
 import { requireOrganisation } from '../../accounts/require-user';
 import type { JobHandler } from '../../jobs/job-handler';
+import type { ImportMeter } from '../../ops/import-meter';
 import { reportOfBytes } from '../../reports/generated-report';
 import type { MatchDeps } from '../match/match-deps';
-import { matchOrganisation } from '../match/match-organisation';
+import { matchAndRecordTrend } from '../run-match';
 import type { AdvisoryReader, AdvisorySourceChoice } from './advisory-reader';
 import { importAdvisoryFiles } from './import-advisory-files';
 
@@ -17,7 +18,9 @@ const PROBLEMS_IN_MESSAGE = 5;
  * fails the job with VALIDATION_FAILED naming the first located problems; the upload is removed
  * either way.
  */
-export function advisoryImportJobHandler(deps: MatchDeps & { readonly readAdvisories: AdvisoryReader }): JobHandler {
+export function advisoryImportJobHandler(
+  deps: MatchDeps & { readonly readAdvisories: AdvisoryReader; readonly importMeter?: ImportMeter },
+): JobHandler {
   return {
     readAction: 'vulnerabilities.read',
     run: async ({ actor, params, onProgress, signal }) => {
@@ -38,8 +41,9 @@ export function advisoryImportJobHandler(deps: MatchDeps & { readonly readAdviso
             .map((detail) => formatProblemDetail({ ...detail, file: fileName }));
           throw new DomainError('VALIDATION_FAILED', `${fileName}: ${shown.join('; ')}`, error.details);
         });
+        deps.importMeter?.imported('advisories', imported.inserted + imported.updated);
         onProgress(0.5);
-        const match = await matchOrganisation(deps, {
+        const match = await matchAndRecordTrend(deps, {
           actor,
           onProgress: (fraction) => onProgress(0.5 + fraction / 2),
           signal,

@@ -7,8 +7,16 @@ import type { DeviceIdentity, IdentityMatch } from '../../../core/vulnerabilitie
 import { createIdentityMatcher, type UnknownVersion } from '../../../core/vulnerabilities/matcher';
 import { withBulkConnection } from '../../../db/inventory/import-connection';
 import {
+  findUnusedIdentities,
+  groupFacts,
+  mapDeviceGroups,
+  mapDevices,
+  readChangedDevices,
+  readDeviceGroups,
+  readOwnSbomDevices,
+} from '../../../db/vulnerabilities/device-identity.repository';
+import {
   countAdvisories,
-  countIdentityUse,
   countMatches,
   deleteIdentities,
   findLatestMatchRun,
@@ -17,18 +25,17 @@ import {
   matchKey,
   readAdvisoryRevision,
   readAdvisoryRules,
-  readDeviceFacts,
   readIdentities,
   readSbomFacts,
   readSbomFingerprint,
   readStoredMatches,
-  writeDeviceIdentities,
   writeMatches,
   type StoredAdvisoryRules,
   type StoredMatchKeys,
 } from '../../../db/vulnerabilities/match.repository';
 import { requireOrganisation } from '../../accounts/require-user';
 import type { MatchDeps, RuleOverlay } from './match-deps';
+import { createPhaseClock, type MatchPhaseTimes } from './match-phases';
 
 /** What a match run did. */
 export interface MatchOrganisationResult {
@@ -69,6 +76,8 @@ export async function matchOrganisation(
     force?: boolean;
     advisoryIds?: readonly string[];
     onProgress?: (fraction: number) => void;
+    /** Receives the time spent per phase when the run is done (benchmarks). */
+    onPhases?: (times: MatchPhaseTimes) => void;
     signal?: AbortSignal;
   },
 ): Promise<MatchOrganisationResult> {
@@ -77,6 +86,7 @@ export async function matchOrganisation(
   const startedAt = deps.clock().toISOString();
   const progress = input.onProgress ?? (() => undefined);
   const checkpoint = () => input.signal?.throwIfAborted();
+  const phases = createPhaseClock();
 
   return withBulkConnection(deps.database, (bulk) =>
     bulk.db.transaction().execute(async (transaction) => {
@@ -87,35 +97,45 @@ export async function matchOrganisation(
       const overlay: RuleOverlay = deps.readRuleOverlay
         ? await deps.readRuleOverlay(transaction, organisationId)
         : (_id, rules) => rules;
+      phases.lap('bookkeeping');
 
       // 1. Devices → identities. A changed SBOM set changes identities of whole models: re-read all.
+      // Re-reading groups the devices in the database; otherwise only devices updated since the
+      // last run are read, one by one.
       const rereadAll = full || last.sbomFingerprint !== sbomFingerprint;
       const sboms = await readSbomFacts(transaction, organisationId);
-      const deviceKeys = new Map<string, string>();
       const builder = createIdentityBuilder(sboms);
-      const since = rereadAll ? undefined : new Date(Date.parse(last.startedAt) - CHANGE_MARGIN_MS).toISOString();
-      for await (const page of readDeviceFacts(bulk, transaction, organisationId, since)) {
+      if (rereadAll) {
+        const groups = await readDeviceGroups(transaction, organisationId);
+        const own = await readOwnSbomDevices(transaction, organisationId);
+        phases.lap('read devices');
         checkpoint();
-        for (const device of page) deviceKeys.set(device.deviceId, builder.add(device));
+        const keyed = groups.map((group) => ({ ...group, key: builder.add(groupFacts(group)) }));
+        await mapDeviceGroups(bulk, transaction, organisationId, keyed);
+        await mapDevices(bulk, transaction, organisationId, new Map(own.map((d) => [d.deviceId, builder.add(d)])));
+      } else {
+        const since = new Date(Date.parse(last.startedAt) - CHANGE_MARGIN_MS).toISOString();
+        const changed = await readChangedDevices(transaction, organisationId, since);
+        phases.lap('read devices');
+        checkpoint();
+        await mapDevices(bulk, transaction, organisationId, new Map(changed.map((d) => [d.deviceId, builder.add(d)])));
       }
-      const seen = builder.identities();
-      await writeDeviceIdentities(bulk, transaction, organisationId, deviceKeys, rereadAll);
+      phases.lap('group identities');
       progress(0.2);
 
-      const inUse = await countIdentityUse(transaction, organisationId);
+      // Identities new to the store are added; stored ones no device carries any more go, with their matches.
       const stored = await readIdentities(transaction, organisationId);
       const storedKeys = new Set(stored.map((identity) => identity.key));
-      let removed = await deleteIdentities(
-        transaction,
-        organisationId,
-        stored.filter((identity) => !inUse.has(identity.key)).map((identity) => identity.key),
-      );
-      const fresh = seen.filter((identity) => !storedKeys.has(identity.key) && inUse.has(identity.key));
+      const fresh = builder.identities().filter((identity) => !storedKeys.has(identity.key));
       await insertIdentities(bulk, transaction, organisationId, fresh, startedAt);
-      const kept = stored.filter((identity) => inUse.has(identity.key));
+      const unused = new Set(await findUnusedIdentities(transaction, organisationId));
+      let removed = await deleteIdentities(transaction, organisationId, [...unused]);
+      const kept = stored.filter((identity) => !unused.has(identity.key));
+      const arrived = fresh.filter((identity) => !unused.has(identity.key));
+      phases.lap('group identities');
 
       // 2. Matching: `everything` against every advisory, `others` against the changed ones.
-      const everything = full ? [...kept, ...fresh] : fresh;
+      const everything = full ? [...kept, ...arrived] : arrived;
       const others = full ? [] : kept;
       let advisoriesRead = 0;
       let unknownCount = 0;
@@ -135,7 +155,9 @@ export async function matchOrganisation(
         share: [number, number],
         total: number,
       ) {
+        phases.lap('bookkeeping');
         const matcher = createIdentityMatcher(identities);
+        phases.lap('match');
         const inPass = new Set(identities.map((identity) => identity.key));
         if (identities !== lastIdentities) processed.clear();
         lastIdentities = identities;
@@ -143,6 +165,7 @@ export async function matchOrganisation(
         for await (const page of pages) {
           checkpoint();
           const before = typeof old === 'function' ? await old(page.map((advisory) => advisory.id)) : old;
+          phases.lap('load advisories');
           for (const advisory of page) {
             if (processed.has(advisory.id)) continue;
             processed.add(advisory.id);
@@ -162,8 +185,10 @@ export async function matchOrganisation(
           if (typeof old === 'function') collectGone(before, inPass);
           done += page.length;
           progress(share[0] + (share[1] - share[0]) * Math.min(1, done / Math.max(1, total)));
+          phases.lap('match');
         }
         if (typeof old !== 'function') collectGone(old, inPass);
+        phases.lap('match');
       }
       function collectGone(left: StoredMatchKeys, inPass: ReadonlySet<string>) {
         for (const key of left.keys()) {
@@ -195,10 +220,12 @@ export async function matchOrganisation(
       }
       removed += gone.length;
       const finishedAt = deps.clock().toISOString();
+      phases.lap('bookkeeping');
       await writeMatches(bulk, transaction, organisationId, { added, kept: persisting, gone }, finishedAt);
+      phases.lap('write matches');
       const result: MatchOrganisationResult = {
         runId: randomUUID(),
-        identities: inUse.size,
+        identities: kept.length + arrived.length,
         matches: await countMatches(transaction, organisationId),
         added: added.length,
         removed,
@@ -224,5 +251,8 @@ export async function matchOrganisation(
       progress(1);
       return result;
     }),
-  );
+  ).finally(() => {
+    phases.lap('bookkeeping');
+    input.onPhases?.(phases.times());
+  });
 }

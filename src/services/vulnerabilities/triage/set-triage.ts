@@ -18,6 +18,7 @@ import type { VulnerabilityTriageTable } from '../../../db/vulnerabilities/triag
 import { requireOrganisation } from '../../accounts/require-user';
 import type { RequestContext } from '../../auth/account-deps';
 import { recordAudit } from '../../audit/record-audit';
+import { recordVulnerabilityTrend } from '../trend/record-trend';
 import type { VulnerabilityDeps } from '../vulnerability-deps';
 import { presentTriage } from './present-triage';
 
@@ -134,6 +135,7 @@ export async function setTriage(
       };
       await insertTriage(transaction, saved);
     }
+    await recordVulnerabilityTrend(transaction, organisationId, at);
     await recordAudit(transaction, actor, input.context, at, {
       organisationId,
       action: 'vulnerability.triage',

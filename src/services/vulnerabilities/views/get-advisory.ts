@@ -3,17 +3,25 @@ import { DomainError } from '../../../core/domain-error';
 import type { NormalisedAdvisory } from '../../../core/vulnerabilities/advisory.types';
 import type { AdvisoryDetailView } from '../../../contracts/vulnerabilities/advisory.schema';
 import { findVisibleAdvisory } from '../../../db/vulnerabilities/advisory.repository';
-import { listOrganisationTriage, triageTargetKey } from '../../../db/vulnerabilities/triage.repository';
+import type { MatchReason, TriageStatus } from '../../../core/vulnerabilities/match.types';
+import { matchWhy } from '../../../core/vulnerabilities/match-why';
+import {
+  listDeviceMatchRows,
+  listModelFirmware,
+  listModelMatchRows,
+  modelGroupKey,
+} from '../../../db/vulnerabilities/match-view.repository';
+import { listTriageForAdvisories } from '../../../db/vulnerabilities/triage.repository';
 import { presentTriage } from '../triage/present-triage';
 import type { VulnerabilityDeps } from '../vulnerability-deps';
 import { requireVulnerabilityReader } from './list-matches';
-import { loadTriagedMatches } from './triaged-matches';
 
 const MAX_DEVICES = 1000;
 
 /**
  * One advisory the organisation sees, with its facts, the affected models (firmware versions,
- * device count, the model's triage) and devices (status and the triage that applies).
+ * device count, the model's triage) and the first 1000 devices (effective status and the triage
+ * that applies), all counted and ordered by the database.
  * NOT_FOUND for an advisory another organisation uploaded.
  */
 export async function getAdvisory(
@@ -25,24 +33,15 @@ export async function getAdvisory(
   const row = await findVisibleAdvisory(db, organisationId, input.advisoryId);
   if (!row) throw new DomainError('NOT_FOUND', 'No such advisory.');
   const document = JSON.parse(row.document) as NormalisedAdvisory;
-  const matches = await loadTriagedMatches(deps.database, organisationId, { advisoryId: row.id });
-  const modelTriage = new Map(
-    (await listOrganisationTriage(db, organisationId))
-      .filter((t) => t.source === row.source && t.tracking_id === row.tracking_id && t.target_kind === 'model')
-      .map((t) => [t.target_key, t]),
-  );
-  const models = new Map<
-    string,
-    { first: (typeof matches)[number]; firmware: Set<string>; devices: number; byName: boolean }
-  >();
-  for (const match of matches) {
-    const key = triageTargetKey({ kind: 'model', manufacturer: match.manufacturer.trim(), model: match.model.trim() });
-    const entry = models.get(key) ?? { first: match, firmware: new Set<string>(), devices: 0, byName: false };
-    entry.firmware.add(match.firmwareVersion);
-    entry.devices += 1;
-    entry.byName ||= match.confidence === 'name';
-    models.set(key, entry);
-  }
+  const filter = { advisoryId: row.id };
+  const [models, devices, triage] = await Promise.all([
+    listModelMatchRows(db, organisationId, { filter }),
+    listDeviceMatchRows(db, organisationId, { filter, limit: MAX_DEVICES }),
+    listTriageForAdvisories(db, organisationId, [{ source: row.source, trackingId: row.tracking_id }]),
+  ]);
+  const firmware = await listModelFirmware(db, organisationId, models);
+  const triageById = new Map(triage.map((t) => [t.id, t]));
+  const triageOf = (id: string | null) => (id === null ? undefined : triageById.get(id));
   return {
     id: row.id,
     source: row.source as AdvisoryDetailView['source'],
@@ -62,30 +61,31 @@ export async function getAdvisory(
     remediations: document.remediations.map((remediation) => ({ ...remediation })),
     scope: row.organisation_id === null ? 'installation' : 'organisation',
     withdrawn: Number(row.withdrawn) === 1 || row.withdrawn === true,
-    models: [...models.entries()].map(([key, { first, firmware, devices, byName }]) => {
-      const triage = modelTriage.get(key);
+    models: models.map((model) => {
+      const applied = triageOf(model.triageId);
       return {
-        manufacturer: first.manufacturer,
-        model: first.model,
-        firmwareVersions: [...firmware].sort(),
-        devices,
-        confidence: byName ? ('name' as const) : ('exact' as const),
-        why: first.why,
-        triage: triage ? presentTriage(triage, row.id) : null,
+        manufacturer: model.manufacturer,
+        model: model.model,
+        firmwareVersions: firmware.get(modelGroupKey(row.id, model.manufacturer, model.model)) ?? [],
+        devices: model.devices,
+        confidence: model.byName ? ('name' as const) : ('exact' as const),
+        why: matchWhy(JSON.parse(model.reason) as MatchReason),
+        triage: applied ? presentTriage(applied, row.id) : null,
       };
     }),
-    devices: matches.slice(0, MAX_DEVICES).map((match) => ({
-      deviceId: match.deviceId,
-      assetTag: match.assetTag,
-      name: match.deviceName,
-      firmwareVersion: match.firmwareVersion,
-      confidence: match.confidence,
-      why: match.why,
-      status: match.status,
-      triage: match.triage
-        ? presentTriage(match.triage, row.id, match.triageLevel === 'device' ? match.assetTag : '')
-        : null,
-    })),
-    devicesTruncated: matches.length > MAX_DEVICES,
+    devices: devices.slice(0, MAX_DEVICES).map((device) => {
+      const applied = triageOf(device.triageId);
+      return {
+        deviceId: device.deviceId,
+        assetTag: device.assetTag,
+        name: device.deviceName,
+        firmwareVersion: device.firmwareVersion,
+        confidence: device.confidence,
+        why: matchWhy(JSON.parse(device.reason) as MatchReason),
+        status: device.status as TriageStatus,
+        triage: applied ? presentTriage(applied, row.id, device.triageLevel === 'device' ? device.assetTag : '') : null,
+      };
+    }),
+    devicesTruncated: devices.length > MAX_DEVICES,
   };
 }

@@ -1,25 +1,22 @@
 import type { Actor } from '../../../core/auth/actor';
 import type { VulnerabilitySummaryView } from '../../../contracts/vulnerabilities/summary.schema';
-import { TRIAGE_STATUSES } from '../../../core/vulnerabilities/match.types';
+import { TRIAGE_STATUSES, type TriageStatus } from '../../../core/vulnerabilities/match.types';
+import { isOpenStatus } from '../../../core/vulnerabilities/match-why';
 import { countPendingConfirmations } from '../../../db/vulnerabilities/confirmation.repository';
-import { listDailyCounts, upsertDailyCount } from '../../../db/vulnerabilities/triage-trend.repository';
+import { countDevicesWithOpenMatches, countMatches } from '../../../db/vulnerabilities/match-view.repository';
+import { listDailyCounts } from '../../../db/vulnerabilities/triage-trend.repository';
 import { findLastMatchedAt } from '../../../db/vulnerabilities/triage-view.repository';
+import { openCounts } from '../trend/record-trend';
 import type { VulnerabilityDeps } from '../vulnerability-deps';
 import { requireVulnerabilityReader } from './list-matches';
-import { loadTriagedMatches, type TriagedMatch } from './triaged-matches';
 
 const TREND_DAYS = 180;
 
-/** Open and KEV-open device matches. */
-export function openCounts(matches: readonly TriagedMatch[]): { open: number; kev: number } {
-  const open = matches.filter((match) => match.open);
-  return { open: open.length, kev: open.filter((match) => match.kev).length };
-}
-
 /**
  * The organisation's vulnerability summary: open matches (device × advisory), open KEV matches,
- * affected devices, open matches by severity, all matches by status, the last match run, the
- * pending confirmations and the daily trend. Today's point is recorded as it is read.
+ * affected devices, open matches by severity, all matches by status (effective status), the last
+ * match run, the pending confirmations and the daily trend. Only reads: the trend's points are
+ * recorded after match runs and triage changes (trend/record-trend.ts).
  */
 export async function getVulnerabilitySummary(
   deps: VulnerabilityDeps,
@@ -27,23 +24,20 @@ export async function getVulnerabilitySummary(
 ): Promise<VulnerabilitySummaryView> {
   const { organisationId } = requireVulnerabilityReader(input.actor);
   const db = deps.database.db;
-  const matches = await loadTriagedMatches(deps.database, organisationId);
-  const open = matches.filter((match) => match.open);
+  const counts = await countMatches(db, organisationId);
   const bySeverity = { critical: 0, high: 0, medium: 0, low: 0, none: 0, unknown: 0 };
-  for (const match of open) bySeverity[(match.severityLevel ?? 'unknown') as keyof typeof bySeverity] += 1;
-  const byStatus = Object.fromEntries(TRIAGE_STATUSES.map((status) => [status, 0])) as Record<
-    (typeof TRIAGE_STATUSES)[number],
-    number
-  >;
-  for (const match of matches) byStatus[match.status] += 1;
-  const today = deps.clock().toISOString().slice(0, 10);
-  const counts = openCounts(matches);
-  await upsertDailyCount(db, { organisation_id: organisationId, day: today, ...counts });
+  const byStatus = Object.fromEntries(TRIAGE_STATUSES.map((status) => [status, 0])) as Record<TriageStatus, number>;
+  for (const row of counts) {
+    if (row.status in byStatus) byStatus[row.status as TriageStatus] += row.count;
+    if (isOpenStatus(row.status as TriageStatus))
+      bySeverity[(row.severityLevel ?? 'unknown') as keyof typeof bySeverity] += row.count;
+  }
+  const { open, kev } = openCounts(counts);
   const trend = await listDailyCounts(db, organisationId, TREND_DAYS);
   return {
-    openMatches: counts.open,
-    openKev: counts.kev,
-    affectedDevices: new Set(open.map((match) => match.deviceId)).size,
+    openMatches: open,
+    openKev: kev,
+    affectedDevices: await countDevicesWithOpenMatches(db, organisationId),
     bySeverity,
     byStatus,
     lastMatchedAt: await findLastMatchedAt(db, organisationId),

@@ -2,13 +2,22 @@ import type { Actor } from '../../../core/auth/actor';
 import { can } from '../../../core/auth/policy';
 import { DomainError } from '../../../core/domain-error';
 import type { MatchListQuery, MatchListView, MatchRowView } from '../../../contracts/vulnerabilities/match.schema';
+import type { MatchReason, NotAffectedJustification, TriageStatus } from '../../../core/vulnerabilities/match.types';
+import { matchWhy } from '../../../core/vulnerabilities/match-why';
 import { findDeviceRow } from '../../../db/inventory/device.repository';
+import {
+  listDeviceMatchRows,
+  listModelFirmware,
+  listModelMatchRows,
+  modelGroupKey,
+  type DeviceMatchKey,
+  type DeviceMatchRow,
+  type ModelMatchKey,
+  type ModelMatchRow,
+} from '../../../db/vulnerabilities/match-view.repository';
 import { requireOrganisation } from '../../accounts/require-user';
 import type { VulnerabilityDeps } from '../vulnerability-deps';
-import { justificationOf, loadTriagedMatches, page, type TriagedMatch } from './triaged-matches';
-
-const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'none', 'unknown'];
-const severityRank = (match: TriagedMatch) => SEVERITY_ORDER.indexOf(match.severityLevel ?? 'unknown');
+import { decodeViewCursor, pageSize, toPage } from './view-cursor';
 
 /** Reads need vulnerabilities.read in the actor's organisation. */
 export function requireVulnerabilityReader(actor: Actor): { organisationId: string } {
@@ -18,102 +27,87 @@ export function requireVulnerabilityReader(actor: Actor): { organisationId: stri
   return { organisationId };
 }
 
-function matchesFilter(match: TriagedMatch, query: Omit<MatchListQuery, 'view' | 'cursor' | 'limit'>): boolean {
-  if (query.severity !== undefined && (match.severityLevel ?? 'unknown') !== query.severity) return false;
-  if (query.kev !== undefined && match.kev !== query.kev) return false;
-  if (query.status !== undefined && match.status !== query.status) return false;
-  return true;
-}
+const severityOf = (row: { severityLevel: string | null; score: number | null }): MatchRowView['severity'] =>
+  row.severityLevel ? { level: row.severityLevel as 'critical', score: row.score } : null;
 
-function deviceRow(match: TriagedMatch): MatchRowView {
+/** A device row as the API shows it. */
+export function presentDeviceMatch(row: DeviceMatchRow): MatchRowView {
   return {
-    deviceId: match.deviceId,
-    assetTag: match.assetTag,
-    manufacturer: match.manufacturer,
-    model: match.model,
-    firmwareVersion: match.firmwareVersion,
-    advisoryId: match.advisoryId,
-    trackingId: match.trackingId,
-    title: match.title,
-    cves: match.cves,
-    severity: match.severityLevel ? { level: match.severityLevel as 'critical', score: match.score } : null,
-    kev: match.kev,
-    status: match.status,
-    justification: justificationOf(match),
-    owner: match.triage?.owner ?? '',
-    due: match.triage?.due ?? null,
-    triageVersion: match.triage ? Number(match.triage.version) : null,
-    triageLevel: match.triageLevel,
-    confidence: match.confidence,
-    why: match.why,
+    deviceId: row.deviceId,
+    assetTag: row.assetTag,
+    manufacturer: row.manufacturer,
+    model: row.model,
+    firmwareVersion: row.firmwareVersion,
+    advisoryId: row.advisoryId,
+    trackingId: row.trackingId,
+    title: row.title,
+    cves: row.cves,
+    severity: severityOf(row),
+    kev: row.kev,
+    status: row.status as TriageStatus,
+    justification: row.justification as NotAffectedJustification | null,
+    owner: row.owner,
+    due: row.due,
+    triageVersion: row.triageVersion,
+    triageLevel: row.triageLevel,
+    confidence: row.confidence,
+    why: matchWhy(JSON.parse(row.reason) as MatchReason),
   };
 }
 
-/**
- * Rows for a model: one per (manufacturer, model, advisory); the status is the model triage's (or
- * in_triage), firmware versions and device counts gathered; confidence 'name' if any was by name.
- */
-function modelRows(matches: readonly TriagedMatch[]): MatchRowView[] {
-  const groups = new Map<string, { first: TriagedMatch; firmware: Set<string>; devices: number; byName: boolean }>();
-  for (const match of matches) {
-    const key = `${match.manufacturer}\u0000${match.model}\u0000${match.advisoryId}`;
-    const group = groups.get(key) ?? { first: match, firmware: new Set<string>(), devices: 0, byName: false };
-    group.firmware.add(match.firmwareVersion);
-    group.devices += 1;
-    group.byName ||= match.confidence === 'name';
-    groups.set(key, group);
-  }
-  return [...groups.values()].map(({ first, firmware, devices, byName }) => {
-    const modelTriage = first.triageLevel === 'model' ? first.triage : null;
-    const {
-      deviceId: _deviceId,
-      assetTag: _assetTag,
-      ...row
-    } = deviceRow({
-      ...first,
-      triage: modelTriage,
-      triageLevel: modelTriage ? 'model' : null,
-      status: (modelTriage?.status ?? 'in_triage') as TriagedMatch['status'],
-    });
-    return {
-      ...row,
-      devices,
-      firmwareVersion: [...firmware].sort().join(', '),
-      confidence: byName ? 'name' : 'exact',
-    };
-  });
+/** A model row: the model triage's status (or in_triage), its firmware versions and device count. */
+function presentModelMatch(row: ModelMatchRow, firmware: readonly string[]): MatchRowView {
+  return {
+    devices: row.devices,
+    manufacturer: row.manufacturer,
+    model: row.model,
+    firmwareVersion: firmware.join(', '),
+    advisoryId: row.advisoryId,
+    trackingId: row.trackingId,
+    title: row.title,
+    cves: row.cves,
+    severity: severityOf(row),
+    kev: row.kev,
+    status: row.status as TriageStatus,
+    justification: row.justification as NotAffectedJustification | null,
+    owner: row.owner,
+    due: row.due,
+    triageVersion: row.triageVersion,
+    triageLevel: row.triageId ? 'model' : null,
+    confidence: row.byName ? 'name' : 'exact',
+    why: matchWhy(JSON.parse(row.reason) as MatchReason),
+  };
 }
 
+const DEVICE_KEY = ['number', 'number', 'string', 'string', 'string', 'number'] as const;
+const MODEL_KEY = ['number', 'number', 'string', 'string', 'string', 'string'] as const;
+
 /**
- * The organisation's matches, one row per device (view=device) or per model (view=model) and
- * advisory, filtered by severity, KEV and status; most severe first, then KEV, then tracking id.
+ * The organisation's matches, one row per device (view=device) or per model (view=model, trimmed
+ * manufacturer + model) and advisory, filtered by severity, KEV, status (the effective status of
+ * a device; a model's own triage status for view=model), manufacturer and model; most severe
+ * first, then KEV, then tracking id, then asset tag / model. Keyset pages of at most 500 rows.
  */
 export async function listMatches(
   deps: VulnerabilityDeps,
   input: { readonly actor: Actor; readonly query: MatchListQuery },
 ): Promise<MatchListView> {
   const { organisationId } = requireVulnerabilityReader(input.actor);
-  const matches = await loadTriagedMatches(deps.database, organisationId);
-  const sorted = [...matches].sort(
-    (a, b) =>
-      severityRank(a) - severityRank(b) ||
-      Number(b.kev) - Number(a.kev) ||
-      a.trackingId.localeCompare(b.trackingId) ||
-      a.assetTag.localeCompare(b.assetTag),
-  );
-  const { view = 'device', cursor, limit, ...filter } = input.query;
-  const rows = view === 'model' ? modelRows(sorted) : sorted.map(deviceRow);
-  const kept = rows.filter((row) =>
-    matchesFilter(
-      {
-        severityLevel: row.severity?.level ?? null,
-        kev: row.kev,
-        status: row.status,
-      } as TriagedMatch,
-      filter,
-    ),
-  );
-  return page(kept, cursor, limit);
+  const db = deps.database.db;
+  const { view = 'device', cursor, limit: asked, severity, kev, status, manufacturer, model } = input.query;
+  const filter = { severity, kev, status, manufacturer, model };
+  const limit = pageSize(asked);
+  if (view === 'model') {
+    const after = decodeViewCursor<ModelMatchKey>('model-matches', MODEL_KEY, cursor);
+    const rows = await listModelMatchRows(db, organisationId, { filter, after, limit });
+    const firmware = await listModelFirmware(db, organisationId, rows.slice(0, limit));
+    return toPage('model-matches', rows, limit, (row) =>
+      presentModelMatch(row, firmware.get(modelGroupKey(row.advisoryId, row.manufacturer, row.model)) ?? []),
+    );
+  }
+  const after = decodeViewCursor<DeviceMatchKey>('device-matches', DEVICE_KEY, cursor);
+  const rows = await listDeviceMatchRows(db, organisationId, { filter, after, limit });
+  return toPage('device-matches', rows, limit, presentDeviceMatch);
 }
 
 /** The matches of one device of the organisation (NOT_FOUND for another organisation's device). */
@@ -125,10 +119,6 @@ export async function listDeviceVulnerabilities(
   const id = Number(input.deviceId);
   const device = Number.isSafeInteger(id) ? await findDeviceRow(deps.database.db, organisationId, id) : undefined;
   if (!device) throw new DomainError('NOT_FOUND', 'No such device.');
-  const matches = await loadTriagedMatches(deps.database, organisationId, { deviceIds: [id] });
-  return {
-    items: matches
-      .sort((a, b) => severityRank(a) - severityRank(b) || a.trackingId.localeCompare(b.trackingId))
-      .map(deviceRow),
-  };
+  const rows = await listDeviceMatchRows(deps.database.db, organisationId, { filter: { deviceIds: [id] } });
+  return { items: rows.map(presentDeviceMatch) };
 }

@@ -1,0 +1,272 @@
+// Load on the main read and write paths with autocannon on loopback: two iotcheck servers on one
+// throwaway PostgreSQL (LOAD_DB=postgres, the default) or one server on SQLite (LOAD_DB=sqlite).
+// Prints p50/p99 per path and server, errors (must be 0; 409 on answer saves is optimistic locking
+// doing its job and is counted apart), and each server's RSS after warm-up and at the end.
+//
+//   npm run build && npm run bench:load                      # 60 s, PostgreSQL, 2 servers
+//   LOAD_MINUTES=10 npm run bench:load                       # the figure of issue 16
+//   LOAD_DB=sqlite LOAD_MINUTES=5 npm run bench:load         # SQLite, 1 server
+//   LOAD_CONNECTIONS=64 (default) LOAD_DEVICES=5000 (default)
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from '../../src/testing/postgres-cluster';
+import { findFreePort } from '../../test/e2e/browser';
+import { seedLoadData, type LoadSeed } from './seed-load';
+
+const seconds = process.env['LOAD_MINUTES']
+  ? Number(process.env['LOAD_MINUTES']) * 60
+  : Number(process.env['LOAD_SECONDS'] ?? 60);
+const dialect = process.env['LOAD_DB'] === 'sqlite' ? 'sqlite' : 'postgres';
+const connections = Number(process.env['LOAD_CONNECTIONS'] ?? 64);
+const devices = Number(process.env['LOAD_DEVICES'] ?? 5000);
+const serverCount = dialect === 'postgres' ? 2 : 1;
+/** Load before the first RSS reading, so start-up allocation and JIT warm-up are not counted as growth. */
+const warmupSeconds = Math.min(20, Math.max(5, Math.round(seconds / 6)));
+
+interface Server {
+  readonly url: string;
+  readonly process: ChildProcess;
+}
+
+const root = mkdtempSync(join(tmpdir(), 'iotcheck-load-'));
+let cluster: PostgresCluster | undefined;
+const servers: Server[] = [];
+
+function rssBytes(pid: number): number {
+  const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? 0) * 1024;
+}
+
+async function startServer(index: number, databaseUrl: string | undefined, secretKey: string): Promise<Server> {
+  const port = await findFreePort();
+  const child = spawn(process.execPath, ['bin/iotcheck.js', 'serve'], {
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: join(root, `server-${index}`),
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      SECRET_KEY: secretKey,
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let attempt = 0; attempt < 600; attempt += 1) {
+    if (child.exitCode !== null) throw new Error(`server ${index} exited with ${child.exitCode}`);
+    const ready = await fetch(`${url}/api/ready`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (ready) return { url, process: child };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`server ${index} was not ready within 120 s`);
+}
+
+interface PathLoad {
+  readonly name: string;
+  /** Share of all connections. */
+  readonly share: number;
+  /** Statuses that are expected behaviour rather than errors (409 on a stale answer version). */
+  readonly expected: readonly number[];
+  readonly options: (seed: LoadSeed) => Partial<autocannon.Options>;
+}
+
+const json = { 'content-type': 'application/json' };
+const RESULTS = ['implemented', 'partial', 'not_implemented'] as const;
+
+const PATHS: readonly PathLoad[] = [
+  {
+    name: 'catalog search',
+    share: 0.2,
+    expected: [],
+    options: () => ({
+      requests: [
+        { method: 'GET', path: `/api/catalog/search?q=${encodeURIComponent('パスワード')}` },
+        { method: 'GET', path: '/api/catalog/search?q=firmware' },
+      ],
+    }),
+  },
+  {
+    name: 'assessment read',
+    share: 0.2,
+    expected: [],
+    options: (seed) => ({ requests: [{ method: 'GET', path: `/api/assessments/${seed.assessmentId}` }] }),
+  },
+  {
+    name: 'answer save (versioned)',
+    share: 0.25,
+    expected: [409],
+    options: (seed) => ({
+      requests: [
+        {
+          method: 'PUT',
+          headers: json,
+          // Each connection edits one item at a time, with the version it last saw; two connections
+          // on the same item meet optimistic locking (409 with the current answer, whose version it takes).
+          setupRequest: (request, context: { itemId?: string; version?: number }) => {
+            if (context.itemId === undefined) {
+              const answer = seed.answers[Math.floor(Math.random() * seed.answers.length)]!;
+              context.itemId = answer.itemId;
+              context.version = answer.version;
+            }
+            return {
+              ...request,
+              path: `/api/assessments/${seed.assessmentId}/answers/${encodeURIComponent(context.itemId)}`,
+              body: JSON.stringify({
+                version: context.version,
+                result: RESULTS[Math.floor(Math.random() * RESULTS.length)],
+                comment: `load ${randomBytes(4).toString('hex')}`,
+              }),
+            };
+          },
+          onResponse: (status, body, context: { itemId?: string; version?: number }) => {
+            const parsed = JSON.parse(body) as { version?: number; current?: { version?: number } };
+            if (status === 200) context.version = parsed.version;
+            else if (status === 409) context.version = parsed.current?.version;
+            // Move on to another item now and then, so every item sees traffic.
+            if (Math.random() < 0.2) context.itemId = undefined;
+          },
+        },
+      ],
+    }),
+  },
+  {
+    name: 'inventory page',
+    share: 0.25,
+    expected: [],
+    options: () => ({ requests: [{ method: 'GET', path: '/api/inventory/devices?limit=50' }] }),
+  },
+  {
+    name: 'report job enqueue',
+    share: 0.1,
+    expected: [],
+    options: (seed) => ({
+      requests: [
+        {
+          method: 'POST',
+          path: `/api/assessments/${seed.assessmentId}/reports`,
+          headers: json,
+          body: JSON.stringify({ kind: 'assessment-json', language: 'en' }),
+        },
+      ],
+    }),
+  },
+];
+
+/** Splits `total` connections over the paths by share and over the servers, at least one each. */
+function connectionsOf(path: PathLoad): number {
+  return Math.max(1, Math.round((connections * path.share) / serverCount));
+}
+
+function runLoad(seed: LoadSeed, durationSeconds: number) {
+  return Promise.all(
+    PATHS.flatMap((path) =>
+      servers.map(async (server, index) => {
+        const result = await autocannon({
+          url: server.url,
+          connections: connectionsOf(path),
+          duration: durationSeconds,
+          headers: { authorization: `Bearer ${seed.token}` },
+          timeout: 30,
+          ...path.options(seed),
+        });
+        return { path, server: index + 1, result };
+      }),
+    ),
+  );
+}
+
+function statusCount(result: autocannon.Result, status: number): number {
+  return result.statusCodeStats?.[`${status}`]?.count ?? 0;
+}
+
+function formatMiB(bytes: number): string {
+  return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+}
+
+async function main(): Promise<void> {
+  const secretKey = randomBytes(32).toString('base64');
+  let databaseUrl: string | undefined;
+  if (dialect === 'postgres') {
+    const binaries = findPostgresBinaries();
+    if (!binaries) throw new Error('LOAD_DB=postgres needs initdb and pg_ctl (apt-get install postgresql)');
+    cluster = await startPostgresCluster(binaries);
+    const admin = new pg.Client({ connectionString: cluster.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE iotcheck_load');
+    await admin.end();
+    const url = new URL(cluster.url);
+    url.pathname = '/iotcheck_load';
+    databaseUrl = url.href;
+  }
+  // One after the other: the first applies the migrations, the second finds them applied.
+  for (let index = 0; index < serverCount; index += 1)
+    servers.push(await startServer(index + 1, databaseUrl, secretKey));
+  const booted = servers.map((server) => rssBytes(server.process.pid!));
+  const seed = await seedLoadData(servers[0]!.url, { devices });
+  console.log(
+    `load: ${dialect}, ${serverCount} server(s), ${connections} connections, ${seconds} s ` +
+      `(after ${warmupSeconds} s warm-up), ${devices} devices, ${seed.answers.length} answers`,
+  );
+
+  await runLoad(seed, warmupSeconds);
+  const start = servers.map((server) => rssBytes(server.process.pid!));
+  const runs = await runLoad(seed, seconds);
+  const end = servers.map((server) => rssBytes(server.process.pid!));
+
+  console.log('');
+  console.log('path                      server  requests   req/s   p50 ms   p99 ms  409  errors');
+  let errors = 0;
+  for (const { path, server, result } of runs) {
+    const expected = path.expected.reduce((sum, status) => sum + statusCount(result, status), 0);
+    const failed = result.errors + result.timeouts + result.non2xx - expected;
+    errors += failed;
+    console.log(
+      `${path.name.padEnd(26)}${String(server).padStart(6)}${String(result.requests.total).padStart(10)}` +
+        `${result.requests.average.toFixed(0).padStart(8)}${result.latency.p50.toFixed(1).padStart(9)}` +
+        `${result.latency.p99.toFixed(1).padStart(9)}${String(expected).padStart(5)}${String(failed).padStart(8)}`,
+    );
+    if (failed > 0) console.log(`  statuses: ${JSON.stringify(result.statusCodeStats)} errors ${result.errors}`);
+  }
+  console.log('');
+  servers.forEach((_, index) => {
+    const growth = ((end[index]! - start[index]!) / start[index]!) * 100;
+    console.log(
+      `server ${index + 1} RSS: booted ${formatMiB(booted[index]!)}, after warm-up ${formatMiB(start[index]!)}, ` +
+        `end ${formatMiB(end[index]!)}, growth ${growth.toFixed(1)} % (goal < 10 %)`,
+    );
+  });
+  const jobs = await fetch(`${servers[0]!.url}/api/assessments/${seed.assessmentId}/reports`, {
+    headers: { authorization: `Bearer ${seed.token}` },
+  }).then((response) => response.json() as Promise<{ jobs?: { status: string }[] }>);
+  const byStatus = new Map<string, number>();
+  for (const job of jobs.jobs ?? []) byStatus.set(job.status, (byStatus.get(job.status) ?? 0) + 1);
+  console.log(`report jobs of the assessment (latest listed): ${JSON.stringify(Object.fromEntries(byStatus))}`);
+  console.log(`errors: ${errors} (must be 0)`);
+  process.exitCode = errors === 0 ? 0 : 1;
+}
+
+try {
+  await main();
+} finally {
+  await Promise.all(
+    servers.map(
+      (server) =>
+        new Promise<void>((resolve) => {
+          if (server.process.exitCode !== null) return resolve();
+          server.process.once('exit', () => resolve());
+          server.process.kill('SIGTERM');
+        }),
+    ),
+  );
+  cluster?.stop();
+  rmSync(root, { recursive: true, force: true });
+}
