@@ -49,6 +49,8 @@ import { questionnairesRoutes } from './routes/questionnaires/questionnaires.rou
 import { questionnaireResponsesRoutes } from './routes/questionnaires/questionnaire-responses.routes';
 import { incidentsRoutes } from './routes/incidents/incidents.routes';
 import { playbooksRoutes } from './routes/incidents/playbooks.routes';
+import { probeRunsRoutes } from './routes/probes/probe-runs.routes';
+import { probeScopesRoutes } from './routes/probes/probe-scopes.routes';
 import { vulnerabilitiesRoutes } from './routes/vulnerabilities/vulnerabilities.routes';
 import { sbomRoutes } from './routes/vulnerabilities/sboms.routes';
 import type { ServerDeps } from './server-deps';
@@ -209,6 +211,8 @@ export async function buildApp(given: ServerDeps, options: BuildAppOptions = {})
       await api.register(playbooksRoutes, deps);
       await api.register(vulnerabilitiesRoutes, deps);
       await api.register(sbomRoutes, deps);
+      await api.register(probeScopesRoutes, deps);
+      await api.register(probeRunsRoutes, deps);
     },
     { prefix: '/api' },
   );

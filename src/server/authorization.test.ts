@@ -201,6 +201,22 @@ const EXPECTED: Readonly<Record<string, 'public' | 'signed-in' | readonly Role[]
   'PUT /api/playbooks/{id}': ADMINS,
   'DELETE /api/playbooks/{id}': ADMINS,
   'POST /api/playbooks/{id}/drills': WRITERS,
+  // Probes (issue 14): members who read see scopes and results; assessors and up run; admins declare scopes and credentials.
+  'GET /api/probes/scopes': READERS,
+  'POST /api/probes/scopes': ADMINS,
+  'GET /api/probes/scopes/{id}': READERS,
+  'PATCH /api/probes/scopes/{id}': ADMINS,
+  'POST /api/probes/scopes/{id}/archive': ADMINS,
+  'GET /api/probes/credential-lists': ADMINS,
+  'POST /api/probes/credential-lists': ADMINS,
+  'DELETE /api/probes/credential-lists/{id}': ADMINS,
+  'GET /api/probes/runs': READERS,
+  'POST /api/probes/runs': WRITERS,
+  'GET /api/probes/runs/{id}': READERS,
+  'GET /api/probes/runs/{id}/targets': READERS,
+  'GET /api/probes/runs/{id}/observations': READERS,
+  'GET /api/probes/runs/{id}/diff': READERS,
+  'GET /api/inventory/devices/{id}/probe-results': READERS,
 };
 
 type Principal = 'anonymous' | Role | 'other-organisation owner';

@@ -13,6 +13,7 @@ import { recordCatalogVersions } from '../services/catalog/record-catalog-versio
 import { startJobWorker, type JobWorker } from '../services/jobs/job-worker';
 import { incidentJobHandlers } from '../services/incidents/incident-job-handlers';
 import { reportJobHandlers } from '../services/reports/report-job-handlers';
+import { probeJobHandlers } from '../services/probes/probe-run-job-handler';
 import { vulnerabilityJobHandlers } from '../services/vulnerabilities/vulnerability-job-handlers';
 import { buildApp, type BuildAppOptions } from './app';
 import { createServerMetrics } from './metrics/server-metrics';
@@ -83,6 +84,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
             ...(metrics ? { importMeter: metrics.importMeter } : {}),
           }),
           ...incidentJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),
+          ...probeJobHandlers({ database, clock: () => new Date(), secretBox }),
         },
         // A job's claim lasts JOB_LEASE_MS (a minute) unless renewed; a dead server's jobs are taken over after that.
         leaseMs: config.jobLeaseMs,

@@ -306,6 +306,15 @@ const WRITE_ROUTES: Readonly<Record<string, (t: Targets) => { url: string; body:
   }),
   'DELETE /api/playbooks/{id}': () => ({ url: `/api/playbooks/${NO_ID}?version=1`, body: {} }),
   'POST /api/playbooks/{id}/drills': () => ({ url: `/api/playbooks/${NO_ID}/drills`, body: {} }),
+  'POST /api/probes/scopes': () => ({ url: '/api/probes/scopes', body: { name: 'Lab', targets: '127.0.41.0/29' } }),
+  'PATCH /api/probes/scopes/{id}': () => ({ url: `/api/probes/scopes/${NO_ID}`, body: { version: 1, name: 'Lab' } }),
+  'POST /api/probes/scopes/{id}/archive': () => ({ url: `/api/probes/scopes/${NO_ID}/archive`, body: { version: 1 } }),
+  'POST /api/probes/credential-lists': () => ({
+    url: '/api/probes/credential-lists',
+    body: { name: 'Defaults', credentials: [{ username: 'admin', password: 'admin' }] },
+  }),
+  'DELETE /api/probes/credential-lists/{id}': () => ({ url: `/api/probes/credential-lists/${NO_ID}`, body: {} }),
+  'POST /api/probes/runs': () => ({ url: '/api/probes/runs', body: { scopeId: NO_ID, dryRun: true } }),
   'POST /api/questionnaire-responses/submit': (t) => ({
     url: '/api/questionnaire-responses/submit',
     body: { token: t.questionnaireToken, answers: [] },
