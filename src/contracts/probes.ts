@@ -37,7 +37,7 @@ import { JobSchema } from './report.schema';
  * Machine evidence: GET /api/assessments/:id/machine-evidence gains entries with source `probe-run`
  * (key `probeResults`, field `probe`) for items jssec-v2:23, 24, 25, 26, 32, 47.
  *
- * Errors: an outside target → 422 VALIDATION_FAILED (details per target, nothing enqueued or sent);
+ * Errors: an outside target → 400 VALIDATION_FAILED (details per target, nothing enqueued or sent);
  * outside the scope's time windows → 409 CONFLICT with detail { field: 'timeWindows', code:
  * 'outside_time_window', params: { nextStart, nextEnd } } (ISO-8601 UTC); archived scope → 409 CONFLICT.
  */
