@@ -28,6 +28,8 @@ const EXTERNAL_PACKAGES = [
   '@cyclonedx/cyclonedx-library',
   // The CSAF validator's test modules read their own package.json at load time.
   '@secvisogram/csaf-validator-lib',
+  // ssh2 (the probes' SSH check) requires its optional native addons (cpu-features) inside try/catch.
+  'ssh2',
 ];
 
 /** Builds dist/server/ afresh and swaps it in whole, so a concurrent run never sees half a build. */
