@@ -90,6 +90,10 @@ const COMMAND_GROUPS: readonly {
     names: [{ name: 'sbom', description: (m) => m.sbomCommand }],
     load: async () => (await import('./commands/sbom/sbom.command')).registerSbomCommands,
   },
+  {
+    names: [{ name: 'probe', description: (m) => m.probeCommand }],
+    load: async () => (await import('./commands/probe/probe.command')).registerProbeCommands,
+  },
 ];
 
 export interface RunCliOptions {

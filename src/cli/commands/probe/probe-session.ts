@@ -1,0 +1,42 @@
+import { createSecretBox } from '../../../core/auth/secret-box';
+import type { Actor } from '../../../core/auth/actor';
+import { DomainError } from '../../../core/domain-error';
+import { readInstallationKey } from '../../../integrations/secrets/installation-key';
+import type { ProbeDeps } from '../../../services/probes/probe-deps';
+import type { CliContext } from '../../cli-context';
+import { inReportOrganisation } from '../report/report-session';
+
+/** Runs `work` as the CLI operator in the organisation of --org, with what probe use cases need. */
+export function inProbeOrganisation<T>(
+  context: CliContext,
+  reference: string | undefined,
+  work: (deps: ProbeDeps, actor: Actor) => Promise<T>,
+): Promise<T> {
+  return inReportOrganisation(context, reference, (deps, actor) => {
+    const config = context.config();
+    const secretBox = createSecretBox(readInstallationKey({ configured: config.secretKey, dataDir: config.dataDir }));
+    return work({ database: deps.database, clock: deps.clock, secretBox }, actor);
+  });
+}
+
+/** "22,80, 443" → [22, 80, 443]; anything else is refused naming the option and the value. */
+export function parsePorts(option: string, text: string): number[] {
+  const parts = text.split(/[\s,]+/).filter((part) => part !== '');
+  const bad = parts.filter((part) => !/^\d{1,5}$/.test(part) || Number(part) < 1 || Number(part) > 65535);
+  if (parts.length === 0 || bad.length > 0)
+    throw new DomainError('VALIDATION_FAILED', `${option}: not a port number (1–65535): ${bad.join(', ') || text}`, [
+      { field: option, value: bad.join(',') || text, reason: 'not a port number (1–65535)' },
+    ]);
+  return [...new Set(parts.map(Number))];
+}
+
+/** "ports,ssh" → the listed checks, each one of `allowed`. */
+export function parseChecks<C extends string>(option: string, text: string, allowed: readonly C[]): C[] {
+  const parts = text.split(/[\s,]+/).filter((part) => part !== '');
+  const bad = parts.filter((part) => !(allowed as readonly string[]).includes(part));
+  if (parts.length === 0 || bad.length > 0)
+    throw new DomainError('VALIDATION_FAILED', `${option}: unknown check(s) ${bad.join(', ')}.`, [
+      { field: option, value: bad.join(','), reason: `one of ${allowed.join(', ')}` },
+    ]);
+  return [...new Set(parts as C[])];
+}
