@@ -126,7 +126,7 @@ export const probesEn: Widen<typeof probesJa> = {
       checks: 'Checks',
       connections: 'Port scan connections',
       formula:
-        '{{targets}} targets × {{ports}} ports = {{connections}} connections (service checks on open ports come on top)',
+        'Targets × ports = connections: {{targets}} × {{ports}} = {{connections}} (service checks on open ports come on top)',
       unresolved: 'Host names that did not resolve (not contacted): {{names}}',
       more: 'and {{count}} more',
       credentials: 'Default passwords will be tried.',
@@ -166,7 +166,7 @@ export const probesEn: Widen<typeof probesJa> = {
     failed: 'The probe could not finish: {{message}}',
     rerun: 'Run again',
     tabs: { label: 'Results by', targets: 'Targets', items: 'Checksheet items', diff: 'Changes since last run' },
-    summary: '{{targets}} targets, {{ports}} open ports, {{fails}} fails',
+    summary: 'Targets: {{targets}} · open ports: {{ports}} · fails: {{fails}}',
   },
   targets: {
     address: 'Address',

@@ -190,7 +190,7 @@ export const probesJa = {
     failed: '検査を完了できませんでした: {{message}}',
     rerun: '同じ条件で再検査',
     tabs: { label: '結果の表示', targets: '宛先ごと', items: 'チェック項目ごと', diff: '前回との差分' },
-    summary: '{{targets}} 宛先・開いているポート {{ports}} 件・不備 {{fails}} 件',
+    summary: '宛先 {{targets}} 件・開いているポート {{ports}} 件・不備 {{fails}} 件',
   },
   targets: {
     address: 'アドレス',
