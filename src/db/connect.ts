@@ -37,6 +37,10 @@ function connectPostgres(url: string, maxConnections: number): Database {
   // 'error' on the pool; without a listener Node would crash. pg already discards that client,
   // and the next query opens a fresh one, so there is nothing else to do here.
   pool.on('error', () => undefined);
+  // The same for a connection that is checked out when the server goes away: pg emits 'error' on
+  // the client itself, which would crash the process. The query in flight fails (and is answered
+  // as an error); on release pg-pool sees the client is no longer queryable and drops it.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', config: { kind: 'postgres', url }, close: () => db.destroy() };
 }
