@@ -75,7 +75,9 @@ export async function listAdvisoryAggregates(
       .toLowerCase()
       .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conditions.push(
-      sql`(lower(a.tracking_id) like ${words} escape '\\' or lower(a.title) like ${words} escape '\\' or lower(a.cves) like ${words} escape '\\')`,
+      sql`(lower(a.tracking_id) like ${words} escape '\\'
+        or lower(a.title) like ${words} escape '\\'
+        or lower(a.cves) like ${words} escape '\\')`,
     );
   }
   if (filter.severity === 'unknown') conditions.push(sql`a.severity_level is null`);
@@ -85,7 +87,8 @@ export async function listAdvisoryAggregates(
   if (input.after) {
     const [severity, kev, negativeOpen, trackingId, id] = input.after;
     conditions.push(
-      sql`(${severityRank('a')}, ${kevRank('a')}, -${open}, a.tracking_id, a.id) > (${severity}, ${kev}, ${negativeOpen}, ${trackingId}, ${id})`,
+      sql`(${severityRank('a')}, ${kevRank('a')}, -${open}, a.tracking_id, a.id)
+        > (${severity}, ${kev}, ${negativeOpen}, ${trackingId}, ${id})`,
     );
   }
   const rows = await db

@@ -24,7 +24,12 @@ export const IS_OPEN = sql<SqlBool>`coalesce(td.status, tm.status, 'in_triage') 
 
 /** Most severe first: critical 0 … none 4, no score 5. `alias` is the advisory's table alias. */
 export const severityRank = (alias: string) =>
-  sql<number>`case ${sql.ref(`${alias}.severity_level`)} when 'critical' then 0 when 'high' then 1 when 'medium' then 2 when 'low' then 3 when 'none' then 4 else 5 end`;
+  sql<number>`case ${sql.ref(`${alias}.severity_level`)}
+    when 'critical' then 0
+    when 'high' then 1
+    when 'medium' then 2
+    when 'low' then 3
+    when 'none' then 4 else 5 end`;
 
 /** KEV-listed first: 0 for KEV, 1 otherwise. */
 export const kevRank = (alias: string) =>
@@ -52,12 +57,18 @@ export function deviceMatches(db: Db, organisationId: string) {
     .innerJoin('device as v', 'v.id', 'd.device_id')
     .leftJoin('vulnerability_triage as td', (join) =>
       join.on(
-        sql<SqlBool>`td.organisation_id = d.organisation_id and td.source = a.source and td.tracking_id = a.tracking_id and td.target_key = 'device:' || v.id`,
+        sql<SqlBool>`td.organisation_id = d.organisation_id
+          and td.source = a.source
+          and td.tracking_id = a.tracking_id
+          and td.target_key = 'device:' || v.id`,
       ),
     )
     .leftJoin('vulnerability_triage as tm', (join) =>
       join.on(
-        sql<SqlBool>`tm.organisation_id = d.organisation_id and tm.source = a.source and tm.tracking_id = a.tracking_id and tm.target_key = ${modelTargetKey}`,
+        sql<SqlBool>`tm.organisation_id = d.organisation_id
+          and tm.source = a.source
+          and tm.tracking_id = a.tracking_id
+          and tm.target_key = ${modelTargetKey}`,
       ),
     )
     .where('d.organisation_id', '=', organisationId)
@@ -104,7 +115,8 @@ export function filterConditions(
   if (filter.advisoryId !== undefined) out.push(sql`m.advisory_id = ${filter.advisoryId}`);
   if (filter.systemId !== undefined)
     out.push(
-      sql`d.device_id in (select ds.device_id from device_system ds where ds.organisation_id = ${organisationId} and ds.system_id = ${filter.systemId})`,
+      sql`d.device_id in (select ds.device_id from device_system ds where ds.organisation_id = ${organisationId}
+        and ds.system_id = ${filter.systemId})`,
     );
   return out;
 }

@@ -208,7 +208,10 @@ export async function listModelMatchRows(
     .innerJoin('advisory as a', 'a.id', 'g.advisory_id')
     .leftJoin('vulnerability_triage as tm', (join) =>
       join.on(
-        sql<SqlBool>`tm.organisation_id = ${organisationId} and tm.source = a.source and tm.tracking_id = a.tracking_id and tm.target_key = 'model:' || g.manufacturer || ${TARGET_KEY_SEPARATOR} || g.model`,
+        sql<SqlBool>`tm.organisation_id = ${organisationId}
+          and tm.source = a.source
+          and tm.tracking_id = a.tracking_id
+          and tm.target_key = 'model:' || g.manufacturer || ${TARGET_KEY_SEPARATOR} || g.model`,
       ),
     )
     .select([
