@@ -82,6 +82,9 @@ interface PathLoad {
 const json = { 'content-type': 'application/json' };
 const RESULTS = ['implemented', 'partial', 'not_implemented'] as const;
 
+/** Per checksheet item, the newest answer version any load connection has seen. */
+const latestVersion = new Map<string, number>();
+
 const PATHS: readonly PathLoad[] = [
   {
     name: 'catalog search',
@@ -115,7 +118,9 @@ const PATHS: readonly PathLoad[] = [
             if (context.itemId === undefined) {
               const answer = seed.answers[Math.floor(Math.random() * seed.answers.length)]!;
               context.itemId = answer.itemId;
-              context.version = answer.version;
+              // The newest version any connection has seen, not the seed's: other connections have
+              // saved this item since, and the seed's version would be refused as stale.
+              context.version = latestVersion.get(answer.itemId) ?? answer.version;
             }
             return {
               ...request,
@@ -131,6 +136,8 @@ const PATHS: readonly PathLoad[] = [
             const parsed = JSON.parse(body) as { version?: number; current?: { version?: number } };
             if (status === 200) context.version = parsed.version;
             else if (status === 409) context.version = parsed.current?.version;
+            if (context.itemId !== undefined && context.version !== undefined)
+              latestVersion.set(context.itemId, Math.max(context.version, latestVersion.get(context.itemId) ?? 0));
             // Move on to another item now and then, so every item sees traffic.
             if (Math.random() < 0.2) context.itemId = undefined;
           },
