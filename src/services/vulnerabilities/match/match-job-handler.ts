@@ -1,4 +1,4 @@
-import type { JobHandler, JobHandlers } from '../../jobs/job-handler';
+import type { JobHandler } from '../../jobs/job-handler';
 import { reportOfBytes } from '../../reports/generated-report';
 import type { MatchDeps } from './match-deps';
 import { matchOrganisation } from './match-organisation';
@@ -18,9 +18,4 @@ export function vulnerabilityMatchJobHandler(deps: MatchDeps): JobHandler {
       return reportOfBytes('vulnerability-match.json', 'application/json', `${JSON.stringify(result, null, 2)}\n`);
     },
   };
-}
-
-/** The matching job handlers, to merge into the worker's handler table. */
-export function vulnerabilityMatchJobHandlers(deps: MatchDeps): JobHandlers {
-  return { [VULNERABILITY_MATCH_JOB]: vulnerabilityMatchJobHandler(deps) };
 }
