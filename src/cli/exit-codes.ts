@@ -22,6 +22,7 @@ export const EXIT_CODE_BY_ERROR: Readonly<Record<ErrorCode, number>> = {
   CONFIG_INVALID: 78,
   CATALOG_INVALID: 78,
   DATABASE_UNAVAILABLE: 69,
+  STORAGE_FULL: 74,
   INTERNAL: 70,
   AUDIT_CHAIN_BROKEN: 65,
 };

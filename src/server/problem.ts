@@ -26,6 +26,7 @@ export const HTTP_STATUS_BY_CODE: Readonly<Record<ErrorCode, number>> = {
   INTERNAL: 500,
   AUDIT_CHAIN_BROKEN: 500,
   DATABASE_UNAVAILABLE: 503,
+  STORAGE_FULL: 507,
 };
 
 const TITLE_BY_STATUS: Readonly<Record<number, string>> = {
@@ -39,6 +40,7 @@ const TITLE_BY_STATUS: Readonly<Record<number, string>> = {
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
+  507: 'Insufficient Storage',
 };
 
 /** Builds the RFC 9457 body for a code; only safe text goes in `detail`. */
@@ -147,7 +149,20 @@ export function toProblem(error: unknown): Problem {
   if (status !== undefined && status >= 400 && status < 500) {
     return buildProblem(codeForFastifyStatus(status), status, fastifyError.message ?? 'The request was refused.');
   }
+  if (isStorageFull(error)) {
+    return buildProblem('STORAGE_FULL', 507, 'The server has no space left to store this. Nothing was stored.');
+  }
   return buildProblem('INTERNAL', 500, 'An unexpected error occurred. It has been logged.');
+}
+
+/**
+ * A full disk (ENOSPC, EDQUOT) or a full SQLite database (SQLITE_FULL): the writer that hit it has
+ * already undone its work (temporary files removed, transaction rolled back), so the caller learns
+ * why instead of a bare 500.
+ */
+export function isStorageFull(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
 }
 
 /** Why Fastify could not parse a JSON body (so the client learns the body as a whole is at fault), if that is the error. */

@@ -510,6 +510,7 @@ export const en: Messages = {
     SYSTEM_HAS_ASSESSMENTS: 'This system has assessments. Delete them with it, or delete them first.',
     RATE_LIMITED: 'Locked for a while after repeated failures. Try again later.',
     PAYLOAD_TOO_LARGE: 'The data is too large.',
+    STORAGE_FULL: 'The server has no disk space left, so nothing was stored. Contact your administrator.',
     INTERNAL: 'The server ran into an error.',
     LAST_OWNER:
       'An organisation needs at least one owner. Make another member an owner first, then change or remove this one.',
