@@ -29,3 +29,13 @@ export const EXIT_CODE_BY_ERROR: Readonly<Record<ErrorCode, number>> = {
 
 /** Wrong command line (unknown command, missing argument). */
 export const EXIT_USAGE = 64;
+
+/** Stopped by the operator (Ctrl-C, SIGINT) after cleaning up: 128 + 2, as shells report it. */
+export const EXIT_INTERRUPTED = 130;
+
+/** Ends a command with this exit code after it has said why itself (not an error). */
+export class CliExit extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`);
+  }
+}

@@ -328,7 +328,7 @@ export const CLI_MESSAGES = {
     probeScopeNone: 'No probe scopes.',
     probeArchived: 'archived',
     probeAddresses: (count: number) => `${count} address(es)`,
-    probeRun: 'plan a probe run inside a scope (with --dry-run)',
+    probeRun: 'run a probe inside a scope now, in this process (or only plan it with --dry-run)',
     probeScopeIdOption: 'id of the probe scope',
     probeRunTargetsOption: 'only these targets of the scope (addresses, ranges, CIDRs, host names)',
     probePortsOption: 'TCP ports to scan, e.g. 22,80,443 (default: the common IoT ports)',
@@ -337,8 +337,17 @@ export const CLI_MESSAGES = {
     probePlanSummary: (targets: number, ports: number, connections: number) =>
       `${targets} target(s) × ${ports} port(s) = ${connections} connection(s)`,
     probeUnresolved: 'unresolved: not contacted',
-    probeRunNeedsDryRun:
-      'The command line only plans probe runs (--dry-run): start the run in the web app or with POST /api/probes/runs, so it runs as the member who asked.',
+    probeRunStarted: (runId: string, targets: number, connections: number) =>
+      `Probe run ${runId}: ${targets} target(s), ${connections} connection(s). Ctrl-C cancels it.`,
+    probeRunProgress: (percent: number) => `Probing… ${percent}%`,
+    probeRunStopping: 'Cancelling the probe run…',
+    probeRunCancelled: (runId: string) =>
+      `Probe run ${runId} was cancelled; what it had observed is stored, marked cancelled.`,
+    probeRunFinished: (runId: string, targets: number, openPorts: number) =>
+      `Probe run ${runId} finished: ${targets} target(s), ${openPorts} open port(s).`,
+    probeOpenPorts: (ports: string) => `open ports: ${ports || 'none'}`,
+    probeResults: { pass: 'pass', fail: 'fail', inconclusive: 'inconclusive' },
+    probeTableHeader: ['address', 'port', 'check', 'result', 'items', 'reason'].join('\t'),
     backupCommand: 'write a consistent backup of the database and stored files (the server may keep running)',
     backupOutputOption: 'the backup file to write (a .tar.gz)',
     backupWritten: (file: string, tables: number, rows: number, evidence: number, jobs: number) =>
@@ -692,7 +701,7 @@ export const CLI_MESSAGES = {
     probeScopeNone: '検査範囲はありません。',
     probeArchived: 'アーカイブ済み',
     probeAddresses: (count: number) => `${count}アドレス`,
-    probeRun: '範囲内の検査を計画する（--dry-run を付ける）',
+    probeRun: '範囲内の検査をこのプロセスで今すぐ実行する（--dry-run なら計画だけ）',
     probeScopeIdOption: '検査範囲の ID',
     probeRunTargetsOption: '範囲のうちこの宛先だけ（アドレス、範囲、CIDR、ホスト名）',
     probePortsOption: '調べる TCP ポート（例: 22,80,443。既定は IoT でよく使うポート）',
@@ -701,8 +710,16 @@ export const CLI_MESSAGES = {
     probePlanSummary: (targets: number, ports: number, connections: number) =>
       `宛先${targets}件 × ポート${ports}件 = 接続${connections}回`,
     probeUnresolved: '名前解決できず: 接続しない',
-    probeRunNeedsDryRun:
-      'コマンドラインでは検査の計画（--dry-run）だけができます。検査の実行は、依頼したメンバーとして動くよう Web 画面か POST /api/probes/runs から始めてください。',
+    probeRunStarted: (runId: string, targets: number, connections: number) =>
+      `検査${runId}: 宛先${targets}件、接続${connections}回。Ctrl-C で中止できます。`,
+    probeRunProgress: (percent: number) => `検査中… ${percent}%`,
+    probeRunStopping: '検査を中止しています…',
+    probeRunCancelled: (runId: string) => `検査${runId}を中止しました。それまでの結果は中止扱いで保存しました。`,
+    probeRunFinished: (runId: string, targets: number, openPorts: number) =>
+      `検査${runId}が終わりました: 宛先${targets}件、開いているポート${openPorts}件。`,
+    probeOpenPorts: (ports: string) => `開いているポート: ${ports || 'なし'}`,
+    probeResults: { pass: '合格', fail: '不合格', inconclusive: '判定不能' },
+    probeTableHeader: ['アドレス', 'ポート', '検査', '結果', '項目', '理由'].join('\t'),
     backupCommand: 'データベースと保存ファイルの整合したバックアップを書き出す（サーバーは動かしたままでよい）',
     backupOutputOption: '書き出すバックアップファイル（.tar.gz）',
     backupWritten: (file: string, tables: number, rows: number, evidence: number, jobs: number) =>

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { DomainError } from '../core/domain-error';
 import { createRemoteClient, type RemoteClient } from './remote-client';
 import type { CliContext, ServeCommand } from './cli-context';
-import { EXIT_CODE_BY_ERROR, EXIT_USAGE } from './exit-codes';
+import { CliExit, EXIT_CODE_BY_ERROR, EXIT_USAGE } from './exit-codes';
 import { CLI_MESSAGES, type CliLanguage, type CliMessages } from './messages';
 import { findIllFormedText } from '../core/text/well-formed-text';
 import { toTerminalText } from '../core/text/terminal-text';
@@ -211,6 +211,7 @@ export async function runCli(options: RunCliOptions): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof ConfigExit) return EXIT_CODE_BY_ERROR.CONFIG_INVALID;
+    if (error instanceof CliExit) return error.exitCode;
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : EXIT_USAGE;
     if (isDomainError(error)) {
       err(`${messages.error} [${error.code}]: ${error.message}`);

@@ -41,6 +41,11 @@ export interface NewJob {
   readonly maxAttempts: number;
   readonly requestedBy: string;
   readonly createdAt: string;
+  /**
+   * Inserts the job already running, held by this worker until `leaseUntil` (its first attempt), for
+   * a process that runs it itself right away: no other worker sharing the queue claims it meanwhile.
+   */
+  readonly claimedBy?: { readonly workerId: string; readonly leaseUntil: string };
 }
 
 export async function insertJob(db: Kysely<DatabaseSchema>, job: NewJob): Promise<Job> {
@@ -53,20 +58,20 @@ export async function insertJob(db: Kysely<DatabaseSchema>, job: NewJob): Promis
       params: JSON.stringify(job.params),
       subject_type: job.subjectType,
       subject_id: job.subjectId,
-      status: 'queued',
+      status: job.claimedBy ? 'running' : 'queued',
       progress: 0,
-      attempts: 0,
+      attempts: job.claimedBy ? 1 : 0,
       max_attempts: job.maxAttempts,
       requested_by: job.requestedBy,
-      locked_by: null,
-      lease_until: null,
+      locked_by: job.claimedBy?.workerId ?? null,
+      lease_until: job.claimedBy?.leaseUntil ?? null,
       result_name: null,
       result_media_type: null,
       result_bytes: null,
       error_code: null,
       error_message: null,
       created_at: job.createdAt,
-      started_at: null,
+      started_at: job.claimedBy ? job.createdAt : null,
       finished_at: null,
     })
     .returningAll()

@@ -9,7 +9,7 @@ import type { ProbeObservationTable, ProbeTargetResultTable } from '../../db/pro
 import { runProbe } from '../../integrations/probes/run-probe';
 import { recordAudit } from '../audit/record-audit';
 import type { JobHandler, JobHandlers } from '../jobs/job-handler';
-import { reportOfBytes } from '../reports/generated-report';
+import { reportOfBytes, type GeneratedReport } from '../reports/generated-report';
 import { loadCredentials } from './probe-credential-lists';
 import { devicesByAddress, normaliseAddress } from './plan-probe-run';
 import { requireProbeAccess } from './probe-access';
@@ -160,19 +160,21 @@ async function storeRunResult(
   });
 }
 
+/** The job file of an executed run: its printable result as JSON. */
+export function probeRunFile(result: ProbeResult & { runId: string }): GeneratedReport {
+  return reportOfBytes(
+    `probe-run-${result.runId}.json`,
+    'application/json',
+    `${JSON.stringify(printableResult(result), null, 2)}\n`,
+  );
+}
+
 /** The queue handler of `probe-run`: executes the run and leaves the printable result as a JSON file. */
 export function probeJobHandlers(deps: ProbeDeps): JobHandlers {
   return {
     [PROBE_RUN_JOB]: {
       readAction: 'probes.read',
-      run: async (input) => {
-        const result = await executeProbeRun(deps, input);
-        return reportOfBytes(
-          `probe-run-${result.runId}.json`,
-          'application/json',
-          `${JSON.stringify(printableResult(result), null, 2)}\n`,
-        );
-      },
+      run: async (input) => probeRunFile(await executeProbeRun(deps, input)),
     },
   };
 }

@@ -18,16 +18,27 @@ const MAX_ATTEMPTS = 3;
  * Starts a probe run (probes.run): plans it first (any refusal throws before anything is stored,
  * queued or sent), then stores the run with its pinned plan and queues its job in one transaction,
  * audited `probe_run.requested` (and `probe_run.intrusive` when default-credential checks are
- * asked for). `dryRun` returns the plan and stops there.
+ * asked for). `dryRun` returns the plan and stops there. With `claimedBy` the job is stored already
+ * running, held by that worker for `leaseMs` (the command line runs it itself; no server takes it).
  */
 export async function requestProbeRun(
   deps: ProbeDeps,
-  input: { actor: Actor; request: ProbeRunCreateInput; context?: RequestContext },
+  input: {
+    actor: Actor;
+    request: ProbeRunCreateInput;
+    context?: RequestContext;
+    claimedBy?: { readonly workerId: string; readonly leaseMs: number };
+  },
 ): Promise<ProbeRunCreatedView> {
   const prepared = await prepareProbeRun(deps, input);
   if (input.request.dryRun === true) return { plan: prepared.view, run: null, job: null };
   const { actor, organisationId, plan, scopeRow } = prepared;
-  const at = deps.clock().toISOString();
+  const now = deps.clock();
+  const at = now.toISOString();
+  const claimedBy = input.claimedBy && {
+    workerId: input.claimedBy.workerId,
+    leaseUntil: new Date(now.getTime() + input.claimedBy.leaseMs).toISOString(),
+  };
   const runId = randomUUID();
   const intrusive = plan.checks.includes('default-credentials');
   const run = await deps.database.db.transaction().execute(async (transaction) => {
@@ -41,6 +52,7 @@ export async function requestProbeRun(
       maxAttempts: MAX_ATTEMPTS,
       requestedBy: actor.userId,
       createdAt: at,
+      ...(claimedBy ? { claimedBy } : {}),
     });
     await insertProbeRun(transaction, {
       id: runId,
@@ -89,6 +101,6 @@ export async function requestProbeRun(
       });
     return { job, row: await findProbeRun(transaction, organisationId, runId) };
   });
-  deps.wakeJobWorker?.();
+  if (!claimedBy) deps.wakeJobWorker?.();
   return { plan: prepared.view, run: run.row ? presentRun(run.row, actor) : null, job: presentJob(run.job, actor) };
 }

@@ -1,21 +1,31 @@
+import { join } from 'node:path';
 import { createSecretBox } from '../../../core/auth/secret-box';
 import type { Actor } from '../../../core/auth/actor';
 import { DomainError } from '../../../core/domain-error';
+import { createJobFileStore, type JobFileStore } from '../../../integrations/jobs/job-file-store';
+import { createPostgresJobFileStore } from '../../../integrations/jobs/postgres-job-file-store';
 import { readInstallationKey } from '../../../integrations/secrets/installation-key';
 import type { ProbeDeps } from '../../../services/probes/probe-deps';
 import type { CliContext } from '../../cli-context';
 import { inReportOrganisation } from '../report/report-session';
 
-/** Runs `work` as the CLI operator in the organisation of --org, with what probe use cases need. */
+/**
+ * Runs `work` as the CLI operator in the organisation of --org, with what probe use cases need and
+ * the store of job files the server uses (DATA_DIR/jobs, or the database with EVIDENCE_STORE=postgres).
+ */
 export function inProbeOrganisation<T>(
   context: CliContext,
   reference: string | undefined,
-  work: (deps: ProbeDeps, actor: Actor) => Promise<T>,
+  work: (deps: ProbeDeps & { readonly jobFiles: JobFileStore }, actor: Actor) => Promise<T>,
 ): Promise<T> {
   return inReportOrganisation(context, reference, (deps, actor) => {
     const config = context.config();
     const secretBox = createSecretBox(readInstallationKey({ configured: config.secretKey, dataDir: config.dataDir }));
-    return work({ database: deps.database, clock: deps.clock, secretBox }, actor);
+    const jobFiles =
+      config.fileStore === 'local'
+        ? createJobFileStore(join(config.dataDir, 'jobs'))
+        : createPostgresJobFileStore(deps.database.db);
+    return work({ database: deps.database, clock: deps.clock, secretBox, jobFiles }, actor);
   });
 }
 

@@ -1,10 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { Option, type Command } from 'commander';
-import { DomainError } from '../../../core/domain-error';
 import { PROBE_CHECKS } from '../../../core/probes/observation';
 import { createProbeScope } from '../../../services/probes/save-probe-scope';
 import { listScopes } from '../../../services/probes/list-probe-scopes';
+import { printableResult } from '../../../services/probes/probe-run-job-handler';
 import { requestProbeRun } from '../../../services/probes/request-probe-run';
+import { runProbeHere } from '../../../services/probes/run-probe-here';
 import type { CliContext } from '../../cli-context';
+import { CliExit, EXIT_INTERRUPTED } from '../../exit-codes';
 import { inProbeOrganisation, parseChecks, parsePorts } from './probe-session';
 
 interface ScopeCreateOptions {
@@ -29,9 +33,9 @@ interface RunOptions {
 
 /**
  * `iotcheck probe scope create|list` and `iotcheck probe run`: the probe use cases from the command
- * line, run as the operator. `probe run --dry-run` prints the plan. A real run is refused here: its
- * job runs as the member who asked for it, and the command-line operator is no member, so real runs
- * start from the web app or POST /api/probes/runs.
+ * line, run as the operator (audited as cli:<user>). `probe run --dry-run` prints the plan; a real
+ * run is requested like the API's and executed in this process at once (runProbeHere), its job
+ * claimed by this process so no server takes it.
  */
 export function registerProbeCommands(program: Command, context: CliContext): void {
   const m = context.messages;
@@ -98,28 +102,85 @@ export function registerProbeCommands(program: Command, context: CliContext): vo
     .option('--dry-run', m.probeDryRunOption)
     .option('--json', m.jsonOption)
     .action(async (options: RunOptions) => {
-      if (!options.dryRun)
-        throw new DomainError('VALIDATION_FAILED', m.probeRunNeedsDryRun, [
-          { field: '--dry-run', reason: 'required on the command line' },
-        ]);
       const ports = options.ports !== undefined ? parsePorts('--ports', options.ports) : undefined;
       const checks = options.checks !== undefined ? parseChecks('--checks', options.checks, PROBE_CHECKS) : undefined;
-      await inProbeOrganisation(context, options.org, async (deps, actor) => {
-        const created = await requestProbeRun(deps, {
-          actor,
-          request: {
-            scopeId: options.scope,
-            ...(options.targets !== undefined ? { targets: options.targets } : {}),
-            ...(ports ? { ports } : {}),
-            ...(checks ? { checks } : {}),
-            dryRun: true,
-          },
+      const request = {
+        scopeId: options.scope,
+        ...(options.targets !== undefined ? { targets: options.targets } : {}),
+        ...(ports ? { ports } : {}),
+        ...(checks ? { checks } : {}),
+      };
+      if (options.dryRun) {
+        await inProbeOrganisation(context, options.org, async (deps, actor) => {
+          const created = await requestProbeRun(deps, { actor, request: { ...request, dryRun: true } });
+          if (options.json) return context.json(created);
+          const plan = created.plan;
+          context.out(m.probePlanSummary(plan.targets.length, plan.ports.length, plan.connections));
+          for (const target of plan.targets) context.out([target.address, target.assetTag ?? '-'].join('\t'));
+          for (const name of plan.unresolved) context.out(`${name}\t${m.probeUnresolved}`);
         });
-        if (options.json) return context.json(created);
-        const plan = created.plan;
-        context.out(m.probePlanSummary(plan.targets.length, plan.ports.length, plan.connections));
-        for (const target of plan.targets) context.out([target.address, target.assetTag ?? '-'].join('\t'));
-        for (const name of plan.unresolved) context.out(`${name}\t${m.probeUnresolved}`);
+        return;
+      }
+      await runHere(context, options, request);
+    });
+}
+
+/**
+ * A real run, in this process: progress on stderr, the result on stdout. The first Ctrl-C cancels
+ * the run cleanly (stored, marked cancelled, exit 130); a second one is Node's default (kill).
+ */
+async function runHere(
+  context: CliContext,
+  options: RunOptions,
+  request: Parameters<typeof runProbeHere>[1]['request'],
+): Promise<void> {
+  const m = context.messages;
+  const interrupt = new AbortController();
+  const onInterrupt = () => {
+    context.err(m.probeRunStopping);
+    interrupt.abort();
+  };
+  process.once('SIGINT', onInterrupt);
+  try {
+    const outcome = await inProbeOrganisation(context, options.org, (deps, actor) => {
+      let shown = 0;
+      return runProbeHere(deps, {
+        actor,
+        request,
+        workerId: `cli:${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+        leaseMs: context.config().jobLeaseMs,
+        signal: interrupt.signal,
+        onStarted: ({ runId, plan }) => context.err(m.probeRunStarted(runId, plan.targets.length, plan.connections)),
+        onProgress: (fraction) => {
+          const percent = Math.floor(fraction * 10) * 10;
+          if (percent > shown) context.err(m.probeRunProgress((shown = percent)));
+        },
       });
     });
+    if (outcome.cancelled) {
+      context.err(m.probeRunCancelled(outcome.runId));
+      throw new CliExit(EXIT_INTERRUPTED);
+    }
+    const targets = outcome.result.targets;
+    const openPorts = targets.reduce((sum, target) => sum + target.openPorts.length, 0);
+    context.err(m.probeRunFinished(outcome.runId, targets.length, openPorts));
+    if (options.json) return context.json(printableResult(outcome.result));
+    for (const target of targets) {
+      context.out(`${target.address}\t${m.probeOpenPorts(target.openPorts.join(','))}`);
+      context.out(m.probeTableHeader);
+      for (const o of target.observations)
+        context.out(
+          [
+            target.address,
+            o.port ?? '-',
+            o.check,
+            m.probeResults[o.result],
+            o.items.map((item) => item.replace(/^jssec-v2:/, '')).join(',') || '-',
+            o.reason ?? '',
+          ].join('\t'),
+        );
+    }
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
 }
