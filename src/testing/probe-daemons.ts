@@ -38,13 +38,20 @@ export interface ProbeDaemons {
   stop(): Promise<void>;
 }
 
-export const DAEMON_ADDRESSES = {
-  ssh: '127.0.40.1',
-  telnet: '127.0.40.2',
-  mqttAnonymous: '127.0.40.3',
-  mqttAuth: '127.0.40.4',
-  web: '127.0.40.5',
-} as const;
+/** Where each daemon listens: `<prefix>.1` to `<prefix>.5` (a /24 of 127.0.0.0/8 no other test file uses). */
+export function daemonAddresses(prefix: `127.${number}.${number}`) {
+  return {
+    ssh: `${prefix}.1`,
+    telnet: `${prefix}.2`,
+    mqttAnonymous: `${prefix}.3`,
+    mqttAuth: `${prefix}.4`,
+    web: `${prefix}.5`,
+  } as const;
+}
+
+export type DaemonAddresses = ReturnType<typeof daemonAddresses>;
+
+export const DAEMON_ADDRESSES = daemonAddresses('127.0.40');
 
 /** The SSH test account: a pair from the built-in default list, created for the test and removed after. */
 export const SSH_USER = { user: 'support', password: 'support' } as const;
@@ -79,8 +86,16 @@ async function waitForPort(address: string, port: number, child: ChildProcess, n
   throw new Error(`${name} did not listen on ${address}:${port}`);
 }
 
-/** Starts every daemon; on failure stops what was started and rethrows. */
-export async function startProbeDaemons(): Promise<ProbeDaemons> {
+/**
+ * Starts every daemon; on failure stops what was started and rethrows. Test files that run at the
+ * same time need their own `addresses`, and only one of them may add the SSH test account
+ * (`sshAccount: false` leaves sshd with no account that can log in).
+ */
+export async function startProbeDaemons(
+  options: { readonly addresses?: DaemonAddresses; readonly sshAccount?: boolean } = {},
+): Promise<ProbeDaemons> {
+  const addresses = options.addresses ?? DAEMON_ADDRESSES;
+  const sshAccount = options.sshAccount ?? true;
   const dir = mkdtempSync(join(tmpdir(), 'iotcheck-probe-daemons-'));
   const children: ChildProcess[] = [];
   const servers: Server[] = [];
@@ -143,21 +158,23 @@ export async function startProbeDaemons(): Promise<ProbeDaemons> {
     // sshd: own host key and config, password login for one throwaway account, one weak cipher enabled.
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'ssh_host_ed25519_key')]);
     mkdirSync('/run/sshd', { recursive: true }); // sshd's compiled-in privilege separation directory
-    removeLeftoverUser();
-    execFileSync('useradd', [
-      '--no-create-home',
-      '--shell',
-      '/usr/sbin/nologin',
-      '--comment',
-      THROWAWAY_MARK,
-      SSH_USER.user,
-    ]);
-    userAdded = true;
-    execFileSync('chpasswd', { input: `${SSH_USER.user}:${SSH_USER.password}\n` });
+    if (sshAccount) {
+      removeLeftoverUser();
+      execFileSync('useradd', [
+        '--no-create-home',
+        '--shell',
+        '/usr/sbin/nologin',
+        '--comment',
+        THROWAWAY_MARK,
+        SSH_USER.user,
+      ]);
+      userAdded = true;
+      execFileSync('chpasswd', { input: `${SSH_USER.user}:${SSH_USER.password}\n` });
+    }
     const sshConfig = file(
       'sshd_config',
       [
-        `ListenAddress ${DAEMON_ADDRESSES.ssh}:22`,
+        `ListenAddress ${addresses.ssh}:22`,
         `HostKey ${join(dir, 'ssh_host_ed25519_key')}`,
         `PidFile ${join(dir, 'sshd.pid')}`,
         'UsePAM no',
@@ -202,12 +219,12 @@ export async function startProbeDaemons(): Promise<ProbeDaemons> {
       child.on('exit', () => socket.destroy());
     });
     servers.push(telnetLauncher);
-    await new Promise<void>((resolve) => telnetLauncher.listen(23, DAEMON_ADDRESSES.telnet, resolve));
+    await new Promise<void>((resolve) => telnetLauncher.listen(23, addresses.telnet, resolve));
 
     // mosquitto: one broker open to anonymous clients, one with a password file and a TLS listener.
     const anonymous = file(
       'mosquitto-anonymous.conf',
-      `user root\npersistence false\nlog_dest stderr\nlistener 1883 ${DAEMON_ADDRESSES.mqttAnonymous}\nallow_anonymous true\n`,
+      `user root\npersistence false\nlog_dest stderr\nlistener 1883 ${addresses.mqttAnonymous}\nallow_anonymous true\n`,
     );
     const mqttAnonymous = run('mosquitto (anonymous)', DAEMON_BINARIES.mosquitto, ['-c', anonymous]);
     execFileSync(DAEMON_BINARIES.mosquittoPasswd, [
@@ -226,8 +243,8 @@ export async function startProbeDaemons(): Promise<ProbeDaemons> {
         'per_listener_settings false',
         'allow_anonymous false',
         `password_file ${join(dir, 'mosquitto.passwd')}`,
-        `listener 1883 ${DAEMON_ADDRESSES.mqttAuth}`,
-        `listener 8883 ${DAEMON_ADDRESSES.mqttAuth}`,
+        `listener 1883 ${addresses.mqttAuth}`,
+        `listener 8883 ${addresses.mqttAuth}`,
         `certfile ${join(dir, 'tls.crt')}`,
         `keyfile ${join(dir, 'tls.key')}`,
         '',
@@ -249,19 +266,19 @@ export async function startProbeDaemons(): Promise<ProbeDaemons> {
       `user root; daemon off; master_process off; pid ${join(dir, 'nginx.pid')}; error_log stderr;
 events { worker_connections 64; }
 http { access_log off; ${temp}
-  server { listen ${DAEMON_ADDRESSES.web}:80; root ${join(dir, 'www')};
+  server { listen ${addresses.web}:80; root ${join(dir, 'www')};
     location / { auth_basic "camera"; auth_basic_user_file ${join(dir, 'htpasswd')}; } }
-  server { listen ${DAEMON_ADDRESSES.web}:443 ssl; root ${join(dir, 'www')};
+  server { listen ${addresses.web}:443 ssl; root ${join(dir, 'www')};
     ssl_certificate ${join(dir, 'tls.crt')}; ssl_certificate_key ${join(dir, 'tls.key')};
     ssl_protocols TLSv1 TLSv1.1 TLSv1.2 TLSv1.3; ssl_ciphers DEFAULT:@SECLEVEL=0; } }
 `,
     );
     const nginx = run('nginx', DAEMON_BINARIES.nginx, ['-p', dir, '-c', nginxConfig, '-e', 'stderr']);
 
-    await waitForPort(DAEMON_ADDRESSES.ssh, 22, sshd, 'sshd');
-    await waitForPort(DAEMON_ADDRESSES.mqttAnonymous, 1883, mqttAnonymous, 'mosquitto (anonymous)');
-    await waitForPort(DAEMON_ADDRESSES.mqttAuth, 8883, mqttAuth, 'mosquitto (auth)');
-    await waitForPort(DAEMON_ADDRESSES.web, 443, nginx, 'nginx');
+    await waitForPort(addresses.ssh, 22, sshd, 'sshd');
+    await waitForPort(addresses.mqttAnonymous, 1883, mqttAnonymous, 'mosquitto (anonymous)');
+    await waitForPort(addresses.mqttAuth, 8883, mqttAuth, 'mosquitto (auth)');
+    await waitForPort(addresses.web, 443, nginx, 'nginx');
     return { dir, stop };
   } catch (error) {
     await stop();
