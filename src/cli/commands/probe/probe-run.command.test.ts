@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { userInfo } from 'node:os';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { probeEvidence } from '../../../services/probes/probe-evidence';
 import { daemonAddresses, daemonsMissing, startProbeDaemons, type ProbeDaemons } from '../../../testing/probe-daemons';
 import { seedLinkedDevice } from '../../../testing/seed-linked-device';
 import { createCliRunner } from '../../../testing/test-cli';
@@ -162,13 +163,18 @@ describeEachDialect('iotcheck probe run', (database) => {
         .where('run_id', '=', runRow.id)
         .execute();
       expect(stored).toHaveLength(printed.targets.reduce((sum, t) => sum + t.observations.length, 0));
-      expect(stored.filter((row) => row.address === DAEMONS.telnet).map((row) => String(row.device_id))).toEqual(
-        expect.arrayContaining([deviceId]),
-      );
       expect(
         new Set(stored.filter((row) => row.address === DAEMONS.telnet).map((row) => String(row.device_id))),
       ).toEqual(new Set([deviceId]));
       expect(await auditOf(organisationId)).toEqual([{ action: 'probe_run.requested', actor_label: operator }]);
+      // …so the device's open Telnet is machine evidence against items 23 and 32 of its assessments.
+      const evidence = await probeEvidence(database(), organisationId, [deviceId]);
+      expect(evidence['jssec-v2:23']?.[0]).toMatchObject({
+        count: 1,
+        total: 1,
+        concern: true,
+        probe: { runId: runRow.id },
+      });
     },
     120_000,
   );
