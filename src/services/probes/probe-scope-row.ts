@@ -1,6 +1,6 @@
 import type { ProbeScopeCreateInput, ProbeScopeView, ProbeTimeWindow } from '../../contracts/probes';
 import { DomainError, type ProblemDetail } from '../../core/domain-error';
-import { DEFAULT_RATE } from '../../core/probes/rate';
+import { DEFAULT_RATE, defineRate } from '../../core/probes/rate';
 import { defineScope, entrySize, type Scope, type Vantage } from '../../core/probes/scope';
 import { isTimeZone, type TimeWindow } from '../../core/probes/time-windows';
 import type { ProbeScopeTable } from '../../db/probes/probe.table';
@@ -27,8 +27,8 @@ export function scopeFieldsOf(input: ProbeScopeCreateInput): ScopeFields {
 }
 
 /**
- * Validates the fields (targets parse, a blank name, an unknown time zone) and returns the parsed
- * scope; VALIDATION_FAILED naming every field at fault.
+ * Validates the fields (targets parse, a blank name, an unknown time zone, a rate or concurrency out
+ * of bounds) and returns the parsed scope; VALIDATION_FAILED naming every field at fault.
  */
 export function validateScopeFields(fields: ScopeFields): Scope {
   const problems: ProblemDetail[] = [];
@@ -40,6 +40,13 @@ export function validateScopeFields(fields: ScopeFields): Scope {
       reason: 'not an IANA time zone',
       code: 'invalid_value',
     });
+  try {
+    defineRate({ connectionsPerSecond: fields.rate, maxConcurrency: fields.concurrency });
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const names = { connectionsPerSecond: 'rate', maxConcurrency: 'concurrency' } as Record<string, string>;
+    problems.push(...error.details.map((detail) => ({ ...detail, field: names[detail.field ?? ''] ?? detail.field })));
+  }
   let scope: Scope | undefined;
   try {
     scope = defineScope({

@@ -50,3 +50,12 @@ export function parseChecks<C extends string>(option: string, text: string, allo
     ]);
   return [...new Set(parts as C[])];
 }
+
+/** "50" → 50; anything but a whole number is refused naming the option (bounds are the use case's). */
+export function parseWholeNumber(option: string, text: string): number {
+  if (!/^\d{1,9}$/.test(text.trim()))
+    throw new DomainError('VALIDATION_FAILED', `${option}: not a whole number: ${text}`, [
+      { field: option, value: text, reason: 'a whole number' },
+    ]);
+  return Number(text.trim());
+}

@@ -26,14 +26,36 @@ describeEachDialect('iotcheck probe', (database) => {
       '127.0.44.0/30',
       '--expected-ports',
       '80,443',
+      '--rate',
+      '20',
+      '--concurrency',
+      '4',
     ]);
     expect(created.code).toBe(0);
     const [scopeId, name, size] = created.out.split('\t');
     expect([name, size]).toEqual(['Line 1', '4 address(es)']);
     const listed = await run(['probe', 'scope', 'list', '--org', org, '--json']);
     expect(JSON.parse(listed.out)).toMatchObject({
-      scopes: [{ id: scopeId, name: 'Line 1', expectedPorts: [80, 443], allowCredentials: false }],
+      scopes: [
+        { id: scopeId, name: 'Line 1', expectedPorts: [80, 443], allowCredentials: false, rate: 20, concurrency: 4 },
+      ],
     });
+    const tooFast = await run(
+      ['probe', 'scope', 'create', '--org', org, '--name', 'Fast', '--targets', '127.0.44.9'].concat([
+        '--rate',
+        '50000',
+      ]),
+    );
+    expect(tooFast.code).toBe(65);
+    expect(tooFast.err).toContain('rate');
+    const notNumber = await run(
+      ['probe', 'scope', 'create', '--org', org, '--name', 'Fast', '--targets', '127.0.44.9'].concat([
+        '--concurrency',
+        'many',
+      ]),
+    );
+    expect(notNumber.err).toContain('--concurrency');
+    expect(JSON.parse((await run(['probe', 'scope', 'list', '--org', org, '--json'])).out).scopes).toHaveLength(1);
     expect((await run(['probe', 'scope', 'list', '--org', org], 'ja')).out).toContain('4アドレス');
 
     const plan = await run([

@@ -9,13 +9,15 @@ import { requestProbeRun } from '../../../services/probes/request-probe-run';
 import { runProbeHere } from '../../../services/probes/run-probe-here';
 import type { CliContext } from '../../cli-context';
 import { CliExit, EXIT_INTERRUPTED } from '../../exit-codes';
-import { inProbeOrganisation, parseChecks, parsePorts } from './probe-session';
+import { inProbeOrganisation, parseChecks, parsePorts, parseWholeNumber } from './probe-session';
 
 interface ScopeCreateOptions {
   org?: string;
   name: string;
   targets: string;
   allowCredentials?: boolean;
+  rate?: string;
+  concurrency?: string;
   vantage?: 'inside' | 'outside';
   expectedPorts?: string;
   json?: boolean;
@@ -49,6 +51,8 @@ export function registerProbeCommands(program: Command, context: CliContext): vo
     .requiredOption('--name <name>', m.probeScopeNameOption)
     .requiredOption('--targets <targets>', m.probeTargetsOption)
     .option('--allow-credentials', m.probeAllowCredentialsOption)
+    .option('--rate <n>', m.probeRateOption)
+    .option('--concurrency <n>', m.probeConcurrencyOption)
     .addOption(new Option('--vantage <vantage>', m.probeVantageOption).choices(['inside', 'outside']))
     .option('--expected-ports <ports>', m.probeExpectedPortsOption)
     .option('--json', m.jsonOption)
@@ -62,6 +66,10 @@ export function registerProbeCommands(program: Command, context: CliContext): vo
             name: options.name,
             targets: options.targets,
             ...(options.allowCredentials ? { allowCredentials: true } : {}),
+            ...(options.rate !== undefined ? { rate: parseWholeNumber('--rate', options.rate) } : {}),
+            ...(options.concurrency !== undefined
+              ? { concurrency: parseWholeNumber('--concurrency', options.concurrency) }
+              : {}),
             ...(options.vantage ? { vantage: options.vantage } : {}),
             ...(expectedPorts ? { expectedPorts } : {}),
           },
