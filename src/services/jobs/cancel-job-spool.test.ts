@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeEach, expect, it } from 'vitest';
 import { createJobFileStore, type JobFileStore } from '../../integrations/jobs/job-file-store';
 import { createPostgresJobFileStore } from '../../integrations/jobs/postgres-job-file-store';
@@ -37,7 +38,11 @@ describeEachDialect('cancelling a queued job with a spooled upload', (database, 
       { ...deps(), maxBytes: 1_000_000 },
       {
         actor: admin,
-        file: { content: [Buffer.from('{"vulnerabilities":[]}')], fileName: 'nvd.json', truncated: () => false },
+        file: {
+          content: Readable.from([Buffer.from('{"vulnerabilities":[]}')]),
+          fileName: 'nvd.json',
+          truncated: () => false,
+        },
         readSource: async () => 'auto',
       },
     );
@@ -63,6 +68,7 @@ describeEachDialect('cancelling a queued job with a spooled upload', (database, 
   it('never removes a file outside the spool directory, whatever the params name', async () => {
     const elsewhere = join(mkdtempSync(join(tmpdir(), 'iotcheck-elsewhere-')), 'keep.json');
     writeFileSync(elsewhere, '{}');
+    if (admin.kind !== 'user') throw new Error('the admin is a user');
     const job = await enqueueJob(deps(), {
       actor: admin,
       organisationId,
