@@ -1578,7 +1578,8 @@ export const en: Messages = {
       upload: 'Upload',
       uploading: 'Uploading…',
       accepted: '{{file}} was accepted: {{count}} components, {{identified}} of them with a purl or CPE for matching.',
-      replaced: 'It replaces the earlier SBOM.',
+      acceptedReplaced:
+        '{{file}} was accepted and replaces the earlier SBOM: {{count}} components, {{identified}} of them with a purl or CPE for matching.',
       matchAgain: 'Run a match to see its effect.',
       empty: 'No SBOM has been uploaded yet.',
       emptyDevice: 'No SBOM describes this device or its model.',
@@ -1606,6 +1607,13 @@ export const en: Messages = {
         version: 'Latest version',
         releasedOn: 'Released on',
         source: 'Source (e.g. the vendor page)',
+      },
+      columns: {
+        manufacturer: 'Manufacturer',
+        model: 'Model',
+        version: 'Latest version',
+        releasedOn: 'Released on',
+        source: 'Source',
       },
       save: 'Save',
       saved: 'Saved: {{model}} — latest version {{version}}.',

@@ -1558,7 +1558,8 @@ export const ja = {
       uploading: '送信中…',
       accepted:
         '「{{file}}」を登録しました。コンポーネント {{count}} 件（照合に使える purl／CPE 付き {{identified}} 件）。',
-      replaced: '以前の SBOM を置き換えました。',
+      acceptedReplaced:
+        '「{{file}}」を登録し、以前の SBOM を置き換えました。コンポーネント {{count}} 件（照合に使える purl／CPE 付き {{identified}} 件）。',
       matchAgain: '照合し直すと結果に反映されます。',
       empty: 'SBOM はまだ登録されていません。',
       emptyDevice: 'この機器またはその機種の SBOM はありません。',
@@ -1586,6 +1587,13 @@ export const ja = {
         version: '最新バージョン',
         releasedOn: '公開日',
         source: '情報源（メーカーのページなど）',
+      },
+      columns: {
+        manufacturer: 'メーカー',
+        model: '機種',
+        version: '最新バージョン',
+        releasedOn: '公開日',
+        source: '情報源',
       },
       save: '保存',
       saved: '保存しました: {{model}}（最新バージョン {{version}}）',

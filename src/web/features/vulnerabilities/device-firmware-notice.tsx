@@ -29,7 +29,7 @@ export function DeviceFirmwareNotice({ deviceId }: { deviceId: string }) {
   if (data.standing === 'behind')
     return (
       <p role="alert" className="notice notice-text" data-testid="device-firmware" data-standing="behind">
-        <strong>{t('vulnerabilities.firmware.device.behindTitle')}</strong>{' '}
+        <strong className="notice-title">{t('vulnerabilities.firmware.device.behindTitle')}</strong>
         {t('vulnerabilities.firmware.device.behind', values)}
       </p>
     );

@@ -64,7 +64,7 @@ export function LatestFirmwarePage() {
       {permissions.can('vulnerabilities.triage') && (
         <section className="panel" aria-labelledby="firmware-form-heading">
           <h2 id="firmware-form-heading">{t('vulnerabilities.firmware.formTitle')}</h2>
-          <form onSubmit={submit} className="stacked-form" data-testid="firmware-form">
+          <form onSubmit={submit} data-testid="firmware-form">
             <div className="inline-form">
               {FIELDS.map((field) => (
                 <label key={field}>
@@ -85,8 +85,6 @@ export function LatestFirmwarePage() {
                   <FieldError error={save.error} field={field} id={`firmware-${field}`} />
                 </label>
               ))}
-            </div>
-            <div className="actions">
               <button type="submit" className="primary" disabled={save.isPending} data-testid="firmware-save">
                 {t('vulnerabilities.firmware.save')}
               </button>
@@ -114,7 +112,7 @@ export function LatestFirmwarePage() {
               <tr>
                 {FIELDS.map((field) => (
                   <th key={field} scope="col">
-                    {t(`vulnerabilities.firmware.fields.${field}`)}
+                    {t(`vulnerabilities.firmware.columns.${field}`)}
                   </th>
                 ))}
                 <th scope="col">{t('vulnerabilities.firmware.updated')}</th>
@@ -135,7 +133,7 @@ export function LatestFirmwarePage() {
                   <td>
                     <SourceText source={record.source} />
                   </td>
-                  <td className="small-text">
+                  <td>
                     {formatDateTime(record.updatedAt)} <span className="muted">{record.updatedBy}</span>
                   </td>
                   {permissions.can('vulnerabilities.triage') && (

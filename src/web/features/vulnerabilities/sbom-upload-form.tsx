@@ -30,62 +30,65 @@ export function SbomUploadForm({ deviceId }: { deviceId?: string }) {
   };
 
   return (
-    <form onSubmit={submit} className="stacked-form" data-testid="sbom-upload-form">
+    <>
       <p className="muted">
         {forModel ? t('vulnerabilities.sbom.uploadLeadModel') : t('vulnerabilities.sbom.uploadLeadDevice')}
       </p>
-      {forModel && (
-        <div className="inline-form">
-          <label>
-            {t('vulnerabilities.sbom.manufacturer')}
-            <input
-              value={manufacturer}
-              maxLength={200}
-              onChange={(event) => setManufacturer(event.currentTarget.value)}
-              data-testid="sbom-manufacturer"
-            />
-          </label>
-          <label>
-            {t('vulnerabilities.sbom.model')}
-            <input
-              value={model}
-              maxLength={200}
-              required
-              onChange={(event) => setModel(event.currentTarget.value)}
-              data-testid="sbom-model"
-            />
-          </label>
+      <form onSubmit={submit} className="stacked-form" data-testid="sbom-upload-form">
+        {forModel && (
+          <div className="inline-form">
+            <label>
+              {t('vulnerabilities.sbom.manufacturer')}
+              <input
+                value={manufacturer}
+                maxLength={200}
+                onChange={(event) => setManufacturer(event.currentTarget.value)}
+                data-testid="sbom-manufacturer"
+              />
+            </label>
+            <label>
+              {t('vulnerabilities.sbom.model')}
+              <input
+                value={model}
+                maxLength={200}
+                required
+                onChange={(event) => setModel(event.currentTarget.value)}
+                data-testid="sbom-model"
+              />
+            </label>
+          </div>
+        )}
+        <label>
+          {t('vulnerabilities.sbom.file')}
+          <input
+            type="file"
+            name="file"
+            accept=".json,.xml,.spdx,application/json,application/xml,text/xml"
+            onChange={(event) => {
+              setFile(event.currentTarget.files?.[0]);
+              upload.reset();
+            }}
+            data-testid="sbom-file"
+          />
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={!ready || upload.isPending} data-testid="sbom-upload">
+            {upload.isPending ? t('vulnerabilities.sbom.uploading') : t('vulnerabilities.sbom.upload')}
+          </button>
         </div>
-      )}
-      <label>
-        {t('vulnerabilities.sbom.file')}
-        <input
-          type="file"
-          name="file"
-          accept=".json,.xml,.spdx,application/json,application/xml,text/xml"
-          onChange={(event) => {
-            setFile(event.currentTarget.files?.[0]);
-            upload.reset();
-          }}
-          data-testid="sbom-file"
-        />
-      </label>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={!ready || upload.isPending} data-testid="sbom-upload">
-          {upload.isPending ? t('vulnerabilities.sbom.uploading') : t('vulnerabilities.sbom.upload')}
-        </button>
-      </div>
-      <LocatedProblems error={upload.error} testId="sbom-upload" />
-      {upload.data && (
-        <p role="status" className="notice notice-text" data-testid="sbom-upload-result">
-          {t('vulnerabilities.sbom.accepted', {
-            file: upload.data.fileName,
-            count: upload.data.componentCount,
-            identified: upload.data.identifiedComponents,
-          })}
-          {upload.data.replaced && ` ${t('vulnerabilities.sbom.replaced')}`} {t('vulnerabilities.sbom.matchAgain')}
-        </p>
-      )}
-    </form>
+        <LocatedProblems error={upload.error} testId="sbom-upload" />
+        {upload.data && (
+          <p role="status" className="notice notice-text" data-testid="sbom-upload-result">
+            {t(upload.data.replaced ? 'vulnerabilities.sbom.acceptedReplaced' : 'vulnerabilities.sbom.accepted', {
+              file: upload.data.fileName,
+              count: upload.data.componentCount,
+              identified: upload.data.identifiedComponents,
+            })}
+            <br />
+            {t('vulnerabilities.sbom.matchAgain')}
+          </p>
+        )}
+      </form>
+    </>
   );
 }
