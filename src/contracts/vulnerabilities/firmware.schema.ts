@@ -28,3 +28,15 @@ export const LatestFirmwareSchema = Type.Object({
 export const LatestFirmwareListSchema = Type.Object({ items: List(LatestFirmwareSchema) });
 
 export type LatestFirmwareView = Type.Static<typeof LatestFirmwareSchema>;
+
+/**
+ * GET /api/inventory/devices/:id/firmware: the device's firmware against the latest known version
+ * of its model. `no_record` when none is recorded; `unknown` when the versions cannot be compared.
+ */
+export const DeviceFirmwareSchema = Type.Object({
+  firmwareVersion: Type.String(),
+  standing: Type.Enum(['behind', 'current', 'unknown', 'no_record']),
+  latest: Type.Union([LatestFirmwareSchema, Type.Null()]),
+});
+
+export type DeviceFirmwareView = Type.Static<typeof DeviceFirmwareSchema>;

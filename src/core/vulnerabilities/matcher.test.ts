@@ -161,6 +161,33 @@ describe('matcher', () => {
     ];
     expect(matchIdentities(advisories, identities).matches.map((m) => m.advisoryId)).toEqual(['osv', 'nvd-exact']);
   });
+
+  it('keeps NA ("-") apart from ANY ("*"): NA meets only NA, in the version and in any other attribute', () => {
+    const withCpes = (key: string, cpes: string[]) => identity(key, 'CAM-100', '1.0', { cpes });
+    const identities = [
+      withCpes('na', ['cpe:2.3:h:acme:cam-100:-:*:*:*:*:*:*:*']),
+      withCpes('any', ['cpe:2.3:h:acme:cam-100:*:*:*:*:*:*:*:*']),
+      withCpes('versioned', ['cpe:2.3:h:acme:cam-100:2.0:*:*:*:*:*:*:*']),
+      withCpes('update-na', ['cpe:2.3:h:acme:cam-100:*:-:*:*:*:*:*:*']),
+      withCpes('update-sp1', ['cpe:2.3:h:acme:cam-100:*:sp1:*:*:*:*:*:*']),
+    ];
+    const keysFor = (cpe: string) =>
+      matchIdentities([{ id: cpe, rules: [{ groups: [[cpeTerm(cpe)]] }] }], identities)
+        .matches.map((m) => m.identityKey)
+        .sort();
+    expect(keysFor('cpe:2.3:h:acme:cam-100:-:*:*:*:*:*:*:*')).toEqual(['na']);
+    expect(keysFor('cpe:2.3:h:acme:cam-100:*:*:*:*:*:*:*:*')).toEqual([
+      'any',
+      'na',
+      'update-na',
+      'update-sp1',
+      'versioned',
+    ]);
+    expect(keysFor('cpe:2.3:h:acme:cam-100:2.0:*:*:*:*:*:*:*')).toEqual(['versioned']);
+    expect(keysFor('cpe:2.3:h:acme:cam-100:*:-:*:*:*:*:*:*')).toEqual(['update-na']);
+    expect(keysFor('cpe:2.3:h:acme:cam-100:*:sp1:*:*:*:*:*:*')).toEqual(['any', 'na', 'update-sp1', 'versioned']);
+    expect(keysFor('cpe:2.3:-:acme:cam-100:*:*:*:*:*:*:*:*')).toEqual([]);
+  });
 });
 
 describe('identities and CPE proposals', () => {

@@ -49,14 +49,35 @@ function push(index: Map<string, Carrier[]>, key: string, carrier: Carrier) {
   else index.set(key, [carrier]);
 }
 
-/** Whether the non-version attributes of a term's CPE admit the identity's CPE ("*" admits all). */
+/**
+ * Whether one attribute of a term's CPE admits the identity's value (CPE 2.3 name matching):
+ * ANY (`*`) in the term admits everything; NA (`-`, "not applicable") admits only NA, and an
+ * identity's NA is admitted only by ANY or NA. An identity's ANY stands for a value the inventory
+ * did not record, so it still meets a concrete term value (the lenient side is kept on purpose).
+ */
+function attributeMatches(want: string, have: string): boolean {
+  if (want === '*') return true;
+  if (want === '-' || have === '-') return want === have;
+  return have === '*' || want === have;
+}
+
+/** Whether the non-version attributes of a term's CPE admit the identity's CPE. */
 function cpeAttributesMatch(term: CpeName, carried: CpeName): boolean {
-  if (term.part !== '*' && carried.part !== '*' && term.part !== carried.part) return false;
+  if (!attributeMatches(term.part, carried.part)) return false;
   for (let i = 0; i < term.rest.length; i += 1) {
-    const want = term.rest[i]!;
-    const have = carried.rest[i]!;
-    if (want !== '*' && have !== '*' && want !== have) return false;
+    if (!attributeMatches(term.rest[i]!, carried.rest[i]!)) return false;
   }
+  return true;
+}
+
+/**
+ * Whether the version attributes can meet before any range is compared: a term naming NA meets
+ * only an identity CPE naming NA, and an identity's NA meets only a term with ANY or NA (a term
+ * naming one concrete version is about a versioned product, not this one).
+ */
+function versionAttributesMeet(term: CpeName, carried: CpeName): boolean {
+  if (term.version === '-') return carried.version === '-';
+  if (carried.version === '-') return term.version === '*';
   return true;
 }
 
@@ -116,7 +137,8 @@ export function createIdentityMatcher(identities: readonly DeviceIdentity[]): Id
         versions = { kind: 'range', scheme: guessScheme(exact), exact };
       }
       for (const carrier of byCpe.get(cpeProductKey(name)) ?? []) {
-        if (cpeAttributesMatch(name, carrier.cpe!)) record(carrier.identity, inRange(carrier.version, versions, parse));
+        if (cpeAttributesMatch(name, carrier.cpe!) && versionAttributesMeet(name, carrier.cpe!))
+          record(carrier.identity, inRange(carrier.version, versions, parse));
       }
     } else if (selector.kind === 'purl') {
       const name = parsePurlName(selector.purl);

@@ -41,3 +41,41 @@ export async function insertSbom(db: Db, sbom: SbomTable, components: readonly S
       .values(components.slice(start, start + COMPONENT_BATCH))
       .execute();
 }
+
+/** Which SBOMs of an organisation to list: all, the model-wide ones, or those of one device. */
+export type SbomRowFilter = { readonly kind: 'all' } | { readonly kind: 'models' } | { readonly deviceId: number };
+
+/** The organisation's SBOMs under `filter`, by manufacturer, model, then newest first. */
+export async function listSbomRows(db: Db, organisationId: string, filter: SbomRowFilter): Promise<SbomTable[]> {
+  let query = db.selectFrom('sbom').selectAll().where('organisation_id', '=', organisationId);
+  if ('deviceId' in filter) query = query.where('device_id', '=', filter.deviceId);
+  else if (filter.kind === 'models') query = query.where('device_id', 'is', null);
+  return query.orderBy('manufacturer').orderBy('model').orderBy('imported_at', 'desc').orderBy('id').execute();
+}
+
+/** One SBOM of the organisation, or undefined (another organisation's SBOM is not found). */
+export async function findSbomRow(db: Db, organisationId: string, id: string): Promise<SbomTable | undefined> {
+  return db
+    .selectFrom('sbom')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Up to `limit` components of an SBOM after position `after` (keyset on the primary key). */
+export async function listSbomComponentRows(
+  db: Db,
+  sbomId: string,
+  after: number,
+  limit: number,
+): Promise<SbomComponentTable[]> {
+  return db
+    .selectFrom('sbom_component')
+    .selectAll()
+    .where('sbom_id', '=', sbomId)
+    .where('position', '>', after)
+    .orderBy('position')
+    .limit(limit)
+    .execute();
+}

@@ -12,7 +12,7 @@ export interface SelectorWithVersion {
   readonly version?: string;
 }
 
-/** A CPE 2.3 name or CPE 2.2 URI → selector (version `*`) + its version; undefined when not a CPE. */
+/** A CPE 2.3 name or CPE 2.2 URI → selector (version `*`, or `-` when NA) + its version; undefined when not a CPE. */
 export function cpeSelector(cpe: string): SelectorWithVersion | undefined {
   // Some feeds percent-encode inside CPE 2.3 names (`%28idc%29`): written as CPE 2.3 escapes (`\\(idc\\)`).
   const cpe23 = cpe.startsWith('cpe:/') ? cpe22ToCpe23(cpe) : percentToEscapes(cpe.trim());
@@ -20,7 +20,8 @@ export function cpeSelector(cpe: string): SelectorWithVersion | undefined {
   if (!parts) return undefined;
   const version = parts[3]!;
   return {
-    selector: { kind: 'cpe', cpe: withCpeVersion(parts) },
+    // NA ("-") is not "any version": the selector keeps it, so only NA identities meet it.
+    selector: { kind: 'cpe', cpe: withCpeVersion(parts, version === '-' ? '-' : '*') },
     ...(version !== '*' && version !== '-' ? { version: unescapeCpeValue(version) } : {}),
   };
 }

@@ -150,7 +150,8 @@ describe('NVD', () => {
           ],
           [
             {
-              selector: { kind: 'cpe', cpe: cpe('acme', 'cam-100', 'h') },
+              // NA ("-") stays NA, distinct from ANY ("*").
+              selector: { kind: 'cpe', cpe: cpe('acme', 'cam-100', 'h', '-') },
               versions: { kind: 'all' },
               vulnerable: false,
             },

@@ -6,13 +6,16 @@ import type { RequestContext } from '../auth/account-deps';
 import { recordAudit } from '../audit/record-audit';
 import type { JobDeps } from './job-deps';
 import { requireReadableJob } from './require-job';
+import { discardSpooledUpload } from './spooled-upload';
 
 /**
  * Cancels a queued or running job: the member who asked for it, or an owner or admin. A running
- * job stops at its next lease renewal and its file is dropped. CONFLICT when it had already ended.
+ * job stops at its next lease renewal and its file is dropped. A queued job's spooled upload (in
+ * `deps.spoolDir`) is removed once the cancel is committed, since no run will read it. CONFLICT
+ * when it had already ended.
  */
 export async function cancelJob(
-  deps: Pick<JobDeps, 'database' | 'clock'>,
+  deps: Pick<JobDeps, 'database' | 'clock'> & { readonly spoolDir?: string },
   input: { actor: Actor; jobId: string; context?: RequestContext },
 ): Promise<Job> {
   const job = await requireReadableJob(deps, input.actor, input.jobId);
@@ -23,7 +26,7 @@ export async function cancelJob(
   if (!isLiveJob(job.status))
     throw new DomainError('CONFLICT', 'The job has already ended.', [{ field: 'status', reason: job.status }]);
   const at = deps.clock();
-  return deps.database.db.transaction().execute(async (transaction) => {
+  const cancelled = await deps.database.db.transaction().execute(async (transaction) => {
     if (!(await cancelStoredJob(transaction, job.organisationId, job.id, at.toISOString())))
       throw new DomainError('CONFLICT', 'The job has already ended.', [{ field: 'status', reason: 'ended' }]);
     await recordAudit(transaction, input.actor, input.context, at, {
@@ -36,4 +39,8 @@ export async function cancelJob(
     });
     return (await findJob(transaction, job.organisationId, job.id)) ?? job;
   });
+  // A running job removes its own upload when it stops; pulling the file from under it could
+  // only turn its cancelled run into a confusing read error.
+  if (job.status === 'queued' && deps.spoolDir !== undefined) await discardSpooledUpload(job.params, deps.spoolDir);
+  return cancelled;
 }

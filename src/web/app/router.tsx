@@ -158,6 +158,17 @@ export const router = createBrowserRouter([
         ),
       },
       {
+        path: 'vulnerabilities/sboms',
+        ...page(async () => (await import('../features/vulnerabilities/sboms-page')).SbomsPage, signedIn),
+      },
+      {
+        path: 'vulnerabilities/firmware',
+        ...page(
+          async () => (await import('../features/vulnerabilities/latest-firmware-page')).LatestFirmwarePage,
+          signedIn,
+        ),
+      },
+      {
         path: 'vulnerabilities/confirmations',
         ...page(
           async () => (await import('../features/vulnerabilities/confirmations-page')).ConfirmationsPage,

@@ -141,12 +141,12 @@ describeEachDialect('iotcheck vuln and sbom', (database) => {
         cves: ['CVE-2026-7001'],
         severity: 'critical',
         status: 'in_triage',
-        // The reader keeps the hardware platform with an ANY version ('-' becomes '*').
+        // The reader keeps the hardware platform's NA version ('-'), distinct from ANY ('*').
         why: {
           kind: 'cpe',
           selector: firmwareCpe('cam-100'),
           range: '< 1.3.0',
-          platform: 'cpe:2.3:h:acme:cam-100:*:*:*:*:*:*:*:*',
+          platform: hardwareCpe('cam-100'),
         },
       },
     ]);

@@ -194,7 +194,8 @@ function cpeMatchToTerm(match: unknown, path: string, problems: FeedProblems): R
     bounds[key] = bound;
   }
   return {
-    selector: { kind: 'cpe', cpe: withCpeVersion(parts) },
+    // NA ("-", e.g. hardware without versions) stays NA: only ANY becomes the versionless product.
+    selector: { kind: 'cpe', cpe: withCpeVersion(parts, parts[3] === '-' ? '-' : '*') },
     versions: versionsOf(parts[3]!, bounds),
     vulnerable: match['vulnerable'],
   };
@@ -220,7 +221,8 @@ function versionsOf(
       ...(bounds.versionEndExcluding !== undefined ? { endExcluding: bounds.versionEndExcluding } : {}),
     };
   }
-  // `*` is any version, `-` "not applicable" (hardware without versions): both cover every version.
+  // `*` is any version; `-` "not applicable" (hardware without versions) has no versions to
+  // bound: the selector keeps the NA and the matcher admits only identities naming NA.
   if (cpeVersion === '*' || cpeVersion === '-') return { kind: 'all' };
   const exact = unescapeCpeValue(cpeVersion);
   return { kind: 'range', scheme: guessRangeScheme([exact]), exact };

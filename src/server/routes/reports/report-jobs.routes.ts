@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { JobListSchema, JobSchema, ReportRequestSchema } from '../../../contracts/report.schema';
@@ -103,7 +104,10 @@ export const reportJobRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app
     },
     async (request) =>
       presentJob(
-        await cancelJob(deps, { actor: request.actor, jobId: request.params.id, context: contextOf(request) }),
+        await cancelJob(
+          { ...deps, spoolDir: join(deps.config.dataDir, 'tmp') },
+          { actor: request.actor, jobId: request.params.id, context: contextOf(request) },
+        ),
         request.actor,
       ),
   );

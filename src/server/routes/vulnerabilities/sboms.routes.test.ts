@@ -82,4 +82,21 @@ describe('POST /api/inventory/sboms', () => {
     expect(foreign.statusCode).toBe(404);
     expect(await stored()).toEqual([{ manufacturer: 'Acme', model: 'R-1', component_count: 1 }]);
   });
+
+  it('lists the SBOMs of a model and their components; refuses an unknown query field', async () => {
+    const session = await assessor.session();
+    const get = (url: string) => app.inject({ method: 'GET', url, headers: { cookie: session.cookie } });
+    const listed = await get('/api/inventory/sboms?manufacturer=Acme&model=R-1');
+    expect(listed.statusCode).toBe(200);
+    const [sbom] = listed.json().items;
+    expect(sbom).toMatchObject({ model: 'R-1', componentCount: 1, fileName: 'router.cdx.json' });
+    const components = await get(`/api/inventory/sboms/${sbom.id}/components`);
+    expect(components.statusCode).toBe(200);
+    expect(components.json()).toMatchObject({
+      items: [{ position: 0, name: 'busybox', version: '1.36.1', purl: 'pkg:generic/busybox@1.36.1' }],
+      nextAfter: null,
+    });
+    expect((await get('/api/inventory/sboms?colour=red')).statusCode).toBe(400);
+    expect((await get('/api/inventory/sboms/nope/components')).statusCode).toBe(404);
+  });
 });

@@ -14,6 +14,7 @@ import {
   ConfirmationSchema,
 } from '../../../contracts/vulnerabilities/confirmation.schema';
 import {
+  DeviceFirmwareSchema,
   LatestFirmwareListSchema,
   LatestFirmwareRequestSchema,
   LatestFirmwareSchema,
@@ -38,6 +39,7 @@ import {
   listLatestFirmwareRecords,
   setLatestFirmware,
 } from '../../../services/vulnerabilities/firmware/latest-firmware';
+import { readDeviceFirmware } from '../../../services/vulnerabilities/firmware/read-device-firmware';
 import { getMachineEvidence } from '../../../services/vulnerabilities/evidence/get-machine-evidence';
 import { requestAdvisoryImport } from '../../../services/vulnerabilities/import/request-advisory-import';
 import { requestMatch } from '../../../services/vulnerabilities/request-match';
@@ -130,6 +132,20 @@ export const vulnerabilitiesRoutes: FastifyPluginAsyncTypebox<ServerDeps> = asyn
       },
     },
     async (request) => listDeviceVulnerabilities(deps, { actor: request.actor, deviceId: request.params.id }),
+  );
+
+  app.get(
+    '/inventory/devices/:id/firmware',
+    {
+      config: { access: 'vulnerabilities.read' },
+      schema: {
+        tags: [...tags, 'inventory'],
+        summary: 'The device’s firmware against the latest known firmware of its model (item 40)',
+        params: IdParams,
+        response: { 200: DeviceFirmwareSchema },
+      },
+    },
+    async (request) => readDeviceFirmware(deps, { actor: request.actor, deviceId: request.params.id }),
   );
 
   app.put(

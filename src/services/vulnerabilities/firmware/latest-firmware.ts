@@ -24,7 +24,8 @@ export interface LatestFirmwareChange {
   readonly source?: string;
 }
 
-const present = (row: LatestFirmwareTable): LatestFirmwareView => ({
+/** A latest-firmware row as the API shows it. */
+export const presentLatestFirmware = (row: LatestFirmwareTable): LatestFirmwareView => ({
   manufacturer: row.manufacturer,
   model: row.model,
   version: row.version,
@@ -88,7 +89,7 @@ export async function setLatestFirmware(
       before: existing ? facts(existing) : undefined,
       after: { manufacturer, model, ...facts(row) },
     });
-    return present(row);
+    return presentLatestFirmware(row);
   });
 }
 
@@ -98,5 +99,5 @@ export async function listLatestFirmwareRecords(
   input: { readonly actor: Actor },
 ): Promise<{ items: LatestFirmwareView[] }> {
   const { organisationId } = requireVulnerabilityReader(input.actor);
-  return { items: (await listLatestFirmware(deps.database.db, organisationId)).map(present) };
+  return { items: (await listLatestFirmware(deps.database.db, organisationId)).map(presentLatestFirmware) };
 }

@@ -2,6 +2,7 @@ import { rm } from 'node:fs/promises';
 import { DomainError, formatProblemDetail, isDomainError } from '../../../core/domain-error';
 import { requireOrganisation } from '../../accounts/require-user';
 import type { JobHandler } from '../../jobs/job-handler';
+import { SPOOLED_UPLOAD_PARAM } from '../../jobs/spooled-upload';
 import type { ImportMeter } from '../../ops/import-meter';
 import { reportOfBytes } from '../../reports/generated-report';
 import type { MatchDeps } from '../match/match-deps';
@@ -24,7 +25,8 @@ export function advisoryImportJobHandler(
   return {
     readAction: 'vulnerabilities.read',
     run: async ({ actor, params, onProgress, signal }) => {
-      const path = String(params['path']);
+      // Jobs queued before the parameter had its own name kept the path under `path`.
+      const path = String(params[SPOOLED_UPLOAD_PARAM] ?? params['path']);
       const fileName = String(params['fileName'] ?? 'advisories');
       try {
         const { organisationId } = requireOrganisation(actor);

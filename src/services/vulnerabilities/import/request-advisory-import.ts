@@ -12,6 +12,7 @@ import { requireOrganisation } from '../../accounts/require-user';
 import type { RequestContext } from '../../auth/account-deps';
 import { enqueueJob } from '../../jobs/enqueue-job';
 import type { JobDeps } from '../../jobs/job-deps';
+import { SPOOLED_UPLOAD_PARAM } from '../../jobs/spooled-upload';
 import type { AdvisorySourceChoice } from './advisory-reader';
 
 /** The job kind that imports an uploaded advisory file, then matches the organisation. */
@@ -20,6 +21,7 @@ export const VULNERABILITY_IMPORT_JOB = 'vulnerability-import';
 /**
  * Keeps an uploaded advisory file in the spool directory and queues the job that imports it for
  * the organisation (its own scope: other organisations never see it) and then runs its match.
+ * The job removes the file when it runs; cancelling it while queued removes it too.
  * Needs vulnerabilities.import. A file cut at `maxBytes` → PAYLOAD_TOO_LARGE, nothing queued.
  */
 export async function requestAdvisoryImport(
@@ -57,7 +59,7 @@ export async function requestAdvisoryImport(
       actor,
       organisationId,
       kind: VULNERABILITY_IMPORT_JOB,
-      params: { path, fileName: input.file.fileName, source },
+      params: { [SPOOLED_UPLOAD_PARAM]: path, fileName: input.file.fileName, source },
       subject: { type: 'vulnerabilities', id: organisationId },
       auditAction: 'vulnerability.import_requested',
       ...(input.context ? { context: input.context } : {}),

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { usePermissions } from '../../api/permissions';
 import { FormError } from '../../components/form-error';
+import { DeviceFirmwareNotice } from '../vulnerabilities/device-firmware-notice';
+import { DeviceSbomSection } from '../vulnerabilities/device-sbom-section';
 import { MatchTable } from '../vulnerabilities/match-table';
 import { useDeviceVulnerabilities } from '../vulnerabilities/vulnerability-api';
 
@@ -41,12 +43,16 @@ export function useDeviceTab(): { tab: DeviceTab; bar: ReactNode } {
   return { tab, bar };
 }
 
-/** The matches of one device, with triage inline (for the device or its whole model). */
+/**
+ * The matches of one device, with triage inline (for the device or its whole model); above them
+ * its firmware against the latest known, below them the SBOMs that describe it.
+ */
 export function DeviceVulnerabilitiesTab({ deviceId }: { deviceId: string }) {
   const { t } = useTranslation();
   const matches = useDeviceVulnerabilities(deviceId);
   return (
     <section role="tabpanel" className="tab-panel" data-testid="device-vulnerabilities">
+      <DeviceFirmwareNotice deviceId={deviceId} />
       <p className="muted">{t('vulnerabilities.device.lead')}</p>
       <FormError error={matches.error} />
       {matches.isPending && <p role="status">{t('common.loading')}</p>}
@@ -56,6 +62,7 @@ export function DeviceVulnerabilitiesTab({ deviceId }: { deviceId: string }) {
         </p>
       )}
       {matches.data && matches.data.items.length > 0 && <MatchTable rows={matches.data.items} view="device" />}
+      <DeviceSbomSection deviceId={deviceId} />
     </section>
   );
 }

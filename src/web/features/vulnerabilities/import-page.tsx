@@ -2,10 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { JobView } from '../../../contracts/report.schema';
-import { ApiError } from '../../api/api-client';
 import { usePermissions } from '../../api/permissions';
 import { FormError } from '../../components/form-error';
-import { problemReasons, useReasonText } from '../../components/problem-text';
+import { LocatedProblems } from '../../components/located-problems';
 import { usePageTitle } from '../../components/use-page-title';
 import { formatDateTime } from '../assessments/assessment-model';
 import { useAdvisoryImport, useImportResult, useMatchNow, useVulnerabilityJob } from './vulnerability-api';
@@ -84,7 +83,7 @@ export function VulnerabilityImportPage() {
             </button>
           </div>
         </form>
-        <UploadError error={upload.error} />
+        <LocatedProblems error={upload.error} testId="vuln-import" />
       </section>
       <section className="panel">
         <p className="muted">{t('vulnerabilities.import.matchLead')}</p>
@@ -99,30 +98,6 @@ export function VulnerabilityImportPage() {
         <FormError error={match.error} />
       </section>
       {jobId && <JobProgress jobId={jobId} />}
-    </div>
-  );
-}
-
-/** A refused upload: the message, and each located problem (file, path, reason) when the server named them. */
-function UploadError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  const say = useReasonText();
-  const reasons = problemReasons(error);
-  if (!error) return null;
-  if (reasons.length === 0 || !(error instanceof ApiError)) return <FormError error={error} />;
-  return (
-    <div role="alert" className="form-error" data-testid="vuln-import-error">
-      <p>{t(`errors.${error.problem.code}`, { defaultValue: error.problem.detail })}</p>
-      <ul className="problem-list">
-        {reasons.map((reason, index) => {
-          const where = [reason.file, reason.path].filter(Boolean).join(' ');
-          return (
-            <li key={index} data-testid="vuln-import-problem">
-              {where && <code className="summary">{where}</code>} {say(reason)}
-            </li>
-          );
-        })}
-      </ul>
     </div>
   );
 }

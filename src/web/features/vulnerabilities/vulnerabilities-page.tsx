@@ -46,6 +46,12 @@ export function VulnerabilitiesPage() {
           <Link to="/vulnerabilities/confirmations" className="button-link">
             {t('vulnerabilities.actions.confirmations')}
           </Link>
+          <Link to="/vulnerabilities/sboms" className="button-link" data-testid="vuln-sboms-link">
+            {t('vulnerabilities.actions.sboms')}
+          </Link>
+          <Link to="/vulnerabilities/firmware" className="button-link" data-testid="vuln-firmware-link">
+            {t('vulnerabilities.actions.firmware')}
+          </Link>
           <span className="vex-links">
             {t('vulnerabilities.actions.exportVex')}:{' '}
             <a href="/api/vulnerabilities/vex?format=cyclonedx" download data-testid="vex-cyclonedx">
