@@ -41,6 +41,8 @@ export interface IdentityMatcher {
   matchAdvisory(advisory: MatchableAdvisory): MatchOutcome;
 }
 
+const PARSED_CPES_KEPT = 100_000;
+
 const nameKey = (vendor: string, product: string) => `${vendorKey(vendor)}\u0000${productKey(product)}`;
 
 function push(index: Map<string, Carrier[]>, key: string, carrier: Carrier) {
@@ -86,9 +88,21 @@ export function createIdentityMatcher(identities: readonly DeviceIdentity[]): Id
   const byCpe = new Map<string, Carrier[]>();
   const byPurl = new Map<string, Carrier[]>();
   const byName = new Map<string, Carrier[]>();
+  // CPE names repeat across identities (every firmware of a model) and across advisory terms:
+  // parse each once (fewer objects kept alive, too). Bounded: a feed may name millions.
+  const parsedCpes = new Map<string, CpeName | null>();
+  const parseCpe = (cpe: string) => {
+    let name = parsedCpes.get(cpe);
+    if (name === undefined) {
+      name = parseCpeName(cpe);
+      if (parsedCpes.size >= PARSED_CPES_KEPT) parsedCpes.clear();
+      parsedCpes.set(cpe, name);
+    }
+    return name;
+  };
   identities.forEach((identity, position) => {
     for (const cpe of identity.cpes) {
-      const name = parseCpeName(cpe);
+      const name = parseCpe(cpe);
       if (!name) continue;
       // A CPE without a concrete version stands for the device itself: its firmware is the version.
       const version = isWildcardVersion(name.version) ? identity.firmwareVersion : unescapeCpeValue(name.version);
@@ -129,7 +143,7 @@ export function createIdentityMatcher(identities: readonly DeviceIdentity[]): Id
     const selector = term.selector;
     let versions = term.versions;
     if (selector.kind === 'cpe') {
-      const name = parseCpeName(selector.cpe);
+      const name = parseCpe(selector.cpe);
       if (!name) return answers;
       // A CPE naming one version with no separate constraint means exactly that version.
       if (versions.kind === 'all' && !isWildcardVersion(name.version)) {

@@ -139,6 +139,8 @@ export async function mapDeviceGroups(
   transaction: Transaction<DatabaseSchema>,
   organisationId: string,
   groups: readonly KeyedDeviceGroup[],
+  /** From this many devices on, a first SQLite mapping rebuilds its key index (tests lower it). */
+  rebuildIndexFrom = REBUILD_INDEX_FROM,
 ): Promise<void> {
   const first =
     (await transaction
@@ -165,7 +167,7 @@ export async function mapDeviceGroups(
     await bulkInsert(bulk, transaction, 'temp.vulnerability_group', GROUP_COLUMNS, rows);
     // Loading many rows and then building the index once beats maintaining it row by row
     // (SQLite DDL is transactional: a rollback restores the index).
-    const rebuild = first && deviceCount >= REBUILD_INDEX_FROM;
+    const rebuild = first && deviceCount >= rebuildIndexFrom;
     if (rebuild) bulk.sqlite.exec(`DROP INDEX ${MAPPING_INDEX}`);
     // The devices are walked in table order and each looks its group up (CROSS JOIN keeps that
     // order; NOT INDEXED stops SQLite from walking a model index and filtering instead).

@@ -1,3 +1,4 @@
+import type SqliteDatabase from 'better-sqlite3';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { AffectedRule } from '../../core/vulnerabilities/advisory.types';
 import type { SbomFacts } from '../../core/vulnerabilities/match-identity';
@@ -357,6 +358,8 @@ export async function writeMatches(
     readonly gone: ReadonlyArray<readonly [identityKey: string, advisoryId: string]>;
   },
   now: string,
+  /** From this many new matches on, SQLite may rebuild the advisory index (tests lower it). */
+  rebuildIndexFrom = 50_000,
 ): Promise<void> {
   const row = (match: IdentityMatch) => [
     organisationId,
@@ -394,7 +397,25 @@ export async function writeMatches(
   const added = [...changes.added].sort(
     (x, y) => compare(x.identityKey, y.identityKey) || compare(x.advisoryId, y.advisoryId),
   );
+  const rebuild = bulk.dialect === 'sqlite' && rebuildAdvisoryIndex(bulk.sqlite, added.length, rebuildIndexFrom);
+  // SQLite DDL is transactional: a rollback restores the index.
+  if (rebuild) bulk.sqlite.exec(`DROP INDEX ${ADVISORY_INDEX}`);
   await bulkInsert(bulk, transaction, 'vulnerability_match', MATCH_COLUMNS, added.map(row));
+  if (rebuild) bulk.sqlite.exec(`CREATE INDEX ${ADVISORY_INDEX} ON vulnerability_match (organisation_id, advisory_id)`);
+}
+
+const ADVISORY_INDEX = 'vulnerability_match_advisory_idx'; // migration 20261204-0002
+
+/**
+ * Inserting many matches in primary-key order scatters them over the (organisation, advisory)
+ * index; building that index once afterwards over sorted keys costs about half. Worth it only
+ * when the new rows outnumber the whole table (a first run), as the device import decides.
+ * SQLite only: on PostgreSQL dropping an index locks the table for every other reader.
+ */
+function rebuildAdvisoryIndex(sqlite: SqliteDatabase.Database, adding: number, from: number): boolean {
+  if (adding < from) return false;
+  const total = sqlite.prepare('SELECT count(*) AS n FROM vulnerability_match').get() as { n: number };
+  return adding > total.n;
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

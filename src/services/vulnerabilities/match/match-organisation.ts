@@ -76,6 +76,8 @@ export async function matchOrganisation(
     force?: boolean;
     advisoryIds?: readonly string[];
     onProgress?: (fraction: number) => void;
+    /** Rebuild SQLite indexes from this many rows written on (tests lower it; see writeMatches). */
+    rebuildIndexesFrom?: number;
     /** Receives the time spent per phase when the run is done (benchmarks). */
     onPhases?: (times: MatchPhaseTimes) => void;
     signal?: AbortSignal;
@@ -111,7 +113,7 @@ export async function matchOrganisation(
         phases.lap('read devices');
         checkpoint();
         const keyed = groups.map((group) => ({ ...group, key: builder.add(groupFacts(group)) }));
-        await mapDeviceGroups(bulk, transaction, organisationId, keyed);
+        await mapDeviceGroups(bulk, transaction, organisationId, keyed, input.rebuildIndexesFrom);
         await mapDevices(bulk, transaction, organisationId, new Map(own.map((d) => [d.deviceId, builder.add(d)])));
       } else {
         const since = new Date(Date.parse(last.startedAt) - CHANGE_MARGIN_MS).toISOString();
@@ -221,7 +223,14 @@ export async function matchOrganisation(
       removed += gone.length;
       const finishedAt = deps.clock().toISOString();
       phases.lap('bookkeeping');
-      await writeMatches(bulk, transaction, organisationId, { added, kept: persisting, gone }, finishedAt);
+      await writeMatches(
+        bulk,
+        transaction,
+        organisationId,
+        { added, kept: persisting, gone },
+        finishedAt,
+        input.rebuildIndexesFrom,
+      );
       phases.lap('write matches');
       const result: MatchOrganisationResult = {
         runId: randomUUID(),
