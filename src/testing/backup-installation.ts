@@ -10,6 +10,7 @@ import { toNeutral } from '../db/backup/neutral-value';
 import { readTableShapes } from '../db/backup/table-catalog';
 import { connectDatabase } from '../db/connect';
 import type { Database, DatabaseDialect } from '../db/database';
+import { migrateToLatest } from '../db/migrate';
 import { createEvidenceStore } from '../integrations/evidence/evidence-store';
 import { createPostgresEvidenceStore } from '../integrations/evidence/postgres-evidence-store';
 import { writeFileAtomically } from '../integrations/files/write-file-atomically';
@@ -73,6 +74,28 @@ export async function createInstallation(dialect: DatabaseDialect, store: StoreK
       await database.destroy();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * The installation a server or the CLI uses with only DATA_DIR set: SQLite in DATA_DIR/iotcheck.sqlite
+ * and local files. Migrated (as start-up would); destroy() closes it and leaves the folder.
+ */
+export async function openDataDirInstallation(dataDir: string): Promise<Installation> {
+  const file = join(dataDir, 'iotcheck.sqlite');
+  const database = connectDatabase({ kind: 'sqlite', file });
+  await migrateToLatest(database);
+  return {
+    database: { ...database, url: `sqlite:${file}`, destroy: () => database.close() },
+    store: 'local',
+    dataDir,
+    deps: {
+      database,
+      evidenceStore: createEvidenceStore(join(dataDir, 'evidence')),
+      jobFiles: createJobFileStore(join(dataDir, 'jobs')),
+      clock: () => new Date('2026-12-02T09:00:00.000Z'),
+    },
+    destroy: () => database.close(),
   };
 }
 
