@@ -49,8 +49,9 @@ export interface RestoreSummary {
  *    changed byte is refused, naming the part, before anything is written.
  * 2. A backup with a migration this version does not know is refused; the schema is brought to
  *    exactly the backup's migrations (the database is empty, so nothing is lost).
- * 3. One transaction inserts every row; files are put in the stores before it commits and
- *    removed again if anything fails — all or nothing.
+ * 3. One transaction inserts every row; files are put in the stores (whichever the target uses)
+ *    before it commits and removed again if anything fails — all or nothing. A row the database
+ *    refuses is named by its part and line (tables/<name>.ndjson row N).
  * 4. Migrations newer than the backup then run over the restored rows, as on an upgrade.
  */
 export async function restoreBackup(
