@@ -6,13 +6,21 @@
 //   npm run build && npm run bench:load                      # 60 s, PostgreSQL, 2 servers
 //   LOAD_MINUTES=10 npm run bench:load                       # the figure of issue 16
 //   LOAD_DB=sqlite LOAD_MINUTES=5 npm run bench:load         # SQLite, 1 server
-//   LOAD_CONNECTIONS=64 (default) LOAD_DEVICES=5000 (default)
+//   LOAD_SECONDS=60 (default) LOAD_CONNECTIONS=64 (default) LOAD_DEVICES=5000 (default)
+//
+// Memory: RSS alone mixes live objects with memory V8 and the allocator keep for reuse, so each
+// server also reports its heap after two forced full collections (memory-probe.mjs, SIGUSR2) after
+// warm-up and at the end: a leak shows as a growing collected heap, not just a growing RSS.
+// Report jobs: each server runs one job at a time; the bench prints how many were queued (202s),
+// finished, and still waiting, with both rates, so a backlog is shown as what it is.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
+import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import { findPostgresBinaries, startPostgresCluster, type PostgresCluster } from '../../src/testing/postgres-cluster';
 import { findFreePort } from '../../test/e2e/browser';
@@ -31,6 +39,17 @@ const warmupSeconds = Math.min(20, Math.max(5, Math.round(seconds / 6)));
 interface Server {
   readonly url: string;
   readonly process: ChildProcess;
+  /** Where memory-probe.mjs writes this server's memory use when sent SIGUSR2. */
+  readonly probeFile: string;
+}
+
+/** What memory-probe.mjs writes: process.memoryUsage() right after two full collections. */
+interface CollectedMemory {
+  readonly rss: number;
+  readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
+  readonly arrayBuffers: number;
 }
 
 const root = mkdtempSync(join(tmpdir(), 'iotcheck-load-'));
@@ -44,19 +63,25 @@ function rssBytes(pid: number): number {
 
 async function startServer(index: number, databaseUrl: string | undefined, secretKey: string): Promise<Server> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['bin/iotcheck.js', 'serve'], {
-    env: {
-      ...process.env,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: join(root, `server-${index}`),
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-      SECRET_KEY: secretKey,
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
+  const probeFile = join(root, `memory-${index}.json`);
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', pathToFileURL('bench/load/memory-probe.mjs').href, 'bin/iotcheck.js', 'serve'],
+    {
+      env: {
+        ...process.env,
+        IOTCHECK_MEMORY_PROBE_FILE: probeFile,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        DATA_DIR: join(root, `server-${index}`),
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+        SECRET_KEY: secretKey,
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 600; attempt += 1) {
     if (child.exitCode !== null) throw new Error(`server ${index} exited with ${child.exitCode}`);
@@ -64,7 +89,7 @@ async function startServer(index: number, databaseUrl: string | undefined, secre
       (response) => response.ok,
       () => false,
     );
-    if (ready) return { url, process: child };
+    if (ready) return { url, process: child, probeFile };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`server ${index} was not ready within 120 s`);
@@ -195,6 +220,52 @@ function statusCount(result: autocannon.Result, status: number): number {
   return result.statusCodeStats?.[`${status}`]?.count ?? 0;
 }
 
+/** Asks a server for its memory after two full collections (memory-probe.mjs) and waits for the answer. */
+async function collectedMemory(server: Server): Promise<CollectedMemory> {
+  rmSync(server.probeFile, { force: true });
+  server.process.kill('SIGUSR2');
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (existsSync(server.probeFile)) {
+      try {
+        return JSON.parse(readFileSync(server.probeFile, 'utf8')) as CollectedMemory;
+      } catch {
+        // written but not complete yet: read again
+      }
+    }
+  }
+  throw new Error('the server did not answer the memory probe (started without memory-probe.mjs?)');
+}
+
+interface JobCounts {
+  readonly byStatus: Record<string, number>;
+  /** Seconds between the first job queued and the last one finished. */
+  readonly spanSeconds: number;
+}
+
+/** Counts the report jobs by status straight from the database (the API lists only the latest). */
+async function countJobs(databaseUrl: string | undefined): Promise<JobCounts> {
+  const query = `SELECT status, count(*) AS n, min(created_at) AS first, max(finished_at) AS last FROM job GROUP BY status`;
+  let rows: { status: string; n: number | string; first: string | null; last: string | null }[];
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    rows = (await client.query(query)).rows;
+    await client.end();
+  } else {
+    const database = new Sqlite(join(root, 'server-1', 'iotcheck.sqlite'), { readonly: true });
+    rows = database.prepare(query).all() as typeof rows;
+    database.close();
+  }
+  const firsts = rows.map((row) => row.first).filter((value): value is string => value !== null);
+  const lasts = rows.map((row) => row.last).filter((value): value is string => value !== null);
+  const spanSeconds =
+    firsts.length && lasts.length
+      ? (Math.max(...lasts.map(Date.parse)) - Math.min(...firsts.map(Date.parse))) / 1000
+      : 0;
+  return { byStatus: Object.fromEntries(rows.map((row) => [row.status, Number(row.n)])), spanSeconds };
+}
+
 function formatMiB(bytes: number): string {
   return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
 }
@@ -226,8 +297,11 @@ async function main(): Promise<void> {
 
   await runLoad(seed, warmupSeconds);
   const start = servers.map((server) => rssBytes(server.process.pid!));
+  const heapStart = await Promise.all(servers.map(collectedMemory));
   const runs = await runLoad(seed, seconds);
   const end = servers.map((server) => rssBytes(server.process.pid!));
+  const heapEnd = await Promise.all(servers.map(collectedMemory));
+  const afterGc = servers.map((server) => rssBytes(server.process.pid!));
 
   console.log('');
   console.log('path                      server  requests   req/s   p50 ms   p99 ms  409  errors');
@@ -248,15 +322,33 @@ async function main(): Promise<void> {
     const growth = ((end[index]! - start[index]!) / start[index]!) * 100;
     console.log(
       `server ${index + 1} RSS: booted ${formatMiB(booted[index]!)}, after warm-up ${formatMiB(start[index]!)}, ` +
-        `end ${formatMiB(end[index]!)}, growth ${growth.toFixed(1)} % (goal < 10 %)`,
+        `end ${formatMiB(end[index]!)}, growth ${growth.toFixed(1)} % (goal < 10 %); ` +
+        `after full GC at the end ${formatMiB(afterGc[index]!)}`,
+    );
+    const [before, after] = [heapStart[index]!, heapEnd[index]!];
+    const heapGrowth = ((after.heapUsed - before.heapUsed) / before.heapUsed) * 100;
+    console.log(
+      `server ${index + 1} heap after full GC: after warm-up ${formatMiB(before.heapUsed)}, end ${formatMiB(after.heapUsed)} ` +
+        `(${heapGrowth.toFixed(1)} %); external ${formatMiB(before.external)} → ${formatMiB(after.external)}, ` +
+        `array buffers ${formatMiB(before.arrayBuffers)} → ${formatMiB(after.arrayBuffers)}`,
     );
   });
-  const jobs = await fetch(`${servers[0]!.url}/api/assessments/${seed.assessmentId}/reports`, {
-    headers: { authorization: `Bearer ${seed.token}` },
-  }).then((response) => response.json() as Promise<{ jobs?: { status: string }[] }>);
-  const byStatus = new Map<string, number>();
-  for (const job of jobs.jobs ?? []) byStatus.set(job.status, (byStatus.get(job.status) ?? 0) + 1);
-  console.log(`report jobs of the assessment (latest listed): ${JSON.stringify(Object.fromEntries(byStatus))}`);
+  const enqueued = runs
+    .filter((run) => run.path.name === 'report job enqueue')
+    .reduce((sum, run) => sum + statusCount(run.result, 202), 0);
+  const jobs = await countJobs(databaseUrl);
+  const finished = (jobs.byStatus['succeeded'] ?? 0) + (jobs.byStatus['failed'] ?? 0);
+  const totalSeconds = warmupSeconds + seconds;
+  console.log(
+    `report jobs: ${JSON.stringify(jobs.byStatus)}; queued in the measured run ${enqueued} ` +
+      `(≈ ${(enqueued / seconds).toFixed(1)}/s), finished ${finished} in ${jobs.spanSeconds.toFixed(0)} s ` +
+      `(≈ ${(finished / Math.max(1, jobs.spanSeconds)).toFixed(1)}/s by ${serverCount} worker(s), one job at a time each)`,
+  );
+  if ((jobs.byStatus['queued'] ?? 0) > 0)
+    console.log(
+      `  the queue grew: jobs arrive faster than the workers run them (a backlog, not stuck jobs; ` +
+        `they run after the load ends). The load lasted ${totalSeconds} s with warm-up.`,
+    );
   console.log(`errors: ${errors} (must be 0)`);
   process.exitCode = errors === 0 ? 0 : 1;
 }

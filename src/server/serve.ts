@@ -17,7 +17,7 @@ import { probeJobHandlers } from '../services/probes/probe-run-job-handler';
 import { vulnerabilityJobHandlers } from '../services/vulnerabilities/vulnerability-job-handlers';
 import { buildApp, type BuildAppOptions } from './app';
 import { createServerMetrics } from './metrics/server-metrics';
-import { openFileStores } from './file-stores';
+import { openFileStores } from '../integrations/files/file-stores';
 
 /** How often a server looks for jobs other servers queued (its own wake it at once). */
 const JOB_POLL_MS = 2_000;

@@ -1,13 +1,12 @@
 import { createReadStream, existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { cliActor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
 import type { AppConfig } from '../../config/config';
 import { connectDatabase } from '../../db/connect';
-import { createEvidenceStore } from '../../integrations/evidence/evidence-store';
-import { createJobFileStore } from '../../integrations/jobs/job-file-store';
+import { openFileStores } from '../../integrations/files/file-stores';
 import { readInstallationKey } from '../../integrations/secrets/installation-key';
 import type { BackupDeps } from '../../services/backup/backup-deps';
 import { createBackup } from '../../services/backup/create-backup';
@@ -76,16 +75,19 @@ export function registerBackupCommands(program: Command, context: CliContext): v
     });
 }
 
+/** The database and the file stores EVIDENCE_STORE names (local DATA_DIR or PostgreSQL), as the server opens them. */
 async function withBackupDeps<T>(config: AppConfig, work: (deps: BackupDeps) => Promise<T>): Promise<T> {
   const database = connectDatabase(config.database);
+  const stores = openFileStores(config);
   try {
     return await work({
       database,
-      evidenceStore: createEvidenceStore(join(config.dataDir, 'evidence')),
-      jobFiles: createJobFileStore(join(config.dataDir, 'jobs')),
+      evidenceStore: stores.evidenceStore,
+      jobFiles: stores.jobFiles,
       clock: () => new Date(),
     });
   } finally {
+    await stores.close();
     await database.close();
   }
 }

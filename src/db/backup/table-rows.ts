@@ -82,6 +82,58 @@ export async function insertTableRows(
     .execute();
 }
 
+/**
+ * insertTableRows inside a savepoint, so a refused batch can be told apart row by row: when the
+ * database refuses it (a unique key, a foreign key, NOT NULL, a CHECK), the batch is rolled back
+ * and its rows are inserted one at a time until one is refused; then `refused(rowIndex, reason)`
+ * is thrown, the reason being the database's own words. The caller's transaction must be
+ * abandoned after that (its rows are only partly in).
+ */
+export async function insertTableRowsOrLocate(
+  executor: Executor,
+  dialect: DatabaseDialect,
+  table: TableShape,
+  rows: readonly Record<string, unknown>[],
+  locate: (rowIndex: number, column: string, reason: string) => Error,
+  refused: (rowIndex: number, reason: string) => Error,
+): Promise<void> {
+  if (rows.length === 0) return;
+  await sql`SAVEPOINT restore_batch`.execute(executor);
+  try {
+    await insertTableRows(executor, dialect, table, rows, locate);
+    await sql`RELEASE SAVEPOINT restore_batch`.execute(executor);
+    return;
+  } catch (error) {
+    if (!isDatabaseRefusal(error)) throw error;
+    await sql`ROLLBACK TO SAVEPOINT restore_batch`.execute(executor);
+  }
+  for (const [index, row] of rows.entries()) {
+    try {
+      await insertTableRows(executor, dialect, table, [row], (_, column, reason) => locate(index, column, reason));
+    } catch (error) {
+      if (!isDatabaseRefusal(error)) throw error;
+      throw refused(index, refusalReason(error));
+    }
+  }
+  // Every row went in alone: the batch can only have failed as a whole (e.g. a statement limit).
+  throw refused(0, 'the database refused these rows together');
+}
+
+/**
+ * The database refusing a row's values: a SQLite constraint, or PostgreSQL's integrity (23…) or
+ * data (22…, e.g. a value the column type cannot hold) errors. Anything else (a lost connection)
+ * is not about a row and propagates as it is.
+ */
+function isDatabaseRefusal(error: unknown): error is Error & { code: string; detail?: string } {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CONSTRAINT') || /^2[23][0-9A-Z]{3}$/.test(code));
+}
+
+/** The database's message, with PostgreSQL's detail ("Key (x)=(y) is not present…") when given. */
+function refusalReason(error: Error & { detail?: string }): string {
+  return error.detail ? `${error.message} (${error.detail})` : error.message;
+}
+
 /** Moves PostgreSQL identity/serial counters past the restored ids, so the next insert does not collide. */
 export async function resetCounters(executor: Executor, dialect: DatabaseDialect, table: TableShape): Promise<void> {
   if (dialect !== 'postgres') return; // SQLite's rowid continues from the largest id by itself

@@ -4,6 +4,7 @@ import type { Actor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
 import { IOTCHECK_VERSION } from '../../core/version';
 import { readFileReferences } from '../../db/backup/file-references';
+import { FILE_STORE_TABLES } from '../../db/backup/file-store-tables';
 import { readTableRows } from '../../db/backup/table-rows';
 import { readTableShapes } from '../../db/backup/table-catalog';
 import type { DatabaseSchema } from '../../db/database';
@@ -35,6 +36,8 @@ export interface BackupSummary {
  * backup-manifest.ts), while servers keep running. Every table is read in one transaction —
  * REPEATABLE READ READ ONLY on PostgreSQL, a read transaction on SQLite (WAL keeps writers going) —
  * so the rows are one state that existed; the files copied are those that state refers to.
+ * Files are read through `deps`' stores, whichever EVIDENCE_STORE they are; the tables of the
+ * PostgreSQL store (FILE_STORE_TABLES) are left out, so their bytes are in the backup once.
  * `installationKey` (the key sealing two-step sign-in secrets) is included: without it the
  * restored secrets cannot be opened. Parts are spooled in `spoolDir` (never all in memory).
  */
@@ -44,7 +47,8 @@ export async function createBackup(
 ): Promise<BackupSummary> {
   requireOperator(input.actor);
   const { database } = deps;
-  const shapes = await readTableShapes(database);
+  // The files of a PostgreSQL file store travel as evidence/ and jobs/ parts, not also as rows.
+  const shapes = (await readTableShapes(database)).filter((table) => !FILE_STORE_TABLES.has(table.name));
   const archive = await createBackupArchiveWriter(input.destination, input.spoolDir);
   try {
     const parts: Record<string, ArchivePart> = {};

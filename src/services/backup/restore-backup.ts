@@ -1,10 +1,11 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Actor } from '../../core/auth/actor';
 import { DomainError, type ProblemDetail } from '../../core/domain-error';
+import { FILE_STORE_TABLES } from '../../db/backup/file-store-tables';
 import { readTableShapes, type TableShape } from '../../db/backup/table-catalog';
-import { insertTableRows, resetCounters, rowsPerInsert } from '../../db/backup/table-rows';
+import { insertTableRowsOrLocate, resetCounters, rowsPerInsert } from '../../db/backup/table-rows';
 import { INSTALLATION_TABLES, findTablesWithRows } from '../../db/backup/tables-with-rows';
 import type { DatabaseSchema } from '../../db/database';
 import { migrateTo, migrateToLatest, readMigrationStatus } from '../../db/migrate';
@@ -48,8 +49,9 @@ export interface RestoreSummary {
  *    changed byte is refused, naming the part, before anything is written.
  * 2. A backup with a migration this version does not know is refused; the schema is brought to
  *    exactly the backup's migrations (the database is empty, so nothing is lost).
- * 3. One transaction inserts every row; files are put in the stores before it commits and
- *    removed again if anything fails — all or nothing.
+ * 3. One transaction inserts every row; files are put in the stores (whichever the target uses)
+ *    before it commits and removed again if anything fails — all or nothing. A row the database
+ *    refuses is named by its part and line (tables/<name>.ndjson row N).
  * 4. Migrations newer than the backup then run over the restored rows, as on an upgrade.
  */
 export async function restoreBackup(
@@ -78,7 +80,8 @@ export async function restoreBackup(
   let rows = 0;
   try {
     await database.db.transaction().execute(async (trx) => {
-      if (database.dialect === 'sqlite') await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+      // Foreign keys are checked row by row on both dialects (tables come in reference order), so
+      // a row pointing at nothing fails where it is and can be named; a deferred check could not.
       for (const name of INSTALLATION_TABLES)
         if (shapes.some((shape) => shape.name === name)) await trx.deleteFrom(name as keyof DatabaseSchema).execute();
       const again = await readBackupArchive(input.open(), async (entry) => {
@@ -118,17 +121,21 @@ async function verifyArchive(
   let manifestText: string | undefined;
   let secretKey: string | undefined;
   let parts: Map<string, ArchivePart>;
+  let reached: string | undefined;
   try {
     parts = await readBackupArchive(source, async (entry) => {
+      reached = entry.path;
       if (entry.path === MANIFEST_PATH) manifestText = await readText(entry.content);
       else if (entry.path === SECRET_KEY_PATH) secretKey = await readText(entry.content);
     });
   } catch (error) {
     if (error instanceof DomainError) throw error;
+    // A truncated or corrupted archive breaks off in the part last reached (or in the header after it).
+    const where = reached ?? '(the start of the archive)';
     throw new DomainError(
       'VALIDATION_FAILED',
-      `This is not an iotcheck backup, or it is damaged: ${(error as Error).message}`,
-      [{ reason: (error as Error).message }],
+      `This is not an iotcheck backup, or it is damaged (at ${where}): ${(error as Error).message}. Nothing was restored.`,
+      [{ file: where, reason: `the archive breaks off in or just after this part: ${(error as Error).message}` }],
     );
   }
   if (manifestText === undefined)
@@ -203,6 +210,9 @@ async function restoreEntry(
   created: { evidence: string[]; jobs: string[] },
 ): Promise<number> {
   const table = manifest.tables.find((candidate) => tablePath(candidate.name) === entry.path);
+  // Rows of the PostgreSQL file store (in backups made before it was left out) are not restored:
+  // the same files are in evidence/ and jobs/ and go to the store this installation uses.
+  if (table && FILE_STORE_TABLES.has(table.name)) return 0;
   if (table) return restoreTable(deps, trx, table, shapes, entry);
   const sha256 = manifest.evidence.find((candidate) => evidencePath(candidate) === entry.path);
   if (sha256 !== undefined) {
@@ -258,14 +268,11 @@ async function restoreTable(
       new DomainError('VALIDATION_FAILED', `${file} row ${first + index}, ${column}: ${reason}.`, [
         { file, row: first + index, field: column, reason },
       ]);
-    try {
-      await insertTableRows(trx, deps.database.dialect, shape, batch, located);
-    } catch (error) {
-      if (error instanceof DomainError) throw error;
-      throw new DomainError('VALIDATION_FAILED', `${file} rows ${first}–${line}: ${(error as Error).message}`, [
-        { file, row: first, reason: (error as Error).message },
+    const refused = (index: number, reason: string): Error =>
+      new DomainError('VALIDATION_FAILED', `${file} row ${first + index}: ${reason}. Nothing was restored.`, [
+        { file, row: first + index, reason },
       ]);
-    }
+    await insertTableRowsOrLocate(trx, deps.database.dialect, shape, batch, located, refused);
     batch = [];
   };
   for await (const text of createInterface({ input: Readable.from(entry.content), crlfDelay: Infinity })) {

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { AppConfig } from '../config/config';
-import { connectDatabase } from '../db/connect';
-import { createEvidenceStore, type EvidenceStore } from '../integrations/evidence/evidence-store';
-import { createPostgresEvidenceStore } from '../integrations/evidence/postgres-evidence-store';
-import { createJobFileStore, type JobFileStore } from '../integrations/jobs/job-file-store';
-import { createPostgresJobFileStore } from '../integrations/jobs/postgres-job-file-store';
+import type { AppConfig } from '../../config/config';
+import { connectDatabase } from '../../db/connect';
+import { createEvidenceStore, type EvidenceStore } from '../evidence/evidence-store';
+import { createPostgresEvidenceStore } from '../evidence/postgres-evidence-store';
+import { createJobFileStore, type JobFileStore } from '../jobs/job-file-store';
+import { createPostgresJobFileStore } from '../jobs/postgres-job-file-store';
 
 /** A staging upload in the shared store untouched this long was cut off by a crash of some server. */
 const SHARED_STAGING_STALE_MS = 3_600_000;
