@@ -46,7 +46,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
     await recordCatalogVersions({ database, catalog: catalog.catalog, now: () => new Date() });
     const { evidenceStore, jobFiles } = fileStores;
     await fileStores.removeStaleUploads();
-    // Import uploads a kill -9 cut off are still spooled in DATA_DIR/tmp (this server's own folder).
+    // Uploads a kill -9 cut off mid-request are still spooled in DATA_DIR/tmp (this server's own folder).
     await clearSpoolDir(join(config.dataDir, 'tmp'));
     const jobs: { worker?: JobWorker } = {};
     const metrics = config.metricsToken ? createServerMetrics({ database }) : undefined;

@@ -8,13 +8,13 @@ describe('clearSpoolDir', () => {
   const root = mkdtempSync(join(tmpdir(), 'iotcheck-spool-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('removes what a killed run left and keeps the folder', async () => {
+  it('removes the request spools a killed run left and keeps the uploads queued jobs wait for', async () => {
     const dir = join(root, 'tmp');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'import-1'), 'asset_tag\nA-1\n');
-    writeFileSync(join(dir, 'import-2'), 'half a file');
-    expect(await clearSpoolDir(dir)).toBe(2);
-    expect(readdirSync(dir)).toEqual([]);
+    for (const name of ['import-1', 'sbom-2', 'workbook-3.xlsx', 'advisories-4'])
+      writeFileSync(join(dir, name), 'half a file');
+    expect(await clearSpoolDir(dir)).toBe(3);
+    expect(readdirSync(dir)).toEqual(['advisories-4']);
   });
 
   it('treats a missing folder as empty', async () => {
