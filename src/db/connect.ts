@@ -1,10 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config/config';
 import type { Database, DatabaseSchema } from './database';
+import { sqliteDialect } from './sqlite-dialect';
 
 /**
  * Opens the configured database. SQLite gets WAL, foreign keys and a busy timeout. On PostgreSQL
@@ -27,7 +28,7 @@ function connectSqlite(file: string): Database {
   // cache, up to 1 GB read through mmap) instead of SQLite's 2 MB default and a read() per page.
   sqlite.pragma('cache_size = -65536');
   sqlite.pragma('mmap_size = 1073741824');
-  const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DatabaseSchema>({ dialect: sqliteDialect(sqlite) });
   return { db, dialect: 'sqlite', config: { kind: 'sqlite', file }, close: () => db.destroy() };
 }
 

@@ -149,6 +149,9 @@ export function toProblem(error: unknown): Problem {
   if (status !== undefined && status >= 400 && status < 500) {
     return buildProblem(codeForFastifyStatus(status), status, fastifyError.message ?? 'The request was refused.');
   }
+  if (isDatabaseUnavailable(error)) {
+    return buildProblem('DATABASE_UNAVAILABLE', 503, 'The database is not reachable right now. Try again shortly.');
+  }
   if (isStorageFull(error)) {
     return buildProblem('STORAGE_FULL', 507, 'The server has no space left to store this. Nothing was stored.');
   }
@@ -163,6 +166,26 @@ export function toProblem(error: unknown): Problem {
 export function isStorageFull(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
+}
+
+/** SQLSTATE classes of a lost or refused database connection: 08 connection exception, 57P operator intervention (shutdown, restart, starting up). */
+const LOST_DATABASE_STATE = /^(08|57P)/;
+/** How node-postgres reports a connection that went away under a query (these errors carry no code). */
+const LOST_CONNECTION_MESSAGE =
+  /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
+
+/**
+ * The database went away (a PostgreSQL restart or failover, a network cut): the connection was
+ * refused or dropped under the query. Nothing of the request was committed that was not
+ * acknowledged, and the pool reconnects by itself, so the answer is a 503 to retry, not a bare 500.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const { code, syscall } = error as { code?: unknown; syscall?: unknown };
+  if (typeof code === 'string' && code.length === 5 && LOST_DATABASE_STATE.test(code)) return true;
+  // A new pool connection refused while the server restarts (a system error of connect()).
+  if (syscall === 'connect' && (code === 'ECONNREFUSED' || code === 'ECONNRESET')) return true;
+  return code === undefined && LOST_CONNECTION_MESSAGE.test(error.message);
 }
 
 /** Why Fastify could not parse a JSON body (so the client learns the body as a whole is at fault), if that is the error. */

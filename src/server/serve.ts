@@ -18,6 +18,8 @@ import { vulnerabilityJobHandlers } from '../services/vulnerabilities/vulnerabil
 import { buildApp, type BuildAppOptions } from './app';
 import { createServerMetrics } from './metrics/server-metrics';
 import { openFileStores } from '../integrations/files/file-stores';
+import { clearSpoolDir } from '../integrations/files/clear-spool-dir';
+import { join } from 'node:path';
 
 /** How often a server looks for jobs other servers queued (its own wake it at once). */
 const JOB_POLL_MS = 2_000;
@@ -44,6 +46,8 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
     await recordCatalogVersions({ database, catalog: catalog.catalog, now: () => new Date() });
     const { evidenceStore, jobFiles } = fileStores;
     await fileStores.removeStaleUploads();
+    // Uploads a kill -9 cut off mid-request are still spooled in DATA_DIR/tmp (this server's own folder).
+    await clearSpoolDir(join(config.dataDir, 'tmp'));
     const jobs: { worker?: JobWorker } = {};
     const metrics = config.metricsToken ? createServerMetrics({ database }) : undefined;
     const app = await buildApp(

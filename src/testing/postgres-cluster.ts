@@ -1,12 +1,18 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 
 /** A throwaway PostgreSQL cluster on a free loopback port, owned by the test run. */
 export interface PostgresCluster {
   readonly url: string;
+  /**
+   * `pg_ctl restart -m fast`: every connection is ended, the cluster is down for a moment, then back
+   * on the same port. Asynchronous, so a test keeps sending requests meanwhile.
+   */
+  restart(): Promise<void>;
   stop(): void;
 }
 
@@ -66,6 +72,13 @@ export async function startPostgresCluster(binaries: { initdb: string; pgCtl: st
   run(binaries.pgCtl, ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-w', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    async restart() {
+      const args = ['-D', dataDir, '-o', options, '-l', join(dir, 'server.log'), '-m', 'fast', '-w', 'restart'];
+      const [file, argv] = isRoot
+        ? ['runuser', ['-u', 'postgres', '--', binaries.pgCtl, ...args]]
+        : [binaries.pgCtl, args];
+      await promisify(execFile)(file, argv);
+    },
     stop() {
       try {
         run(binaries.pgCtl, ['-D', dataDir, '-m', 'immediate', '-w', 'stop']);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** One iotcheck server in its own process (`tsx src/main.ts serve`), as a load balancer would see it. */
+/** One iotcheck server in its own process (`node --import tsx src/main.ts serve`), as a load balancer would see it. */
 export interface ServerProcess {
   readonly url: string;
   readonly child: ChildProcess;
@@ -26,10 +26,12 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** Starts a server with `env` on a free loopback port and waits for /api/health (up to 4 min: a busy shared machine compiles slowly). */
+/** Starts a server (`node --import tsx src/main.ts serve`) with `env` on a free loopback port and waits for /api/health (up to 4 min: a busy shared machine compiles slowly). */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/main.ts', 'serve'], {
+  // One process: tsx's CLI would run the server in a child of its own and only relay signals, so a
+  // SIGKILL of the CLI left the real server running, orphaned (and still answering).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -1,7 +1,8 @@
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, DatabaseSchema } from '../database';
+import { sqliteDialect } from '../sqlite-dialect';
 
 /** A connection of its own for a bulk write: the raw driver handle and a query builder over it. */
 export type BulkConnection =
@@ -23,7 +24,7 @@ export async function withBulkConnection<T>(
     sqlite.pragma('busy_timeout = 15000');
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('cache_size = -32000'); // 32 MB of page cache: index builds spill to temp files beyond it
-    const db = new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<DatabaseSchema>({ dialect: sqliteDialect(sqlite) });
     try {
       return await work({ dialect: 'sqlite', db, sqlite });
     } finally {
