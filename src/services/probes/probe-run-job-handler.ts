@@ -99,7 +99,11 @@ async function storeRunResult(
   scopeId: string,
   result: ProbeResult,
 ): Promise<void> {
-  const devices = await devicesByAddress(deps.database, organisationId);
+  const devices = await devicesByAddress(
+    deps.database,
+    organisationId,
+    result.targets.map((target) => target.address),
+  );
   const targets: ProbeTargetResultTable[] = [];
   const observations: ProbeObservationTable[] = [];
   const totals = { pass: 0, fail: 0, inconclusive: 0 };
