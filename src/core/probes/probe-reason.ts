@@ -68,12 +68,14 @@ export const PROBE_REASON_TEXTS = {
   target_not_an_address: '"{{value}}" is not an IPv4 or IPv6 address',
   target_bad_prefix: 'prefix length must be a number from 0 to {{bits}}',
   target_too_large: 'covers {{size}} addresses; one entry may cover at most {{max}}',
+  target_cidr_too_large: 'covers {{size}} addresses; one entry may cover at most {{max}} (/{{prefix}})',
   target_host_bits: 'host bits are set; the network is {{network}}',
   target_mixed_families: 'both ends of a range must be of the same IP version',
   target_range_reversed: 'the range ends before it starts',
   target_unreadable: 'not an IP address, a CIDR, an address range or a host name',
   target_bad_ip: 'not a valid IP address',
   target_outside_scope: 'outside the scope: {{addresses}}',
+  target_outside_scope_many: 'outside the scope: {{count}} addresses ({{first}} … {{last}})',
   target_name_outside_scope: '{{name}} is not declared in the scope and resolves outside it ({{addresses}})',
 } as const;
 
