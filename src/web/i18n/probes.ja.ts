@@ -1,3 +1,4 @@
+import type { ProbeReasonCode } from '../../core/probes/probe-reason';
 import type { FindingCode } from '../../core/probes/observation';
 
 /** The engine's finding codes in Japanese; the type makes a missing code a compile error. */
@@ -321,7 +322,7 @@ export const probesJa = {
     target_outside_scope: '検査範囲の外です: {{addresses}}',
     target_outside_scope_many: '検査範囲の外です: {{count}}個のアドレス（{{first}} … {{last}}）',
     target_name_outside_scope: '{{name}}は検査範囲で宣言されておらず、範囲外のアドレス（{{addresses}}）に解決されます',
-  },
+  } satisfies Record<ProbeReasonCode, string>,
   findings: FINDINGS_JA,
   device: {
     tab: '検査結果',
