@@ -32,7 +32,10 @@ export function useProbeReasonText(): (observation: Pick<ProbeObservationView, '
       .join(t('probes.reasonSeparator'));
   return (observation) => {
     const codes: readonly Reason[] = observation.reasonCodes ?? [];
-    if (codes.length > 0 && known(codes)) return say(codes);
+    // Capitalised: the reason stands as a sentence of its own under the findings (a no-op in Japanese).
+    if (codes.length > 0 && known(codes)) return capitalise(say(codes));
     return observation.reason ?? '';
   };
 }
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
