@@ -328,7 +328,25 @@ export const ProbeTargetPageSchema = Type.Object({
   offset: Type.Integer(),
 });
 
-/** One observation as stored. `findings` are stable codes to translate; `reason` is English. */
+const ReasonParams = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]));
+const ReasonCode = Type.String({ description: 'a stable code (core/probes/probe-reason.ts) to translate' });
+const InnermostReason = Type.Object({ code: ReasonCode, params: Type.Optional(ReasonParams) });
+const InnerReason = Type.Object({
+  code: ReasonCode,
+  params: Type.Optional(ReasonParams),
+  causes: Type.Optional(Type.Array(InnermostReason, { maxItems: 20 })),
+});
+/** A probe's reason as a code with parameters and the lower-level causes behind it (three levels at most). */
+export const ProbeReasonSchema = Type.Object({
+  code: ReasonCode,
+  params: Type.Optional(ReasonParams),
+  causes: Type.Optional(Type.Array(InnerReason, { maxItems: 20 })),
+});
+
+/**
+ * One observation as stored. `findings` and `reasonCodes` are stable codes to translate; `reason`
+ * is the English text (the only one on observations stored before reasons had codes).
+ */
 export const ProbeObservationSchema = Type.Object({
   id: Type.String(),
   runId: Type.String(),
@@ -338,6 +356,7 @@ export const ProbeObservationSchema = Type.Object({
   check: ProbeCheckSchema,
   result: ProbeResultSchema,
   reason: Nullable(Type.String()),
+  reasonCodes: Nullable(Type.Array(ProbeReasonSchema, { maxItems: 20 })),
   findings: List(Type.String()),
   port: Nullable(Type.Integer()),
   detail: Type.String({ description: 'what was sent and received, control bytes escaped, ≤ 2 KB; never a password' }),

@@ -104,6 +104,10 @@ describe('device probes in Chromium', () => {
     const observation = page.locator(`[data-testid="observation"][data-check="ports"][data-port="${port}"]`);
     await expect.poll(() => observation.count()).toBe(1);
     expect(await observation.textContent()).toContain('ポートが開いている');
+    // The reason is said in Japanese from its code, not in the engine's English.
+    expect(await observation.getByTestId('observation-reason').textContent()).toBe(
+      '開いています。想定ポートの一覧がないため判定できません',
+    );
     expect(inside.connections()).toBeGreaterThan(0);
     expect(outside.connections()).toBe(0);
 

@@ -1,3 +1,4 @@
+import { because, reasonText } from './probe-reason';
 import { describe, expect, it } from 'vitest';
 import { FINDING_ITEMS, MAX_DETAIL_BYTES, observe, trimDetail } from './observation';
 
@@ -21,7 +22,7 @@ describe('observations', () => {
         result: 'fail',
         findings: ['tls_old_version', 'tls_self_signed'],
         port: 443,
-        reason: 'r',
+        reason: [because('tls_accepts_old', { versions: 'TLSv1' }), because('tls_self_signed')],
         detail: 'd',
       },
       new Date('2026-01-02T03:04:05Z'),
@@ -29,7 +30,8 @@ describe('observations', () => {
     expect(observation).toEqual({
       check: 'tls',
       result: 'fail',
-      reason: 'r',
+      reason: 'accepts TLSv1; self-signed certificate',
+      reasonCodes: [{ code: 'tls_accepts_old', params: { versions: 'TLSv1' } }, { code: 'tls_self_signed' }],
       findings: ['tls_old_version', 'tls_self_signed'],
       port: 443,
       detail: 'd',
@@ -39,15 +41,32 @@ describe('observations', () => {
     });
   });
 
-  it('blanks out secrets that slipped into a detail or reason', () => {
+  it('blanks out secrets that slipped into a detail or a reason', () => {
     const observation = observe(
       'h',
-      { check: 'http', result: 'pass', findings: [], port: 80, reason: 'echoed hunter22', detail: 'body: hunter22' },
+      {
+        check: 'ssh',
+        result: 'inconclusive',
+        findings: [],
+        port: 22,
+        reason: because('no_port_answered', undefined, [because('ssh_error', { message: 'echoed hunter22' })]),
+        detail: 'body: hunter22',
+      },
       new Date(),
       ['hunter22'],
     );
     expect(observation.detail).toBe('body: ***');
-    expect(observation.reason).toBe('echoed ***');
+    expect(observation.reason).toBe('no port answered (SSH error: echoed ***)');
+    expect(JSON.stringify(observation.reasonCodes)).not.toContain('hunter22');
+  });
+
+  it('says several reasons and their causes in English for terminals', () => {
+    expect(
+      reasonText([
+        because('port_filtered', undefined, [because('no_answer_within', { ms: 800 })]),
+        because('default_credential_accepted', { user: 'admin' }),
+      ]),
+    ).toBe('filtered (no answer within 800 ms); default credential accepted for user admin');
   });
 
   it('escapes control bytes and trims to 2 KB', () => {

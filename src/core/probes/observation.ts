@@ -1,3 +1,5 @@
+import { because, reasonText, type ProbeReason } from './probe-reason';
+
 /** The checks a probe can run; `default-credentials` is the only intrusive one. */
 export const PROBE_CHECKS = ['ports', 'telnet', 'ssh', 'tls', 'mqtt', 'http', 'default-credentials'] as const;
 export type ProbeCheck = (typeof PROBE_CHECKS)[number];
@@ -74,8 +76,10 @@ export const FINDING_ITEMS: Readonly<Record<FindingCode, readonly string[]>> = {
 export interface Observation {
   readonly check: ProbeCheck;
   readonly result: ObservationResult;
-  /** Why, in English (clients translate `findings`); always present for fail and inconclusive. */
+  /** Why, in English for terminals; always present for fail and inconclusive. */
   readonly reason?: string;
+  /** The same reasons as codes with parameters, for clients to translate (absent on old rows). */
+  readonly reasonCodes?: readonly ProbeReason[];
   readonly findings: readonly FindingCode[];
   /** The TCP port, or null for what concerns the target as a whole. */
   readonly port: number | null;
@@ -117,7 +121,8 @@ export interface ObservationInput {
   readonly result: ObservationResult;
   readonly findings: readonly FindingCode[];
   readonly port: number | null;
-  readonly reason?: string;
+  /** Why: one reason or several (said in order, joined). */
+  readonly reason?: ProbeReason | readonly ProbeReason[];
   readonly detail?: string;
 }
 
@@ -134,10 +139,28 @@ export function observe(
   const items = [...new Set(input.findings.flatMap((code) => FINDING_ITEMS[code]))];
   const redact = (text: string): string =>
     secrets.filter((secret) => secret.length >= 3).reduce((out, secret) => out.split(secret).join('***'), text);
+  const redactReason = (reason: ProbeReason): ProbeReason =>
+    because(
+      reason.code,
+      reason.params &&
+        Object.fromEntries(
+          Object.entries(reason.params).map(([name, value]) => [
+            name,
+            typeof value === 'string' ? redact(value) : value,
+          ]),
+        ),
+      reason.causes?.map(redactReason),
+    );
+  const reasons =
+    input.reason === undefined
+      ? undefined
+      : (Array.isArray(input.reason) ? (input.reason as readonly ProbeReason[]) : [input.reason as ProbeReason]).map(
+          redactReason,
+        );
   return {
     check: input.check,
     result: input.result,
-    ...(input.reason !== undefined ? { reason: redact(input.reason) } : {}),
+    ...(reasons !== undefined && reasons.length > 0 ? { reason: reasonText(reasons), reasonCodes: reasons } : {}),
     findings: input.findings,
     port: input.port,
     detail: trimDetail(redact(input.detail ?? '')),

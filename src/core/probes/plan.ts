@@ -2,6 +2,7 @@ import { DomainError, type ProblemDetail } from '../domain-error';
 import { formatIpAddress, parseIpAddress } from './ip-address';
 import { PROBE_CHECKS, type ProbeCheck } from './observation';
 import { entryAddresses, inScope, parseTarget, splitTargets, type Scope, type Vantage } from './scope';
+import { because, reasonParams, reasonText, type ProbeReason } from './probe-reason';
 
 /** The common IoT ports scanned when none are given. 47808 (BACnet) is UDP: see `UDP_ONLY_PORTS`. */
 export const DEFAULT_PORTS: readonly number[] = [
@@ -78,17 +79,26 @@ export function planTargets(scope: Scope, options: PlanOptions = {}): ProbePlan 
     const entry = parseTarget(text);
     const path = `targets[${index}]`;
     if ('reason' in entry) {
-      problems.push({ field: 'targets', path, value: text.slice(0, 100), reason: entry.reason, code: 'invalid_value' });
+      problems.push({
+        field: 'targets',
+        path,
+        value: text.slice(0, 100),
+        reason: entry.reason,
+        code: 'invalid_value',
+        params: reasonParams(entry.because),
+      });
       return;
     }
     if (entry.kind === 'network') {
       if (entry.last - entry.first >= 65_536n) {
+        const tooLarge = because('target_too_large', { size: String(entry.last - entry.first + 1n), max: 65_536 });
         problems.push({
           field: 'targets',
           path,
           value: text,
-          reason: 'covers more than 65536 addresses',
+          reason: reasonText(tooLarge),
           code: 'invalid_value',
+          params: reasonParams(tooLarge),
         });
         return;
       }
@@ -100,8 +110,9 @@ export function planTargets(scope: Scope, options: PlanOptions = {}): ProbePlan 
           field: 'targets',
           path,
           value: text,
-          reason: `outside the scope: ${away.length === 1 ? away[0] : `${away.length} addresses (${away[0]} … ${away[away.length - 1]})`}`,
+          reason: reasonText(outsideReason(away)),
           code: 'not_allowed_value',
+          params: reasonParams(outsideReason(away)),
         });
       } else addresses.forEach((address) => add(address));
       return;
@@ -116,14 +127,16 @@ export function planTargets(scope: Scope, options: PlanOptions = {}): ProbePlan 
       return;
     }
     const away = addresses.filter((address) => !inScope(scope, address));
+    const nameOutside = because('target_name_outside_scope', { name: entry.name, addresses: away.join(', ') });
     if (away.length > 0) {
       outside.push(...away);
       problems.push({
         field: 'targets',
         path,
         value: text,
-        reason: `${entry.name} is not declared in the scope and resolves outside it (${away.join(', ')})`,
+        reason: reasonText(nameOutside),
         code: 'not_allowed_value',
+        params: reasonParams(nameOutside),
       });
     } else addresses.forEach((address) => add(address, entry.name));
   });
@@ -209,4 +222,11 @@ function validateChecks(
   }
   // The port scan always runs: every other check works on the open ports it finds.
   return PROBE_CHECKS.filter((check) => check === 'ports' || wanted.includes(check));
+}
+
+/** The reason an entry lies outside the scope: its one address, or how many and the first and last. */
+function outsideReason(away: readonly string[]): ProbeReason {
+  return away.length === 1
+    ? because('target_outside_scope', { addresses: away[0]! })
+    : because('target_outside_scope_many', { count: away.length, first: away[0]!, last: away[away.length - 1]! });
 }

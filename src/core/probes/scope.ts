@@ -1,5 +1,6 @@
 import { DomainError, type ProblemDetail } from '../domain-error';
 import { addressBits, formatIpAddress, parseIpAddress, type IpAddress } from './ip-address';
+import { because, reasonParams, reasonText, type ProbeReason, type ProbeReasonCode } from './probe-reason';
 
 /**
  * Limits of a scope, chosen so that a typo cannot turn a probe into a sweep of a whole network:
@@ -59,11 +60,22 @@ export function splitTargets(targets: readonly string[] | string): string[] {
   return list.flatMap((text) => text.split(/[\s,]+/)).filter((text) => text !== '');
 }
 
+/** Why a target text is refused: the English text and the same as a code to translate. */
+export interface TargetRefusal {
+  readonly reason: string;
+  readonly because: ProbeReason;
+}
+
+const refuse = (code: ProbeReasonCode, params?: Readonly<Record<string, string | number>>): TargetRefusal => {
+  const reason = because(code, params);
+  return { reason: reasonText(reason), because: reason };
+};
+
 /**
  * Parses one target: `10.0.0.0/24`, `10.0.1.5-10.0.1.9` (or `10.0.1.5-9`), `10.0.0.7`, `fd00::/120`,
  * `cam.local`. Returns the entry or the reason it is refused.
  */
-export function parseTarget(text: string): ScopeEntry | { readonly reason: string } {
+export function parseTarget(text: string): ScopeEntry | TargetRefusal {
   const slash = text.indexOf('/');
   if (slash >= 0) return parseCidr(text, text.slice(0, slash), text.slice(slash + 1));
   const single = parseIpAddress(text);
@@ -77,54 +89,56 @@ function network(text: string, first: IpAddress, last: bigint): NetworkEntry {
   return { kind: 'network', text, family: first.family, first: first.value, last };
 }
 
-function parseCidr(text: string, addressText: string, prefixText: string): ScopeEntry | { reason: string } {
+function parseCidr(text: string, addressText: string, prefixText: string): ScopeEntry | TargetRefusal {
   const address = parseIpAddress(addressText);
-  if (!address) return { reason: `"${addressText}" is not an IPv4 or IPv6 address` };
+  if (!address) return refuse('target_not_an_address', { value: addressText });
   const bits = addressBits(address.family);
   if (!/^\d{1,3}$/.test(prefixText) || BigInt(prefixText) > bits) {
-    return { reason: `prefix length must be a number from 0 to ${bits}` };
+    return refuse('target_bad_prefix', { bits: Number(bits) });
   }
   const hostBits = bits - BigInt(prefixText);
   const size = 1n << hostBits;
   if (size > BigInt(SCOPE_LIMITS.maxAddressesPerEntry)) {
-    return {
-      reason: `covers ${size} addresses; one entry may cover at most ${SCOPE_LIMITS.maxAddressesPerEntry} (/${address.family === 4 ? 16 : 112})`,
-    };
+    return refuse('target_cidr_too_large', {
+      size: String(size),
+      max: SCOPE_LIMITS.maxAddressesPerEntry,
+      prefix: address.family === 4 ? 16 : 112,
+    });
   }
   if ((address.value & (size - 1n)) !== 0n) {
     const base = formatIpAddress({ family: address.family, value: address.value & ~(size - 1n) });
-    return { reason: `host bits are set; the network is ${base}/${prefixText}` };
+    return refuse('target_host_bits', { network: `${base}/${prefixText}` });
   }
   return network(text, address, address.value + size - 1n);
 }
 
-function parseRange(text: string, dash: number): ScopeEntry | { reason: string } {
+function parseRange(text: string, dash: number): ScopeEntry | TargetRefusal {
   const first = parseIpAddress(text.slice(0, dash));
-  if (!first) return { reason: `"${text.slice(0, dash)}" is not an IPv4 or IPv6 address` };
+  if (!first) return refuse('target_not_an_address', { value: text.slice(0, dash) });
   const endText = text.slice(dash + 1);
   // `10.0.1.5-9`: a bare number ends the range within the same last octet.
   const last =
     first.family === 4 && /^\d{1,3}$/.test(endText) && Number(endText) <= 255
       ? { family: 4 as const, value: (first.value & ~0xffn) | BigInt(endText) }
       : parseIpAddress(endText);
-  if (!last) return { reason: `"${endText}" is not an IPv4 or IPv6 address` };
-  if (last.family !== first.family) return { reason: 'both ends of a range must be of the same IP version' };
-  if (last.value < first.value) return { reason: 'the range ends before it starts' };
+  if (!last) return refuse('target_not_an_address', { value: endText });
+  if (last.family !== first.family) return refuse('target_mixed_families');
+  if (last.value < first.value) return refuse('target_range_reversed');
   const size = last.value - first.value + 1n;
   if (size > BigInt(SCOPE_LIMITS.maxAddressesPerEntry)) {
-    return { reason: `covers ${size} addresses; one entry may cover at most ${SCOPE_LIMITS.maxAddressesPerEntry}` };
+    return refuse('target_too_large', { size: String(size), max: SCOPE_LIMITS.maxAddressesPerEntry });
   }
   return network(text, first, last.value);
 }
 
-function parseHostname(text: string): ScopeEntry | { reason: string } {
+function parseHostname(text: string): ScopeEntry | TargetRefusal {
   const name = text.toLowerCase().replace(/\.$/, '');
   const labels = name.split('.');
   if (name.length === 0 || name.length > 253 || !labels.every((label) => HOSTNAME_LABEL.test(label))) {
-    return { reason: 'not an IP address, a CIDR, an address range or a host name' };
+    return refuse('target_unreadable');
   }
   // An all-numeric name such as 10.0.0.300 is a mistyped address, not a host.
-  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return { reason: 'not a valid IP address' };
+  if (/^\d+$/.test(labels[labels.length - 1] ?? '')) return refuse('target_bad_ip');
   return { kind: 'hostname', text, name };
 }
 
@@ -150,6 +164,7 @@ export function defineScope(definition: ScopeDefinition, field = 'targets'): Sco
         value: text.slice(0, 100),
         reason: parsed.reason,
         code: 'invalid_value',
+        params: reasonParams(parsed.because),
       });
     } else entries.push(parsed);
   });

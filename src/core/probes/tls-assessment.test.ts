@@ -1,3 +1,4 @@
+import { reasonText } from './probe-reason';
 import { describe, expect, it } from 'vitest';
 import { assessTls, type CertificateFacts } from './tls-assessment';
 
@@ -29,7 +30,9 @@ describe('assessTls', () => {
       now,
     );
     expect(result.findings).toEqual(['tls_old_version', 'tls_weak_key', 'tls_expired', 'tls_self_signed']);
-    expect(result.reasons[0]).toBe('accepts TLSv1, TLSv1.1');
+    expect(reasonText(result.reasons)).toBe(
+      'accepts TLSv1, TLSv1.1; RSA key of 1024 bits; certificate expired on 2026-02-01T00:00:00Z; self-signed certificate',
+    );
     expect(
       assessTls(
         {

@@ -1,4 +1,5 @@
 import type { FindingCode } from './observation';
+import { because, type ProbeReason } from './probe-reason';
 
 export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
 export type TlsVersion = (typeof TLS_VERSIONS)[number];
@@ -28,32 +29,32 @@ const MIN_BITS: Readonly<Record<string, number>> = { RSA: 2048, DSA: 2048, EC: 2
  * Judges TLS for item 32: versions below 1.2, a weak key, an expired or not yet valid
  * certificate, or a self-signed one each fail; otherwise `tls_strong`.
  */
-export function assessTls(facts: TlsFacts, now: Date): { findings: FindingCode[]; reasons: string[] } {
+export function assessTls(facts: TlsFacts, now: Date): { findings: FindingCode[]; reasons: ProbeReason[] } {
   const findings: FindingCode[] = [];
-  const reasons: string[] = [];
+  const reasons: ProbeReason[] = [];
   const old = facts.accepted.filter((version) => version === 'TLSv1' || version === 'TLSv1.1');
   if (old.length > 0) {
     findings.push('tls_old_version');
-    reasons.push(`accepts ${old.join(', ')}`);
+    reasons.push(because('tls_accepts_old', { versions: old.join(', ') }));
   }
   const certificate = facts.certificate;
   if (certificate) {
     const min = MIN_BITS[certificate.keyType];
     if (min !== undefined && certificate.bits < min) {
       findings.push('tls_weak_key');
-      reasons.push(`${certificate.keyType} key of ${certificate.bits} bits`);
+      reasons.push(because('tls_weak_key', { keyType: certificate.keyType, bits: certificate.bits }));
     }
     if (Date.parse(certificate.validTo) < now.getTime()) {
       findings.push('tls_expired');
-      reasons.push(`certificate expired on ${certificate.validTo}`);
+      reasons.push(because('tls_expired', { date: certificate.validTo }));
     }
     if (Date.parse(certificate.validFrom) > now.getTime()) {
       findings.push('tls_not_yet_valid');
-      reasons.push(`certificate not valid before ${certificate.validFrom}`);
+      reasons.push(because('tls_not_yet_valid', { date: certificate.validFrom }));
     }
     if (certificate.selfSigned) {
       findings.push('tls_self_signed');
-      reasons.push('self-signed certificate');
+      reasons.push(because('tls_self_signed'));
     }
   }
   if (findings.length === 0) findings.push('tls_strong');

@@ -81,6 +81,8 @@ export interface ProbeObservationTable {
   check_name: string;
   result: string;
   reason: string | null;
+  /** JSON list of reason codes with parameters (migration 20261206-0002); NULL on older rows. */
+  reason_codes: string | null;
   findings: string;
   port: number | null;
   detail: string;

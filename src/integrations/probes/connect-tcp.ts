@@ -1,11 +1,12 @@
 import { connect, type Socket } from 'node:net';
+import { because, type ProbeReason } from '../../core/probes/probe-reason';
 
 /** How a TCP connect attempt ended. Only `open` hands over a socket (the caller must destroy it). */
 export type ConnectOutcome =
   | { readonly state: 'open'; readonly socket: Socket }
   | { readonly state: 'closed' }
-  | { readonly state: 'filtered'; readonly reason: string }
-  | { readonly state: 'unreachable'; readonly reason: string }
+  | { readonly state: 'filtered'; readonly reason: ProbeReason }
+  | { readonly state: 'unreachable'; readonly reason: ProbeReason }
   | { readonly state: 'aborted' };
 
 export interface ConnectOptions {
@@ -38,15 +39,15 @@ export function connectTcp(address: string, port: number, options: ConnectOption
     };
     const onAbort = (): void => finish({ state: 'aborted' });
     const timer = setTimeout(
-      () => finish({ state: 'filtered', reason: `no answer within ${options.timeoutMs} ms` }),
+      () => finish({ state: 'filtered', reason: because('no_answer_within', { ms: options.timeoutMs }) }),
       options.timeoutMs,
     );
     options.signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('connect', () => finish({ state: 'open', socket }));
     socket.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ECONNREFUSED') finish({ state: 'closed' });
-      else if (error.code === 'ETIMEDOUT') finish({ state: 'filtered', reason: 'connection timed out' });
-      else finish({ state: 'unreachable', reason: error.code ?? error.message });
+      else if (error.code === 'ETIMEDOUT') finish({ state: 'filtered', reason: because('connect_timed_out') });
+      else finish({ state: 'unreachable', reason: because('network_error', { error: error.code ?? error.message }) });
     });
   });
 }

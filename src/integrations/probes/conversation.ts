@@ -1,4 +1,5 @@
 import type { Duplex } from 'node:stream';
+import { because, type ProbeReason } from '../../core/probes/probe-reason';
 
 /** How a wait ended: the expected bytes came, the deadline passed, the peer closed, or the probe was cancelled. */
 export type WaitOutcome = 'matched' | 'timeout' | 'closed' | 'aborted';
@@ -88,4 +89,11 @@ export class Conversation {
   close(): void {
     this.socket.destroy();
   }
+}
+
+/** Why a wait gave nothing usable: the peer's bytes were not the protocol's (`matched`), or how it ended. */
+export function waitReason(outcome: WaitOutcome): ProbeReason {
+  if (outcome === 'matched') return because('unexpected_answer');
+  if (outcome === 'timeout') return because('timed_out');
+  return outcome === 'closed' ? because('closed_by_peer') : because('cancelled');
 }

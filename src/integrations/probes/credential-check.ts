@@ -1,10 +1,11 @@
 import type { Credential } from '../../core/probes/credential-attempts';
 import type { ObservationInput } from '../../core/probes/observation';
+import { because, reasonText, type ProbeReason } from '../../core/probes/probe-reason';
 
 /** One login attempt against one service. */
 export type LoginAttempt = (
   credential: Credential,
-) => Promise<'accepted' | 'refused' | { readonly reason: string } | undefined>;
+) => Promise<'accepted' | 'refused' | { readonly reason: ProbeReason } | undefined>;
 
 /** After this many attempts in a row that could not be judged, the service is left alone. */
 const MAX_UNJUDGED_IN_A_ROW = 3;
@@ -34,7 +35,7 @@ export async function checkDefaultCredentials(
         result: 'fail',
         findings: ['default_credential_accepted'],
         port,
-        reason: `default credential accepted for user ${credential.user}`,
+        reason: because('default_credential_accepted', { user: credential.user }),
         detail: `${service}: accepted on attempt ${tried} of at most ${attempts.length}, user ${credential.user}`,
       };
     }
@@ -43,7 +44,7 @@ export async function checkDefaultCredentials(
       inARow = 0;
       continue;
     }
-    unjudged.push(`${credential.user}: ${outcome.reason}`);
+    unjudged.push(`${credential.user}: ${reasonText(outcome.reason)}`);
     inARow += 1;
     if (inARow >= MAX_UNJUDGED_IN_A_ROW) break;
   }
@@ -58,8 +59,8 @@ export async function checkDefaultCredentials(
       port,
       reason:
         unjudged.length > 0
-          ? `${unjudged.length} of ${tried} attempts could not be judged`
-          : 'cancelled before every attempt was made',
+          ? because('attempts_not_judged', { count: unjudged.length, tried })
+          : because('attempts_cancelled'),
       detail,
     };
   }

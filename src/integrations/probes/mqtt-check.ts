@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Credential } from '../../core/probes/credential-attempts';
 import type { ObservationInput } from '../../core/probes/observation';
+import { waitReason } from './conversation';
 import { openStream, type ServiceTarget } from './open-stream';
+import { because, type ProbeReason } from '../../core/probes/probe-reason';
 
 function utf8Field(text: string): Buffer {
   const bytes = Buffer.from(text, 'utf8');
@@ -47,7 +49,7 @@ async function connectOnce(
   target: ServiceTarget,
   tls: boolean,
   credential?: Credential,
-): Promise<{ code: number; detail: string } | { reason: string; detail: string }> {
+): Promise<{ code: number; detail: string } | { reason: ProbeReason; detail: string }> {
   const conversation = await openStream(target, tls ? {} : false);
   if ('reason' in conversation) return { reason: conversation.reason, detail: '' };
   try {
@@ -62,7 +64,7 @@ async function connectOnce(
       const seen = reply.subarray(0, 16).toString('hex');
       conversation.note('<', seen === '' ? `nothing (${outcome})` : `0x${seen}`);
       return {
-        reason: `no CONNACK (${outcome === 'matched' ? 'not an MQTT answer' : outcome})`,
+        reason: because('mqtt_no_connack', undefined, [waitReason(outcome)]),
         detail: conversation.describe(),
       };
     }
@@ -94,7 +96,7 @@ export async function checkMqtt(target: ServiceTarget, tls: boolean): Promise<Ob
       result: 'fail',
       findings: ['mqtt_anonymous_accepted'],
       port: target.port,
-      reason: 'the broker accepts anonymous clients',
+      reason: because('mqtt_anonymous_accepted'),
       detail: outcome.detail,
     };
   }
@@ -112,7 +114,7 @@ export async function checkMqtt(target: ServiceTarget, tls: boolean): Promise<Ob
     result: 'inconclusive',
     findings: ['check_inconclusive'],
     port: target.port,
-    reason: `CONNACK return code ${outcome.code}`,
+    reason: because('mqtt_connack_code', { code: outcome.code }),
     detail: outcome.detail,
   };
 }
@@ -122,9 +124,11 @@ export async function tryMqttLogin(
   target: ServiceTarget,
   tls: boolean,
   credential: Credential,
-): Promise<'accepted' | 'refused' | { readonly reason: string }> {
+): Promise<'accepted' | 'refused' | { readonly reason: ProbeReason }> {
   const outcome = await connectOnce(target, tls, credential);
   if ('reason' in outcome) return { reason: outcome.reason };
   if (outcome.code === 0) return 'accepted';
-  return outcome.code === 4 || outcome.code === 5 ? 'refused' : { reason: `CONNACK return code ${outcome.code}` };
+  return outcome.code === 4 || outcome.code === 5
+    ? 'refused'
+    : { reason: because('mqtt_connack_code', { code: outcome.code }) };
 }

@@ -1,6 +1,7 @@
 import { connect as connectTls, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import { connectTcp } from './connect-tcp';
 import { Conversation } from './conversation';
+import { because, type ProbeReason } from '../../core/probes/probe-reason';
 
 /** Where and how long a service check may talk to one port. */
 export interface ServiceTarget {
@@ -19,21 +20,26 @@ export interface ServiceTarget {
 export async function openStream(
   target: ServiceTarget,
   tls: false | ConnectionOptions = false,
-): Promise<Conversation | { readonly reason: string }> {
+): Promise<Conversation | { readonly reason: ProbeReason }> {
   const tcp = await connectTcp(target.address, target.port, target);
   if (tcp.state !== 'open') {
     return {
-      reason: tcp.state === 'aborted' ? 'cancelled' : tcp.state === 'closed' ? 'connection refused' : tcp.reason,
+      reason:
+        tcp.state === 'aborted'
+          ? because('cancelled')
+          : tcp.state === 'closed'
+            ? because('connection_refused')
+            : tcp.reason,
     };
   }
   const raw = tcp.socket;
   if (!tls) return new Conversation(raw, target.signal);
   return new Promise((resolve) => {
     const socket: TLSSocket = connectTls({ ...tls, socket: raw, rejectUnauthorized: false });
-    const timer = setTimeout(() => fail(`no TLS handshake within ${target.timeoutMs} ms`), target.timeoutMs);
-    const onAbort = (): void => fail('cancelled');
+    const timer = setTimeout(() => fail(because('tls_handshake_timeout', { ms: target.timeoutMs })), target.timeoutMs);
+    const onAbort = (): void => fail(because('cancelled'));
     target.signal?.addEventListener('abort', onAbort, { once: true });
-    function fail(reason: string): void {
+    function fail(reason: ProbeReason): void {
       clearTimeout(timer);
       target.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
@@ -47,7 +53,7 @@ export async function openStream(
       resolve(new Conversation(socket, target.signal));
     });
     socket.once('error', (error: NodeJS.ErrnoException) =>
-      fail(`TLS handshake failed: ${error.code ?? error.message}`),
+      fail(because('tls_handshake_failed', { error: error.code ?? error.message })),
     );
   });
 }

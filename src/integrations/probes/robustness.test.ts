@@ -1,3 +1,5 @@
+import type { ObservationInput } from '../../core/probes/observation';
+import { because, reasonText } from '../../core/probes/probe-reason';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,7 +109,7 @@ describe('TCP connect outcomes', () => {
     expect((await connectTcp(HOST, closedPort, { timeoutMs: 1000 })).state).toBe('closed');
     expect(await connectTcp('127.0.30.2', stuckPort, { timeoutMs: 600 })).toEqual({
       state: 'filtered',
-      reason: 'no answer within 600 ms',
+      reason: because('no_answer_within', { ms: 600 }),
     });
   });
 
@@ -119,6 +121,12 @@ describe('TCP connect outcomes', () => {
   });
 });
 
+/** A check's answer with its reasons said in English, as terminals show them. */
+const said = (input: ObservationInput) => ({
+  ...input,
+  reason: input.reason === undefined ? undefined : reasonText(input.reason),
+});
+
 describe('hostile servers give inconclusive with a reason, never a crash or a hang', () => {
   it('a silent (half-open) server', async () => {
     const [ssh, telnet, mqtt, http] = await Promise.all([
@@ -127,22 +135,25 @@ describe('hostile servers give inconclusive with a reason, never a crash or a ha
       checkMqtt(target(silentPort), false),
       checkHttp(target(silentPort), false),
     ]);
-    expect(ssh).toMatchObject({ result: 'inconclusive', reason: 'no SSH identification (timeout)' });
-    expect(telnet).toMatchObject({
+    expect(said(ssh)).toMatchObject({ result: 'inconclusive', reason: 'no SSH identification (timeout)' });
+    expect(said(telnet)).toMatchObject({
       result: 'inconclusive',
       reason: expect.stringContaining('did not negotiate Telnet'),
     });
-    expect(mqtt).toMatchObject({ result: 'inconclusive', reason: 'no CONNACK (timeout)' });
-    expect(http).toMatchObject({ result: 'inconclusive', reason: 'no HTTP answer (timeout)' });
+    expect(said(mqtt)).toMatchObject({ result: 'inconclusive', reason: 'no CONNACK (timeout)' });
+    expect(said(http)).toMatchObject({ result: 'inconclusive', reason: 'no HTTP answer (timeout)' });
   });
 
   it('garbage banners', async () => {
     const ssh = await checkSsh(target(garbagePort));
-    expect(ssh).toMatchObject({ result: 'inconclusive', reason: expect.stringContaining('no SSH identification') });
+    expect(said(ssh)).toMatchObject({
+      result: 'inconclusive',
+      reason: expect.stringContaining('no SSH identification'),
+    });
     const mqtt = await checkMqtt(target(garbagePort), false);
-    expect(mqtt).toMatchObject({ result: 'inconclusive', reason: 'no CONNACK (not an MQTT answer)' });
+    expect(said(mqtt)).toMatchObject({ result: 'inconclusive', reason: 'no CONNACK (not an answer of this protocol)' });
     const http = await checkHttp(target(garbagePort), false);
-    expect(http).toMatchObject({ result: 'inconclusive', reason: expect.stringContaining('no HTTP answer') });
+    expect(said(http)).toMatchObject({ result: 'inconclusive', reason: expect.stringContaining('no HTTP answer') });
     // Control bytes never reach the stored detail raw.
     const stored = observe(HOST, http, new Date()).detail;
     expect(stored).not.toContain('\x1b');
@@ -151,7 +162,7 @@ describe('hostile servers give inconclusive with a reason, never a crash or a ha
 
   it('a slow server is cut at the deadline', async () => {
     const ssh = await checkSsh(target(slowPort, 1000));
-    expect(ssh).toMatchObject({ result: 'inconclusive', reason: 'no SSH identification (timeout)' });
+    expect(said(ssh)).toMatchObject({ result: 'inconclusive', reason: 'no SSH identification (timeout)' });
   });
 
   it('a flood is bounded', async () => {
@@ -162,13 +173,13 @@ describe('hostile servers give inconclusive with a reason, never a crash or a ha
 
   it('TLS on a port that does not speak it', async () => {
     const tls = await checkTls(target(garbagePort));
-    expect(tls).toMatchObject({ result: 'inconclusive', reason: 'no TLS version completed a handshake' });
+    expect(said(tls)).toMatchObject({ result: 'inconclusive', reason: 'no TLS version completed a handshake' });
     expect(tls.detail).toContain('ClientHello TLSv1.3: refused (TLS handshake failed');
   });
 
   it('a Telnet service is recognised by its negotiation and fails items 23 and 32', async () => {
     const telnet = await checkTelnet(target(telnetPort));
-    expect(telnet).toMatchObject({
+    expect(said(telnet)).toMatchObject({
       result: 'fail',
       findings: ['telnet_open'],
       reason: 'Telnet login is offered (cleartext remote login)',

@@ -9,6 +9,7 @@ import { UDP_ONLY_PORTS, type ProbePlan } from '../../core/probes/plan';
 import type { ProbeResult, TargetResult } from '../../core/probes/probe-result';
 import { DEFAULT_RATE, type RatePlan } from '../../core/probes/rate';
 import { checkDefaultCredentials, type LoginAttempt } from './credential-check';
+import { checkHttpFormLogin, findLoginPage, tryHttpFormLogin } from './http-form-login';
 import { asksBasicLogin, checkHttp, tryHttpBasicLogin } from './http-check';
 import { createLimiter, type Limiter } from './limiter';
 import { checkMqtt, tryMqttLogin } from './mqtt-check';
@@ -18,6 +19,7 @@ import { DEFAULT_SERVICES, sniffService, type ServiceKind } from './service-kind
 import { checkSsh, trySshLogin } from './ssh-check';
 import { checkTelnet, tryTelnetLogin } from './telnet-check';
 import { checkTls } from './tls-check';
+import { because, distinctReasons } from '../../core/probes/probe-reason';
 
 /** Where a probe is: scanning ports, then checking services; `done` of `total` in the phase. */
 export interface ProbeProgress {
@@ -106,7 +108,7 @@ export async function runProbe(plan: ProbePlan, options: ProbeOptions = {}): Pro
           result: 'inconclusive',
           findings: ['host_unresolved'],
           port: null,
-          reason: 'the host name did not resolve; nothing was sent',
+          reason: because('host_unresolved'),
         },
         now(),
       ),
@@ -125,14 +127,14 @@ function portObservations(plan: ProbePlan, state: PortStates, connectTimeoutMs: 
   const answered = state.open.length + state.closed.length;
   const summary = `${plan.ports.length} TCP ports: open ${state.open.join(', ') || 'none'}; closed ${state.closed.length}; no answer ${state.silent.size}`;
   if (answered === 0 && state.silent.size > 0) {
-    const reasons = [...new Set(state.silent.values())].join('; ');
+    const causes = distinctReasons([...state.silent.values()]);
     return [
       {
         check: 'ports',
         result: 'inconclusive',
         findings: ['host_unreachable'],
         port: null,
-        reason: `no port answered (${reasons})`,
+        reason: because('no_port_answered', undefined, causes),
         detail: summary,
       },
     ];
@@ -149,7 +151,7 @@ function portObservations(plan: ProbePlan, state: PortStates, connectTimeoutMs: 
         result: 'fail',
         findings: ['reachable_from_outside'],
         port,
-        reason: 'reachable from the outside vantage point',
+        reason: because('reachable_from_outside'),
         detail,
       });
     } else if (plan.expectedPorts === undefined) {
@@ -158,7 +160,7 @@ function portObservations(plan: ProbePlan, state: PortStates, connectTimeoutMs: 
         result: 'inconclusive',
         findings: ['port_open'],
         port,
-        reason: 'open; no list of expected ports was given to judge it',
+        reason: because('port_open_unjudged'),
         detail,
       });
     } else if (plan.expectedPorts.includes(port)) {
@@ -169,7 +171,7 @@ function portObservations(plan: ProbePlan, state: PortStates, connectTimeoutMs: 
         result: 'fail',
         findings: ['port_unexpected'],
         port,
-        reason: 'open but not among the expected ports',
+        reason: because('port_unexpected'),
         detail,
       });
     }
@@ -180,7 +182,7 @@ function portObservations(plan: ProbePlan, state: PortStates, connectTimeoutMs: 
       result: 'inconclusive',
       findings: ['port_filtered'],
       port,
-      reason: `filtered (${reason})`,
+      reason,
       detail: `> TCP SYN to port ${port}\n< nothing within ${connectTimeoutMs} ms`,
     });
   }
@@ -190,7 +192,7 @@ function portObservations(plan: ProbePlan, state: PortStates, connectTimeoutMs: 
       result: 'inconclusive',
       findings: ['check_inconclusive'],
       port,
-      reason: 'UDP service (BACnet/IP): a TCP connect scan cannot see it; not checked',
+      reason: because('udp_not_checked'),
     });
   }
   return out;
@@ -268,6 +270,17 @@ async function serviceTasks(
           (credential) => tryHttpBasicLogin(target, tls, credential),
           () => asksBasicLogin(target, tls),
         );
+        if (credentials.length > 0)
+          tasks.push({
+            address,
+            run: async () => {
+              const page = await limiter.run(() => findLoginPage(target, tls));
+              if (!page) return undefined;
+              return checkHttpFormLogin(port, `${kind} form`, page, credentials, (credential) =>
+                limiter.run(() => tryHttpFormLogin(target, tls, page, credential)),
+              );
+            },
+          });
         break;
       }
       case 'mqtt':

@@ -1,13 +1,14 @@
 import type { RatePlan } from '../../core/probes/rate';
 import { connectTcp } from './connect-tcp';
 import { createLimiter, type Limiter } from './limiter';
+import { because, type ProbeReason } from '../../core/probes/probe-reason';
 
 /** What the scan saw on one target, ports in ascending order. */
 export interface PortStates {
   readonly open: number[];
   readonly closed: number[];
   /** Port → why it is filtered or unreachable (no answer, host unreachable…). */
-  readonly silent: Map<number, string>;
+  readonly silent: Map<number, ProbeReason>;
 }
 
 export interface ScanOptions {
@@ -49,7 +50,11 @@ export async function scanPorts(
             outcome.socket.destroy();
             state.open.push(port);
           } else if (outcome.state === 'closed') state.closed.push(port);
-          else if (outcome.state !== 'aborted') state.silent.set(port, `${outcome.state}: ${outcome.reason}`);
+          else if (outcome.state !== 'aborted')
+            state.silent.set(
+              port,
+              because(outcome.state === 'filtered' ? 'port_filtered' : 'port_unreachable', undefined, [outcome.reason]),
+            );
           done += 1;
           options.onConnect?.(done, total);
         }),

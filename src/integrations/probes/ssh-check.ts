@@ -2,10 +2,12 @@ import { Client } from 'ssh2';
 import type { Credential } from '../../core/probes/credential-attempts';
 import type { ObservationInput } from '../../core/probes/observation';
 import { parseKexInit, weakSshAlgorithms } from '../../core/probes/ssh-algorithms';
+import { waitReason } from './conversation';
 import { openStream, type ServiceTarget } from './open-stream';
+import { because, type ProbeReason } from '../../core/probes/probe-reason';
 
 const IDENT = 'SSH-2.0-iotcheck_probe';
-const inconclusive = (port: number, reason: string, detail = ''): ObservationInput => ({
+const inconclusive = (port: number, reason: ProbeReason, detail = ''): ObservationInput => ({
   check: 'ssh',
   result: 'inconclusive',
   findings: ['check_inconclusive'],
@@ -33,7 +35,7 @@ export async function checkSsh(target: ServiceTarget): Promise<ObservationInput>
     if (gotIdent !== 'matched' || !match) {
       return inconclusive(
         target.port,
-        `no SSH identification (${gotIdent})`,
+        because('ssh_no_identification', undefined, [waitReason(gotIdent)]),
         conversation.received.subarray(0, 256).toString('latin1'),
       );
     }
@@ -46,7 +48,7 @@ export async function checkSsh(target: ServiceTarget): Promise<ObservationInput>
         result: 'fail',
         findings: ['ssh_protocol_1'],
         port: target.port,
-        reason: 'SSH protocol 1 only',
+        reason: because('ssh_protocol_1_only'),
         detail: conversation.describe(),
       };
     }
@@ -60,13 +62,16 @@ export async function checkSsh(target: ServiceTarget): Promise<ObservationInput>
     );
     const length = packetLength(conversation.received);
     if (gotPacket !== 'matched' || length > 65_536 || length < 2) {
-      return inconclusive(target.port, `no SSH_MSG_KEXINIT from the server (${gotPacket})`, conversation.describe());
+      return inconclusive(
+        target.port,
+        because('ssh_no_kexinit', undefined, [waitReason(gotPacket)]),
+        conversation.describe(),
+      );
     }
     const packet = conversation.take(length + 4);
     const padding = packet[4] ?? 0;
     const algorithms = parseKexInit(packet.subarray(5, 4 + length - padding));
-    if (!algorithms)
-      return inconclusive(target.port, 'the first SSH packet is not a readable KEXINIT', conversation.describe());
+    if (!algorithms) return inconclusive(target.port, because('ssh_kexinit_unreadable'), conversation.describe());
     conversation.note('<', `KEXINIT kex=${algorithms.kex.join(',')} hostkey=${algorithms.hostKey.join(',')}`);
     conversation.note('<', `ciphers=${algorithms.ciphers.join(',')} macs=${algorithms.macs.join(',')}`);
     const weak = weakSshAlgorithms(algorithms);
@@ -81,11 +86,9 @@ export async function checkSsh(target: ServiceTarget): Promise<ObservationInput>
         ],
         port: target.port,
         reason: [
-          ssh1 ? 'also speaks SSH protocol 1' : '',
-          weak.length > 0 ? `offers weak algorithms: ${weak.join(', ')}` : '',
-        ]
-          .filter(Boolean)
-          .join('; '),
+          ...(ssh1 ? [because('ssh_also_protocol_1')] : []),
+          ...(weak.length > 0 ? [because('ssh_weak_algorithms', { algorithms: weak.join(', ') })] : []),
+        ],
         detail: conversation.describe(),
       };
     }
@@ -105,11 +108,11 @@ export async function checkSsh(target: ServiceTarget): Promise<ObservationInput>
 export function trySshLogin(
   target: ServiceTarget,
   credential: Credential,
-): Promise<'accepted' | 'refused' | { readonly reason: string }> {
+): Promise<'accepted' | 'refused' | { readonly reason: ProbeReason }> {
   return new Promise((resolve) => {
     const client = new Client();
     let settled = false;
-    const finish = (outcome: 'accepted' | 'refused' | { reason: string }): void => {
+    const finish = (outcome: 'accepted' | 'refused' | { reason: ProbeReason }): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -118,16 +121,20 @@ export function trySshLogin(
       client.destroy();
       resolve(outcome);
     };
-    const onAbort = (): void => finish({ reason: 'cancelled' });
+    const onAbort = (): void => finish({ reason: because('cancelled') });
     // ssh2's readyTimeout covers the handshake; this bounds the whole attempt, authentication included.
     const timer = setTimeout(
-      () => finish({ reason: `no answer within ${target.timeoutMs * 2} ms` }),
+      () => finish({ reason: because('no_answer_within', { ms: target.timeoutMs * 2 }) }),
       target.timeoutMs * 2,
     );
     target.signal?.addEventListener('abort', onAbort, { once: true });
     client.on('ready', () => finish('accepted'));
     client.on('error', (error: Error & { level?: string }) =>
-      finish(error.level === 'client-authentication' ? 'refused' : { reason: error.message }),
+      finish(
+        error.level === 'client-authentication'
+          ? 'refused'
+          : { reason: because('ssh_error', { message: error.message }) },
+      ),
     );
     client.connect({
       host: target.address,

@@ -2,6 +2,7 @@ import type { Credential } from '../../core/probes/credential-attempts';
 import type { ObservationInput } from '../../core/probes/observation';
 import type { Conversation } from './conversation';
 import { openStream, type ServiceTarget } from './open-stream';
+import { because, type ProbeReason } from '../../core/probes/probe-reason';
 
 const IAC = 255;
 const [WILL, WONT, DO, DONT, SB, SE] = [251, 252, 253, 254, 250, 240];
@@ -95,7 +96,7 @@ export async function checkTelnet(target: ServiceTarget): Promise<ObservationInp
         result: 'inconclusive',
         findings: ['check_inconclusive'],
         port: target.port,
-        reason: 'the port is open but did not negotiate Telnet options nor show a login prompt',
+        reason: because('telnet_not_telnet'),
         detail,
       };
     }
@@ -104,9 +105,7 @@ export async function checkTelnet(target: ServiceTarget): Promise<ObservationInp
       result: 'fail',
       findings: ['telnet_open'],
       port: target.port,
-      reason: matched
-        ? 'Telnet login is offered (cleartext remote login)'
-        : 'a Telnet service answers (cleartext protocol)',
+      reason: matched ? because('telnet_login_offered') : because('telnet_answers'),
       detail,
     };
   } finally {
@@ -118,16 +117,16 @@ export async function checkTelnet(target: ServiceTarget): Promise<ObservationInp
 export async function tryTelnetLogin(
   target: ServiceTarget,
   credential: Credential,
-): Promise<'accepted' | 'refused' | { readonly reason: string }> {
+): Promise<'accepted' | 'refused' | { readonly reason: ProbeReason }> {
   const conversation = await openStream(target);
   if ('reason' in conversation) return conversation;
   try {
     const negotiated: string[] = [];
     const login = await expectText(conversation, LOGIN_PROMPT, target.timeoutMs, negotiated);
-    if (!login.matched) return { reason: 'no login prompt' };
+    if (!login.matched) return { reason: because('telnet_no_login_prompt') };
     conversation.write(`${credential.user}\r\n`);
     const password = await expectText(conversation, PASSWORD_PROMPT, target.timeoutMs, negotiated);
-    if (!password.matched) return { reason: 'no password prompt after the user name' };
+    if (!password.matched) return { reason: because('telnet_no_password_prompt') };
     conversation.write(`${credential.password}\r\n`, '[password]');
     const after = await expectText(conversation, /.+/s, target.timeoutMs, negotiated);
     // Collect a little more: the shell prompt or the refusal often comes in a second write.
@@ -140,7 +139,7 @@ export async function tryTelnetLogin(
     const reply = (after.text + more.text).replace(/^\r?\n/, '');
     if (REFUSED.test(reply)) return 'refused';
     if (SHELL.test(reply)) return 'accepted';
-    return { reason: 'no recognisable answer after the password' };
+    return { reason: because('telnet_no_answer_after_password') };
   } finally {
     conversation.close();
   }

@@ -8,6 +8,7 @@ import {
   type TlsVersion,
 } from '../../core/probes/tls-assessment';
 import { openStream, type ServiceTarget } from './open-stream';
+import { because, reasonText, type ProbeReason } from '../../core/probes/probe-reason';
 
 const SELF_SIGNED_ERRORS = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
 
@@ -41,7 +42,7 @@ function certificateFacts(socket: TLSSocket): CertificateFacts | undefined {
 async function handshake(
   target: ServiceTarget,
   version: TlsVersion,
-): Promise<{ accepted: boolean; certificate?: CertificateFacts; reason?: string }> {
+): Promise<{ accepted: boolean; certificate?: CertificateFacts; reason?: ProbeReason }> {
   const conversation = await openStream(target, {
     minVersion: version,
     maxVersion: version,
@@ -66,7 +67,9 @@ export async function checkTls(target: ServiceTarget, now: () => Date = () => ne
   for (const version of TLS_VERSIONS) {
     if (target.signal?.aborted) break;
     const outcome = await handshake(target, version);
-    lines.push(`> ClientHello ${version}: ${outcome.accepted ? 'accepted' : `refused (${outcome.reason ?? ''})`}`);
+    lines.push(
+      `> ClientHello ${version}: ${outcome.accepted ? 'accepted' : `refused (${outcome.reason ? reasonText(outcome.reason) : ''})`}`,
+    );
     if (outcome.accepted) accepted.push(version);
     certificate = outcome.certificate ?? certificate;
   }
@@ -81,7 +84,7 @@ export async function checkTls(target: ServiceTarget, now: () => Date = () => ne
       result: 'inconclusive',
       findings: ['check_inconclusive'],
       port: target.port,
-      reason: 'no TLS version completed a handshake',
+      reason: because('tls_no_handshake'),
       detail: lines.join('\n'),
     };
   }
@@ -93,7 +96,7 @@ export async function checkTls(target: ServiceTarget, now: () => Date = () => ne
     result: failed ? 'fail' : 'pass',
     findings,
     port: target.port,
-    ...(failed ? { reason: reasons.join('; ') } : {}),
+    ...(failed ? { reason: reasons } : {}),
     detail: lines.join('\n'),
   };
 }

@@ -7,6 +7,7 @@ import { planTargets, type ProbePlan } from '../../core/probes/plan';
 import { parseTarget, splitTargets } from '../../core/probes/scope';
 import { windowStanding } from '../../core/probes/time-windows';
 import type { Database } from '../../db/database';
+import { findDevicesAtAddresses } from '../../db/probes/device-address.repository';
 import type { ProbeScopeTable } from '../../db/probes/probe.table';
 import { resolveHostnames } from '../../integrations/probes/resolve-hostnames';
 import { requireProbeAccess } from './probe-access';
@@ -36,23 +37,22 @@ const normalise = (address: string): string => {
   return parsed ? formatIpAddress(parsed) : address;
 };
 
-/** Every device of the organisation that has an address, by address (the first device wins a shared one). */
+/**
+ * The devices of the organisation recorded at `addresses` (the run's targets only, looked up in
+ * SQL), by canonical address; the device with the lowest id wins an address two devices share.
+ */
 export async function devicesByAddress(
   database: Database,
   organisationId: string,
+  addresses: readonly string[],
 ): Promise<Map<string, AddressDevice>> {
-  const rows = await database.db
-    .selectFrom('device')
-    .select(['id', 'asset_tag', 'ip_addresses'])
-    .where('organisation_id', '=', organisationId)
-    .where('ip_addresses', '!=', '')
-    .orderBy('id')
-    .execute();
+  const wanted = new Set(addresses.map(normalise));
+  const rows = await findDevicesAtAddresses(database.db, organisationId, [...wanted]);
   const byAddress = new Map<string, AddressDevice>();
   for (const row of rows)
-    for (const address of row.ip_addresses.split(' ').filter(Boolean)) {
+    for (const address of row.ipAddresses.split(' ').filter(Boolean)) {
       const key = normalise(address);
-      if (!byAddress.has(key)) byAddress.set(key, { id: String(row.id), assetTag: row.asset_tag });
+      if (wanted.has(key) && !byAddress.has(key)) byAddress.set(key, { id: row.id, assetTag: row.assetTag });
     }
   return byAddress;
 }
@@ -175,7 +175,11 @@ export async function prepareProbeRun(
     ...(request.checks ? { checks: request.checks as ProbeCheck[] } : {}),
     ...(expected ? { expectedPorts: expected } : {}),
   });
-  const devices = await devicesByAddress(deps.database, organisationId);
+  const devices = await devicesByAddress(
+    deps.database,
+    organisationId,
+    plan.targets.map((target) => target.address),
+  );
   const view: ProbePlanView = {
     scopeId: scopeRow.id,
     targets: plan.targets.map((target) => {

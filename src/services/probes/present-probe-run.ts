@@ -55,6 +55,8 @@ export function presentObservation(row: ProbeObservationRow): ProbeObservationVi
     check: row.check_name as ProbeCheck,
     result: row.result as ProbeObservationView['result'],
     reason: row.reason,
+    reasonCodes:
+      row.reason_codes === null ? null : (JSON.parse(row.reason_codes) as ProbeObservationView['reasonCodes']),
     findings: JSON.parse(row.findings) as string[],
     port: row.port,
     detail: row.detail,

@@ -1,3 +1,4 @@
+import { because, reasonParams, reasonText } from '../../core/probes/probe-reason';
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import { DomainError } from '../../core/domain-error';
@@ -63,7 +64,16 @@ export async function executeProbeRun(
   const intrusive = plan.checks.includes('default-credentials');
   if (outside.length > 0 || (intrusive && !scope.allowCredentials))
     throw new DomainError('VALIDATION_FAILED', 'The scope changed since the run was asked for; nothing was sent.', [
-      ...outside.map((target) => ({ field: 'targets', value: target.address, reason: 'outside the scope' })),
+      ...outside.map((target) => {
+        const reason = because('target_outside_scope', { addresses: target.address });
+        return {
+          field: 'targets',
+          value: target.address,
+          reason: reasonText(reason),
+          code: 'not_allowed_value' as const,
+          params: reasonParams(reason),
+        };
+      }),
       ...(intrusive && !scope.allowCredentials
         ? [{ field: 'checks', reason: 'the scope no longer allows credential checks' }]
         : []),
@@ -103,7 +113,11 @@ async function storeRunResult(
   scopeId: string,
   result: ProbeResult,
 ): Promise<void> {
-  const devices = await devicesByAddress(deps.database, organisationId);
+  const devices = await devicesByAddress(
+    deps.database,
+    organisationId,
+    result.targets.map((target) => target.address),
+  );
   const targets: ProbeTargetResultTable[] = [];
   const observations: ProbeObservationTable[] = [];
   const totals = { pass: 0, fail: 0, inconclusive: 0 };
@@ -123,6 +137,7 @@ async function storeRunResult(
         check_name: observation.check,
         result: observation.result,
         reason: observation.reason ?? null,
+        reason_codes: observation.reasonCodes ? JSON.stringify(observation.reasonCodes) : null,
         findings: JSON.stringify(observation.findings),
         port: observation.port,
         detail: observation.detail,

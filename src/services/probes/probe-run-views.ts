@@ -1,3 +1,4 @@
+import type { ProbeReason } from '../../core/probes/probe-reason';
 import type { Actor } from '../../core/auth/actor';
 import { DomainError } from '../../core/domain-error';
 import type {
@@ -101,6 +102,7 @@ async function targetsOfRun(deps: Deps, organisationId: string, runId: string): 
       check: row.check_name as ProbeCheck,
       result: row.result as Observation['result'],
       ...(row.reason !== null ? { reason: row.reason } : {}),
+      ...(row.reason_codes !== null ? { reasonCodes: JSON.parse(row.reason_codes) as ProbeReason[] } : {}),
       findings: JSON.parse(row.findings) as Observation['findings'],
       port: row.port,
       detail: row.detail,

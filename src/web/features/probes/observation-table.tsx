@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ProbeObservationView } from '../../../contracts/probes';
 import { formatDateTime } from '../assessments/assessment-model';
+import { useProbeReasonText } from './probe-reason-text';
 import { itemNumber } from './probe-vocabulary';
 import { ResultBadge } from './result-badge';
 
@@ -16,6 +17,7 @@ export function ObservationTable({
   showTime?: boolean;
 }) {
   const { t } = useTranslation();
+  const reasonText = useProbeReasonText();
   if (observations.length === 0) return <p className="muted">{t('probes.targets.noObservations')}</p>;
   return (
     <table className="data-table compact observation-table" data-testid="observation-table">
@@ -53,7 +55,11 @@ export function ObservationTable({
                     .join(t('probes.separator'))}
                 </span>
               )}
-              {observation.reason && <span className="muted block">{observation.reason}</span>}
+              {observation.reason && (
+                <span className="muted block" data-testid="observation-reason">
+                  {reasonText(observation)}
+                </span>
+              )}
               {observation.detail && (
                 <details className="observation-detail">
                   <summary>{t('probes.targets.detail')}</summary>

@@ -9,8 +9,15 @@ const splitTargets = (text: string) => text.split(/[\s,]+/).filter((piece) => pi
  * what was written), whether it lies outside the scope or cannot be read, and the server's detail.
  */
 export function TargetErrors({ error, targets, id }: { error: unknown; targets: string; id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const reasons = reasonsForField(error, 'targets');
+  // The server names its probe reason (`params.probeReason`): say it in the reader's language.
+  const detail = (reason: (typeof reasons)[number]): string => {
+    const code = reason.params?.['probeReason'];
+    return typeof code === 'string' && i18n.exists(`probes.reasons.${code}`)
+      ? t(`probes.reasons.${code}`, { ...reason.params, interpolation: { escapeValue: false } })
+      : reason.reason;
+  };
   if (reasons.length === 0) return null;
   const written = splitTargets(targets);
   return (
@@ -28,7 +35,7 @@ export function TargetErrors({ error, targets, id }: { error: unknown; targets: 
               {at !== undefined && value !== undefined
                 ? t('probes.targetErrors.entry', { index: at + 1, value, reason: kind })
                 : kind}{' '}
-              <span className="muted">({reason.reason})</span>
+              <span className="muted">{t('probes.targetErrors.detail', { detail: detail(reason) })}</span>
             </li>
           );
         })}
