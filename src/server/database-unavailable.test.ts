@@ -18,6 +18,10 @@ describe('a lost database is a 503 DATABASE_UNAVAILABLE', () => {
       'a refused new connection',
       pgError('connect ECONNREFUSED 127.0.0.1:5432', { code: 'ECONNREFUSED', syscall: 'connect' }),
     ],
+    [
+      'a new connection reset while the cluster stops',
+      pgError('read ECONNRESET', { code: 'ECONNRESET', syscall: 'read' }),
+    ],
     ['a connection dropped under the query', pgError('Connection terminated unexpectedly')],
     ['a client already broken', pgError('Client has encountered a connection error and is not queryable')],
   ])('%s', (_name, error) => {
@@ -26,7 +30,10 @@ describe('a lost database is a 503 DATABASE_UNAVAILABLE', () => {
 
   it.each([
     ['a constraint violation (23505)', pgError('duplicate key value violates unique constraint', { code: '23505' })],
-    ['a refused socket that is not a connect', pgError('read ECONNRESET', { code: 'ECONNRESET', syscall: 'read' })],
+    [
+      'a file that is not there',
+      pgError("ENOENT: no such file or directory, open 'x'", { code: 'ENOENT', syscall: 'open' }),
+    ],
     ['any other error', new Error('boom')],
   ])('but not %s', (_name, error) => {
     expect(toProblem(error)).toMatchObject({ status: 500, code: 'INTERNAL' });

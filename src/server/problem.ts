@@ -170,6 +170,8 @@ export function isStorageFull(error: unknown): boolean {
 
 /** SQLSTATE classes of a lost or refused database connection: 08 connection exception, 57P operator intervention (shutdown, restart, starting up). */
 const LOST_DATABASE_STATE = /^(08|57P)/;
+const SOCKET_SYSCALLS = new Set(['connect', 'read', 'write']);
+const SOCKET_LOSS_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 /** How node-postgres reports a connection that went away under a query (these errors carry no code). */
 const LOST_CONNECTION_MESSAGE =
   /^(Connection terminated|Client has encountered a connection error and is not queryable|Client was closed and is not queryable)/;
@@ -183,8 +185,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const { code, syscall } = error as { code?: unknown; syscall?: unknown };
   if (typeof code === 'string' && code.length === 5 && LOST_DATABASE_STATE.test(code)) return true;
-  // A new pool connection refused while the server restarts (a system error of connect()).
-  if (syscall === 'connect' && (code === 'ECONNREFUSED' || code === 'ECONNRESET')) return true;
+  // A socket refused, reset or broken under a new or open pool connection while the database
+  // restarts (seen as `read ECONNRESET` from pg-pool's connect). The request path reads no other
+  // raw socket: outbound HTTP fails as fetch's TypeError, which carries no code.
+  if (SOCKET_SYSCALLS.has(String(syscall)) && SOCKET_LOSS_CODES.has(String(code))) return true;
   return code === undefined && LOST_CONNECTION_MESSAGE.test(error.message);
 }
 
