@@ -10,6 +10,13 @@ import type { JobDeps } from './job-deps';
  * who left the organisation (or whose account is gone) gets no job run on their behalf.
  */
 export async function actorOfJob(deps: Pick<JobDeps, 'database'>, job: Job): Promise<UserActor> {
+  // A job with no member behind it was stored already claimed by a command-line run (`iotcheck
+  // probe run`): only that process runs it, so a server finding it means the process ended early.
+  if (job.requestedBy === '')
+    throw new DomainError(
+      'CONFLICT',
+      'This job belonged to a command-line run that stopped before it finished; nothing of it was stored. Run the command again.',
+    );
   const db = deps.database.db;
   const [user, role] = await Promise.all([
     findUserById(db, job.requestedBy),

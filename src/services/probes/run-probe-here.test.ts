@@ -7,6 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { cliActor } from '../../core/auth/actor';
 import { createSecretBox } from '../../core/auth/secret-box';
 import { claimNextJob } from '../../db/jobs/job.repository';
+import { runNextJob } from '../jobs/run-next-job';
+import { probeJobHandlers } from './probe-run-job-handler';
+import { requestProbeRun } from './request-probe-run';
 import { createJobFileStore } from '../../integrations/jobs/job-file-store';
 import { seedOrganisation } from '../../testing/test-accounts';
 import { describeEachDialect } from '../../testing/test-database';
@@ -150,5 +153,22 @@ describeEachDialect('runProbeHere', (database) => {
       { action: 'probe_run.requested', actor_label: 'cli:tester' },
       { action: 'job.cancel', actor_label: 'cli:tester' },
     ]);
+  });
+
+  it('a run whose command-line process died is failed by the next server with a clear reason, never re-run', async () => {
+    const { actor, scopeId } = await setUp();
+    // What a killed `iotcheck probe run` leaves: its job stored claimed, with a lease that lapsed.
+    const asked = await requestProbeRun(deps(), {
+      actor,
+      request: { scopeId, targets: SILENT.address, ports: [SILENT.port], checks: ['ports'] },
+      claimedBy: { workerId: 'cli:gone', leaseMs: 1 },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const handlers = probeJobHandlers(deps());
+    expect(await runNextJob(deps(), { workerId: 'a-server', handlers, leaseMs: 60_000 })).toBe('ran');
+    const job = await jobOf(asked.job!.id);
+    expect(job).toMatchObject({ status: 'failed', error_code: 'CONFLICT' });
+    expect(job.error_message).toContain('command-line run that stopped');
+    expect(await runOf(asked.run!.id)).toMatchObject({ stored: 0 });
   });
 });
