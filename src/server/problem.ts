@@ -168,7 +168,10 @@ export function isStorageFull(error: unknown): boolean {
   return code === 'ENOSPC' || code === 'EDQUOT' || code === 'SQLITE_FULL';
 }
 
-/** SQLSTATE classes of a lost or refused database connection: 08 connection exception, 57P operator intervention (shutdown, restart, starting up). */
+/**
+ * SQLSTATE classes of a lost or refused database connection: 08 connection exception, 57P operator
+ * intervention (shutdown, restart, starting up).
+ */
 const LOST_DATABASE_STATE = /^(08|57P)/;
 const SOCKET_SYSCALLS = new Set(['connect', 'read', 'write']);
 const SOCKET_LOSS_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
