@@ -1,7 +1,7 @@
 /**
- * Why a probe judged as it did, as a stable code with parameters: clients translate the code
- * (web: `probes.reasons.<code>`), terminals and stored rows keep the English text `reasonText`
- * makes. Parameters hold only language-neutral facts (numbers, addresses, user names, algorithm
+ * Why a probe judged as it did, as a stable code with parameters. These are the English texts:
+ * stored rows keep the text `reasonText` makes, and src/contracts/probe-reason-wording.ts puts
+ * them beside the Japanese for the web and the CLI to say a reason in the reader's language. Parameters hold only language-neutral facts (numbers, addresses, user names, algorithm
  * names, system error codes). Never rename a code: stored observations carry them.
  */
 export const PROBE_REASON_TEXTS = {
@@ -101,20 +101,48 @@ export function because(
   };
 }
 
+/**
+ * How reasons are put into words in one language: a text per code (`{{name}}` stands for a
+ * parameter), what joins several reasons, and how a reason wraps its causes.
+ */
+export interface ProbeReasonWording {
+  readonly texts: Readonly<Record<ProbeReasonCode, string>>;
+  readonly separator: string;
+  /** `{{reason}}` and `{{cause}}` stand for the reason and the text of its causes. */
+  readonly withCause: string;
+}
+
+/** The English wording: what stored rows and problem details keep in `reason`. */
+export const PROBE_REASON_WORDING_EN: ProbeReasonWording = {
+  texts: PROBE_REASON_TEXTS,
+  separator: '; ',
+  withCause: '{{reason}} ({{cause}})',
+};
+
 const fill = (template: string, params: Readonly<Record<string, string | number>> = {}): string =>
   template.replace(/\{\{(\w+)\}\}/g, (whole, name: string) =>
     params[name] !== undefined ? String(params[name]) : whole,
   );
 
-/** The English text of one or several reasons (several are joined with "; "). */
-export function reasonText(reasons: ProbeReason | readonly ProbeReason[]): string {
+/**
+ * One or several reasons in the words given (several joined by its separator, causes wrapped as
+ * it says). A code the wording does not know is said as the code itself.
+ */
+export function sayReasons(reasons: ProbeReason | readonly ProbeReason[], wording: ProbeReasonWording): string {
   const list: readonly ProbeReason[] = Array.isArray(reasons) ? reasons : [reasons as ProbeReason];
   return list
     .map((reason) => {
-      const text = fill(PROBE_REASON_TEXTS[reason.code] ?? reason.code, reason.params);
-      return reason.causes && reason.causes.length > 0 ? `${text} (${reasonText(reason.causes)})` : text;
+      const text = fill(wording.texts[reason.code] ?? reason.code, reason.params);
+      return reason.causes && reason.causes.length > 0
+        ? fill(wording.withCause, { reason: text, cause: sayReasons(reason.causes, wording) })
+        : text;
     })
-    .join('; ');
+    .join(wording.separator);
+}
+
+/** The English text of one or several reasons (several are joined with "; "). */
+export function reasonText(reasons: ProbeReason | readonly ProbeReason[]): string {
+  return sayReasons(reasons, PROBE_REASON_WORDING_EN);
 }
 
 /** The reasons without repeats (by code, parameters and causes), first occurrence first. */

@@ -14,26 +14,29 @@ const missing = daemonsMissing();
 if (missing) console.warn(`probe run CLI tests against real daemons skipped: ${missing}`);
 let daemons: ProbeDaemons | undefined;
 
-/** A listener that counts connections; `silent` ones accept and never answer (a hung service). */
-function listener(address: string, port: number) {
+/** A listener that counts connections; it never answers (a hung service) unless given a `greeting` to say and hang up. */
+function listener(address: string, port: number, greeting?: string) {
   const server: Server = createServer((socket) => {
     connections.count += 1;
     socket.on('error', () => undefined);
+    if (greeting !== undefined) socket.end(greeting);
   });
   const connections = { count: 0, server, address, port };
   return connections;
 }
 const OUTSIDE = listener('127.0.61.9', 8080);
 const SILENT = listener('127.0.61.1', 2323);
+// Not Telnet: no options, no login prompt. Needs no daemon, so the translated table is tested everywhere.
+const NOT_TELNET = listener('127.0.61.2', 2323, 'hello\r\n');
 
 beforeAll(async () => {
-  for (const { server, address, port } of [OUTSIDE, SILENT])
+  for (const { server, address, port } of [OUTSIDE, SILENT, NOT_TELNET])
     await new Promise<void>((resolve) => server.listen(port, address, resolve));
   if (!missing) daemons = await startProbeDaemons({ addresses: DAEMONS, sshAccount: false });
 }, 120_000);
 afterAll(async () => {
   await daemons?.stop();
-  await Promise.all([OUTSIDE, SILENT].map(({ server }) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all([OUTSIDE, SILENT, NOT_TELNET].map(({ server }) => new Promise((resolve) => server.close(resolve))));
 });
 
 interface PrintedObservation {
@@ -53,6 +56,16 @@ describeEachDialect('iotcheck probe run', (database) => {
   afterAll(() => cli.cleanUp());
   const operator = `cli:${userInfo().username || 'operator'}`;
   const firstField = (line: string) => line.split('\t')[0] ?? '';
+  /** The arguments of `iotcheck probe run` in one scope of one organisation, then `extra`. */
+  const probeRun = (org: string, scopeId: string, ...extra: string[]) => [
+    'probe',
+    'run',
+    '--org',
+    org,
+    '--scope',
+    scopeId,
+    ...extra,
+  ];
   const newScope = async (targets: string, ...extra: string[]) => {
     const org = firstField((await run(['org', 'create', '--name', 'Plant'])).out);
     const created = await run([
@@ -86,19 +99,17 @@ describeEachDialect('iotcheck probe run', (database) => {
       const deviceId = await seedLinkedDevice(database(), organisationId, {
         fields: { assetTag: 'CAM-2', ipAddresses: [DAEMONS.telnet] },
       });
-      const done = await run([
-        'probe',
-        'run',
-        '--org',
-        org,
-        '--scope',
-        scopeId,
-        '--ports',
-        '22,23,80,443,1883,8883',
-        '--checks',
-        'ports,telnet,ssh,tls,mqtt,http',
-        '--json',
-      ]);
+      const done = await run(
+        probeRun(
+          org,
+          scopeId,
+          '--ports',
+          '22,23,80,443,1883,8883',
+          '--checks',
+          'ports,telnet,ssh,tls,mqtt,http',
+          '--json',
+        ),
+      );
       expect(done.err).toMatch(/^Probe run [0-9a-f-]{36}: 5 target\(s\), 30 connection\(s\)\. Ctrl-C cancels it\./);
       expect(done.err).toContain('Probing… 100%');
       expect(done.err).toContain('finished: 5 target(s), 7 open port(s)');
@@ -180,23 +191,12 @@ describeEachDialect('iotcheck probe run', (database) => {
   );
 
   it.skipIf(missing !== undefined)(
-    'prints a readable table in Japanese, and an intrusive run is audited as the operator',
+    'prints a readable table in Japanese, reasons too, and an intrusive run is audited as the operator',
     async () => {
       const { org, scopeId } = await newScope(DAEMONS.telnet, '--allow-credentials');
       const organisationId = org;
       const done = await run(
-        [
-          'probe',
-          'run',
-          '--org',
-          org,
-          '--scope',
-          scopeId,
-          '--ports',
-          '23',
-          '--checks',
-          'ports,telnet,default-credentials',
-        ],
+        probeRun(org, scopeId, '--ports', '23', '--checks', 'ports,telnet,default-credentials'),
         'ja',
       );
       expect(done.code).toBe(0);
@@ -205,7 +205,7 @@ describeEachDialect('iotcheck probe run', (database) => {
       expect(lines[0]).toBe(`${DAEMONS.telnet}\t開いているポート: 23`);
       expect(lines[1]).toBe('アドレス\tポート\t検査\t結果\t項目\t理由');
       expect(lines).toContain(
-        `${DAEMONS.telnet}\t23\tdefault-credentials\t不合格\t25,26\tdefault credential accepted for user admin`,
+        `${DAEMONS.telnet}\t23\tdefault-credentials\t不合格\t25,26\tユーザーadminの初期パスワードでログインできました`,
       );
       expect(lines.some((line) => line.startsWith(`${DAEMONS.telnet}\t23\ttelnet\t不合格\t23,32\t`))).toBe(true);
       expect(done.out).not.toMatch(/password|admin\/admin/i);
@@ -221,21 +221,26 @@ describeEachDialect('iotcheck probe run', (database) => {
     120_000,
   );
 
+  it('says the reasons in the table in the language of the terminal', async () => {
+    const { org, scopeId } = await newScope('127.0.61.0/29');
+    const args = probeRun(org, scopeId, '--targets', NOT_TELNET.address, '--ports', '2323', '--checks', 'ports,telnet');
+    const row = async (language: 'ja' | 'en') => {
+      const done = await run(args, language);
+      expect(done.code).toBe(0);
+      return done.out.split('\n').find((line) => line.startsWith(`${NOT_TELNET.address}\t2323\ttelnet\t`));
+    };
+    expect(await row('ja')).toBe(
+      `${NOT_TELNET.address}\t2323\ttelnet\t判定不能\t-\tポートは開いていますが、Telnetのオプション交渉もログインプロンプトもありません`,
+    );
+    expect(await row('en')).toBe(
+      `${NOT_TELNET.address}\t2323\ttelnet\tinconclusive\t-\tthe port is open but did not negotiate Telnet options nor show a login prompt`,
+    );
+  });
+
   it('refuses a target outside the scope before anything is stored or sent: no connection reaches it', async () => {
     const { org, scopeId } = await newScope('127.0.61.0/29');
     const before = OUTSIDE.count;
-    const refused = await run([
-      'probe',
-      'run',
-      '--org',
-      org,
-      '--scope',
-      scopeId,
-      '--targets',
-      OUTSIDE.address,
-      '--ports',
-      String(OUTSIDE.port),
-    ]);
+    const refused = await run(probeRun(org, scopeId, '--targets', OUTSIDE.address, '--ports', String(OUTSIDE.port)));
     expect(refused.code).toBe(65);
     expect(refused.err).toContain('VALIDATION_FAILED');
     expect(refused.err).toContain(OUTSIDE.address);
@@ -256,18 +261,16 @@ describeEachDialect('iotcheck probe run', (database) => {
         '--import',
         'tsx',
         'src/main.ts',
-        'probe',
-        'run',
-        '--org',
-        org,
-        '--scope',
-        scopeId,
-        '--targets',
-        SILENT.address,
-        '--ports',
-        String(SILENT.port),
-        '--checks',
-        'ports,telnet',
+        ...probeRun(
+          org,
+          scopeId,
+          '--targets',
+          SILENT.address,
+          '--ports',
+          String(SILENT.port),
+          '--checks',
+          'ports,telnet',
+        ),
       ],
       {
         env: { PATH: process.env['PATH'] ?? '', DATABASE_URL: database().url, DATA_DIR: cli.dir, LOG_LEVEL: 'silent' },
@@ -286,7 +289,8 @@ describeEachDialect('iotcheck probe run', (database) => {
       });
       void exited.then(() => reject(new Error(`exited before the scan ended: ${stderr}`)));
     });
-    expect(SILENT.count).toBeGreaterThan(0);
+    // The connection may be taken after the child's 50% reached us: wait for it rather than race it.
+    await expect.poll(() => SILENT.count).toBeGreaterThan(0);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(stderr).toContain('Cancelling the probe run…');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Option, type Command } from 'commander';
+import { sayObservationReason } from '../../../contracts/probe-reason-wording';
 import { PROBE_CHECKS } from '../../../core/probes/observation';
 import { createProbeScope } from '../../../services/probes/save-probe-scope';
 import { listScopes } from '../../../services/probes/list-probe-scopes';
@@ -184,7 +185,7 @@ async function runHere(
             o.check,
             m.probeResults[o.result],
             o.items.map((item) => item.replace(/^jssec-v2:/, '')).join(',') || '-',
-            o.reason ?? '',
+            sayObservationReason(o, context.language),
           ].join('\t'),
         );
     }
