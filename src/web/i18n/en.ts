@@ -1417,7 +1417,17 @@ export const en: Messages = {
       name: 'Name match (lower confidence)',
       nameHint: 'Matched by manufacturer and product names, not by a CPE or purl. Please check it applies.',
     },
-    why: { every: 'every version', platform: 'on {{platform}}', versions: 'versions {{range}}' },
+    why: {
+      every: 'every version',
+      platform: 'on {{platform}}',
+      versions: 'versions {{range}}',
+      versionAny: 'any version',
+      versionNotApplicable: 'version: not applicable',
+      update: 'update {{update}}',
+      updateNotApplicable: 'update: not applicable',
+      qualified: '{{product}} ({{qualifiers}})',
+      qualifierSeparator: ', ',
+    },
     columns: {
       advisory: 'Advisory',
       title: 'Title',

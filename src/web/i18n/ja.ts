@@ -1396,7 +1396,17 @@ export const ja = {
       name: '名称で一致（確度低）',
       nameHint: 'CPE や purl ではなく、メーカー名と製品名の表記で一致しました。該当するか確かめてください。',
     },
-    why: { every: '全バージョン', platform: '動作環境: {{platform}}', versions: 'バージョン {{range}}' },
+    why: {
+      every: '全バージョン',
+      platform: '動作環境: {{platform}}',
+      versions: 'バージョン {{range}}',
+      versionAny: '任意のバージョン',
+      versionNotApplicable: 'バージョン: 該当なし',
+      update: 'アップデート {{update}}',
+      updateNotApplicable: 'アップデート: 該当なし',
+      qualified: '{{product}}（{{qualifiers}}）',
+      qualifierSeparator: '、',
+    },
     columns: {
       advisory: '脆弱性情報',
       title: 'タイトル',
