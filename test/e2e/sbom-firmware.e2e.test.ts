@@ -1,11 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eEnvironment } from './browser';
+import { callApi, setUpFirstOwner, uploadFolder } from './owner-session';
 
-const OWNER = { email: 'sbom@example.jp', password: 'buhin-hyou-wa-daiji-2026' };
+const OWNER = { organisation: '部品表倉庫', email: 'sbom@example.jp', password: 'buhin-hyou-wa-daiji-2026' };
 
 /** A CycloneDX 1.6 SBOM of the MC-200 firmware: two components with purls. */
 const CYCLONEDX = JSON.stringify({
@@ -51,31 +48,6 @@ const SPDX = JSON.stringify({
   ],
 });
 
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/setup`);
-  await page.getByLabel('組織名').fill('部品表倉庫');
-  await page.getByLabel('メールアドレス').fill(OWNER.email);
-  await page.getByLabel('パスワード').fill(OWNER.password);
-  await page.getByRole('button', { name: '作成してサインイン' }).click();
-  await expect.poll(() => page.getByTestId('organisation-switch').textContent()).toContain('部品表倉庫');
-}
-
-/** Calls the API as the signed-in page, with its CSRF token. */
-async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return (await response.json()) as T;
-    },
-    { method, path, body },
-  ) as Promise<T>;
-}
-
 describe('SBOM and latest firmware screens in Chromium', () => {
   const e2e = useE2eEnvironment();
 
@@ -83,7 +55,7 @@ describe('SBOM and latest firmware screens in Chromium', () => {
     const context = await e2e.browser.newContext({ locale: 'ja-JP', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const url = e2e.server.url;
-    await signIn(page, url);
+    await setUpFirstOwner(page, url, OWNER);
     const device = await callApi<{ id: number }>(page, 'POST', '/api/inventory/devices', {
       assetTag: 'CAM-001',
       name: 'CAM-001 カメラ',
@@ -91,11 +63,7 @@ describe('SBOM and latest firmware screens in Chromium', () => {
       model: 'MC-200',
       firmwareVersion: '2.0.4',
     });
-    const dir = mkdtempSync(join(tmpdir(), 'sbom-e2e-'));
-    const file = (name: string, content: string) => {
-      writeFileSync(join(dir, name), content);
-      return join(dir, name);
-    };
+    const file = uploadFolder('sbom-e2e-');
 
     // The SBOM page, from the Vulnerabilities page: an invalid file is refused with its location.
     await page.getByTestId('nav-vulnerabilities').click();

@@ -1,11 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { useE2eEnvironment } from './browser';
+import { callApi, setUpFirstOwner, uploadFolder } from './owner-session';
 
-const OWNER = { email: 'zeijaku@example.jp', password: 'kagi-wa-futatsu-irimasu-2026' };
+const OWNER = { organisation: '中央倉庫', email: 'zeijaku@example.jp', password: 'kagi-wa-futatsu-irimasu-2026' };
 
 /**
  * A JVN iPedia VULDEF document (getVulnDetailInfo) written for this test, so it does not depend on
@@ -45,30 +43,42 @@ const JVN_VULDEF = `<?xml version="1.0" encoding="UTF-8"?>
 </VULDEF-Document>
 `;
 
-async function signIn(page: Page, url: string): Promise<void> {
-  await page.goto(`${url}/setup`);
-  await page.getByLabel('組織名').fill('中央倉庫');
-  await page.getByLabel('メールアドレス').fill(OWNER.email);
-  await page.getByLabel('パスワード').fill(OWNER.password);
-  await page.getByRole('button', { name: '作成してサインイン' }).click();
-  await expect.poll(() => page.getByTestId('organisation-switch').textContent()).toContain('中央倉庫');
-}
+const FIRMWARE_CPE = 'cpe:2.3:o:midori:mc-300_firmware:*:*:*:*:*:*:*:*';
+const HARDWARE_CPE = 'cpe:2.3:h:midori:mc-300:-:*:*:*:*:*:*:*';
 
-/** Calls the API as the signed-in page, with its CSRF token. */
-async function callApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return (await response.json()) as T;
+/** An NVD CVE API 2.0 page: MC-300 firmware before 3.0.0, on the MC-300 hardware (version `-`), as an AND. */
+const NVD_AND_PAGE = JSON.stringify({
+  format: 'NVD_CVE',
+  version: '2.0',
+  vulnerabilities: [
+    {
+      cve: {
+        id: 'CVE-2026-99002',
+        published: '2026-11-21T00:00:00.000',
+        lastModified: '2026-11-22T00:00:00.000',
+        vulnStatus: 'Analyzed',
+        descriptions: [{ lang: 'en', value: 'Command injection in the MC-300 web console.' }],
+        configurations: [
+          {
+            operator: 'AND',
+            nodes: [
+              {
+                operator: 'OR',
+                cpeMatch: [
+                  { vulnerable: true, criteria: FIRMWARE_CPE, versionEndExcluding: '3.0.0', matchCriteriaId: 'a' },
+                ],
+              },
+              { operator: 'OR', cpeMatch: [{ vulnerable: false, criteria: HARDWARE_CPE, matchCriteriaId: 'b' }] },
+            ],
+          },
+        ],
+      },
     },
-    { method, path, body },
-  ) as Promise<T>;
-}
+  ],
+});
+
+// Screens for review at 1440×900 in both languages (looked at by people).
+const SHOTS = '/tmp/shots/vuln-why';
 
 describe('vulnerabilities in Chromium', () => {
   const e2e = useE2eEnvironment();
@@ -77,7 +87,7 @@ describe('vulnerabilities in Chromium', () => {
     const context = await e2e.browser.newContext({ locale: 'ja-JP', viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     const url = e2e.server.url;
-    await signIn(page, url);
+    await setUpFirstOwner(page, url, OWNER);
 
     // Two cameras of the affected model (one already fixed) in a system, and an assessment of it.
     const system = await callApi<{ id: string }>(page, 'POST', '/api/systems', {
@@ -105,8 +115,7 @@ describe('vulnerabilities in Chromium', () => {
     });
 
     // Import through the page and follow the job to its result.
-    const file = join(mkdtempSync(join(tmpdir(), 'vuln-e2e-')), 'jvndb-2026-990001.xml');
-    writeFileSync(file, JVN_VULDEF);
+    const file = uploadFolder('vuln-e2e-')('jvndb-2026-990001.xml', JVN_VULDEF);
     await page.getByTestId('nav-vulnerabilities').click();
     await page.getByTestId('vuln-import-link').click();
     await page.getByTestId('vuln-import-file').setInputFiles(file);
@@ -154,6 +163,50 @@ describe('vulnerabilities in Chromium', () => {
     await page.goto(`${url}/assessments/${assessment.id}?item=jssec-v2:39`);
     const openMatches = page.locator('[data-testid="machine-evidence-entry"][data-key="openMatches"]');
     await expect.poll(() => openMatches.getAttribute('data-count'), { timeout: 20_000 }).toBe('0');
+    await context.close();
+  });
+
+  it("says a CPE's '-' as not applicable in the affected device's why, in ja and en", async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const context = await e2e.browser.newContext({ locale: 'ja-JP', viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    const url = e2e.server.url;
+    await page.goto(`${url}/login`);
+    await page.getByLabel('メールアドレス').fill(OWNER.email);
+    await page.getByLabel('パスワード').fill(OWNER.password);
+    await page.getByRole('button', { name: 'サインイン' }).click();
+    await expect.poll(() => page.getByTestId('organisation-switch').textContent()).toContain(OWNER.organisation);
+    await callApi(page, 'POST', '/api/inventory/devices', {
+      assetTag: 'CAM-301',
+      name: 'CAM-301 カメラ',
+      manufacturer: 'ミドリ電機',
+      model: 'MC-300',
+      firmwareVersion: '2.4.0',
+      cpes: [FIRMWARE_CPE, HARDWARE_CPE],
+    });
+
+    await page.getByTestId('nav-vulnerabilities').click();
+    await page.getByTestId('vuln-import-link').click();
+    await page.getByTestId('vuln-import-file').setInputFiles(uploadFolder('vuln-e2e-')('nvd.json', NVD_AND_PAGE));
+    await page.getByTestId('vuln-import-source').selectOption('nvd');
+    await page.getByTestId('vuln-import-submit').click();
+    await expect
+      .poll(() => page.getByTestId('vuln-job').getAttribute('data-status'), { timeout: 60_000 })
+      .toBe('succeeded');
+    await page.getByTestId('vuln-import-open').click();
+    await page.getByRole('link', { name: 'CVE-2026-99002' }).click();
+    const why = page.getByTestId('affected-device').first().getByTestId('why');
+    const expected = {
+      ja: ['midori mc-300_firmware', '動作環境: midori mc-300（バージョン: 該当なし）'],
+      en: ['midori mc-300_firmware', 'on midori mc-300 (version: not applicable)'],
+    };
+    for (const language of ['ja', 'en'] as const) {
+      await page.getByTestId('language-switch').selectOption(language);
+      await page.waitForFunction((chosen) => document.documentElement.lang === chosen, language);
+      await expect.poll(() => why.getByTestId('why-platform').textContent()).toBe(expected[language][1]);
+      expect(await why.getByTestId('why-product').textContent()).toBe(expected[language][0]);
+      await page.screenshot({ path: `${SHOTS}/advisory-${language}.png`, fullPage: true });
+    }
     await context.close();
   });
 });
