@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useE2eEnvironment } from './browser';
+import { callApi } from './owner-session';
 
 const OWNER = { email: 'daicho@example.jp', password: 'kura-no-kagi-wa-hitotsu-2026' };
 
@@ -28,22 +29,6 @@ async function signIn(page: Page, url: string): Promise<void> {
     await page.getByRole('button', { name: 'サインイン' }).click();
   }
   await expect.poll(() => page.getByTestId('organisation-switch').textContent()).toContain('中央倉庫');
-}
-
-/** Calls the API as the signed-in page, with its CSRF token. */
-async function callApi(page: Page, method: string, path: string, body: unknown): Promise<unknown> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const me = (await (await fetch('/api/auth/me')).json()) as { csrfToken: string };
-      const response = await fetch(path, {
-        method,
-        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
-        body: JSON.stringify(body),
-      });
-      return response.json();
-    },
-    { method, path, body },
-  );
 }
 
 describe('the inventory in Chromium', () => {

@@ -4,9 +4,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEVICE_DEFAULTS } from '../../core/inventory/device-defaults';
-import { connectDatabase } from '../../db/connect';
-import { insertDevice } from '../../db/inventory/device.repository';
 import {
   dumpStoredFiles,
   dumpTables,
@@ -14,7 +11,7 @@ import {
   seed,
   type Installation,
 } from '../../testing/backup-installation';
-import { seedOrganisation } from '../../testing/test-accounts';
+import { startBackgroundWriter } from '../../testing/backup-writer';
 import { runCli } from '../program';
 
 /** Runs one `iotcheck` command in-process with only DATA_DIR set (SQLite in DATA_DIR), as an operator would. */
@@ -84,42 +81,18 @@ describe('iotcheck backup while a server runs on the same SQLite file, then iotc
     server = await startServer(sourceDir);
     source = await openDataDirInstallation(sourceDir);
     await seed(source);
-    writerOrg = await seedOrganisation(source.database, 'Writer');
-    // Another writer on the same file (each transaction adds a device and records the running count
-    // in the organisation's name) and requests to the server: a backup that read tables at
-    // different moments would disagree with itself.
-    const writerDb = connectDatabase(source.database.config);
-    let written = 0;
+    // Another writer on the same file and requests to the server while the backup runs.
+    const writer = await startBackgroundWriter(source, { pauseMs: 2 });
+    writerOrg = writer.organisationId;
     let stop = false;
-    const writer = (async () => {
-      while (!stop) {
-        await writerDb.db.transaction().execute(async (trx) => {
-          written += 1;
-          await insertDevice(
-            trx,
-            writerOrg,
-            { ...DEVICE_DEFAULTS, assetTag: `W-${written}`, name: `Writer ${written}` },
-            { at: '2026-12-02T09:00:00.000Z', by: null },
-          );
-          await trx
-            .updateTable('organisation')
-            .set({ name: `written-${written}` })
-            .where('id', '=', writerOrg)
-            .execute();
-        });
-        await new Promise((resolve) => setTimeout(resolve, 2));
-      }
-    })();
     const reader = (async () => {
       while (!stop) if ((await fetch(`${server!.url}/api/ready`)).ok) writes.readsDuringBackup += 1;
     })();
-    while (written < 3) await new Promise((resolve) => setTimeout(resolve, 5));
-    writes.before = written;
+    writes.before = writer.written();
     backup = await iotcheck(['backup', '-o', file], sourceDir);
-    writes.after = written;
+    writes.after = writer.written();
     stop = true;
-    await Promise.all([writer, reader]);
-    await writerDb.close();
+    await Promise.all([writer.stop(), reader]);
   }, 240_000);
 
   afterAll(async () => {

@@ -8,7 +8,6 @@ import { FILE_STORE_TABLES } from '../../db/backup/file-store-tables';
 import { readTableShapes } from '../../db/backup/table-catalog';
 import { countTableRows } from '../../db/backup/table-rows';
 import { findTablesWithRows } from '../../db/backup/tables-with-rows';
-import { connectDatabase } from '../../db/connect';
 import type { DatabaseDialect } from '../../db/database';
 import { insertDevice } from '../../db/inventory/device.repository';
 import { readBackupArchive } from '../../integrations/backup/backup-archive';
@@ -24,7 +23,7 @@ import {
   type Installation,
   type StoreKind,
 } from '../../testing/backup-installation';
-import { seedOrganisation } from '../../testing/test-accounts';
+import { startBackgroundWriter } from '../../testing/backup-writer';
 import { parseManifest } from './backup-manifest';
 
 const dialects: DatabaseDialect[] = ['sqlite', 'postgres'];
@@ -62,39 +61,12 @@ for (const [fromSide, toSide] of pairs) {
         source = await createInstallation(from, fromSide.store);
         target = await createInstallation(to, toSide.store);
         await seed(source);
-        writerOrg = await seedOrganisation(source.database, 'Writer');
-        // A writer on its own connection, as another server process would be: each transaction adds
-        // a device and records the running count in the organisation's name, so a backup that read
-        // tables at different moments would disagree with itself.
-        const writerDb = connectDatabase(source.database.config);
-        let written = 0;
-        let stop = false;
-        const writer = (async () => {
-          while (!stop) {
-            await writerDb.db.transaction().execute(async (trx) => {
-              written += 1;
-              await insertDevice(
-                trx,
-                writerOrg,
-                { ...DEVICE_DEFAULTS, assetTag: `W-${written}`, name: `Writer ${written}` },
-                { at: '2026-12-02T09:00:00.000Z', by: null },
-              );
-              await trx
-                .updateTable('organisation')
-                .set({ name: `written-${written}` })
-                .where('id', '=', writerOrg)
-                .execute();
-            });
-            await new Promise((resolve) => setImmediate(resolve));
-          }
-        })();
-        while (written < 3) await new Promise((resolve) => setTimeout(resolve, 5));
-        writes.before = written;
+        const writer = await startBackgroundWriter(source);
+        writerOrg = writer.organisationId;
+        writes.before = writer.written();
         await backupTo(source, file);
-        writes.after = written;
-        stop = true;
-        await writer;
-        await writerDb.close();
+        writes.after = writer.written();
+        await writer.stop();
       }, 120_000);
 
       afterAll(async () => {
