@@ -19,6 +19,7 @@ export function report(name: string, ours: number, baselineName: string, baselin
   const ratio = ours / baseline;
   const digits = unit === 'ms' ? 3 : 0;
   console.log(
-    `${name.padEnd(34)} ${ours.toFixed(digits).padStart(9)} ${unit}   ${baselineName.padEnd(32)} ${baseline.toFixed(digits).padStart(9)} ${unit}   ratio ${ratio.toFixed(2)}×`,
+    `${name.padEnd(34)} ${ours.toFixed(digits).padStart(9)} ${unit}   ` +
+      `${baselineName.padEnd(32)} ${baseline.toFixed(digits).padStart(9)} ${unit}   ratio ${ratio.toFixed(2)}×`,
   );
 }

@@ -203,7 +203,9 @@ describeEachDialect('hostile request bodies on every write route', (database, di
             headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': contentType },
             payload,
           });
-          const where = `${route.method} ${route.path} → ${response.statusCode} ${response.body.slice(0, 300)} for ${String(payload).slice(0, 120)}`;
+          const where =
+            `${route.method} ${route.path} → ${response.statusCode} ${response.body.slice(0, 300)} ` +
+            `for ${String(payload).slice(0, 120)}`;
           counts = await rowCounts(db);
           if (response.statusCode >= 500) {
             failures.push(where);

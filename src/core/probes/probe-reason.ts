@@ -1,8 +1,9 @@
 /**
  * Why a probe judged as it did, as a stable code with parameters. These are the English texts:
  * stored rows keep the text `reasonText` makes, and src/contracts/probe-reason-wording.ts puts
- * them beside the Japanese for the web and the CLI to say a reason in the reader's language. Parameters hold only language-neutral facts (numbers, addresses, user names, algorithm
- * names, system error codes). Never rename a code: stored observations carry them.
+ * them beside the Japanese for the web and the CLI to say a reason in the reader's language.
+ * Parameters hold only language-neutral facts (numbers, addresses, user names, algorithm names,
+ * system error codes). Never rename a code: stored observations carry them.
  */
 export const PROBE_REASON_TEXTS = {
   // Reaching a port

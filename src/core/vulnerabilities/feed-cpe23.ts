@@ -4,7 +4,10 @@
 
 const CPE23_PREFIX = 'cpe:2.3:';
 
-/** The 11 attributes after `cpe:2.3:` (part, vendor, product, version, update, edition, language, sw_edition, target_sw, target_hw, other). */
+/**
+ * The 11 attributes after `cpe:2.3:` (part, vendor, product, version, update, edition, language,
+ * sw_edition, target_sw, target_hw, other).
+ */
 export type Cpe23Parts = string[];
 
 /**

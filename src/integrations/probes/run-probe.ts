@@ -125,7 +125,9 @@ export async function runProbe(plan: ProbePlan, options: ProbeOptions = {}): Pro
 /** The scan's own observations for one target: the scan as a whole (item 47) and each port. */
 function portObservations(plan: ProbePlan, state: PortStates, connectTimeoutMs: number): ObservationInput[] {
   const answered = state.open.length + state.closed.length;
-  const summary = `${plan.ports.length} TCP ports: open ${state.open.join(', ') || 'none'}; closed ${state.closed.length}; no answer ${state.silent.size}`;
+  const summary =
+    `${plan.ports.length} TCP ports: open ${state.open.join(', ') || 'none'}; ` +
+    `closed ${state.closed.length}; no answer ${state.silent.size}`;
   if (answered === 0 && state.silent.size > 0) {
     const causes = distinctReasons([...state.silent.values()]);
     return [

@@ -75,7 +75,9 @@ export async function checkTls(target: ServiceTarget, now: () => Date = () => ne
   }
   if (certificate) {
     lines.push(
-      `< certificate subject ${certificate.subject}; issuer ${certificate.issuer}; ${certificate.keyType} ${certificate.bits} bits; valid ${certificate.validFrom} to ${certificate.validTo}${certificate.selfSigned ? '; self-signed' : ''}`,
+      `< certificate subject ${certificate.subject}; issuer ${certificate.issuer}; ` +
+        `${certificate.keyType} ${certificate.bits} bits; valid ${certificate.validFrom} to ${certificate.validTo}` +
+        (certificate.selfSigned ? '; self-signed' : ''),
     );
   }
   if (accepted.length === 0) {

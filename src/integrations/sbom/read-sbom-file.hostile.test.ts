@@ -188,7 +188,10 @@ describe.skipIf(sbomFixturesMissing !== undefined)(
         .slice(0, 5)
         .map(
           (part) =>
-            `<component type="${String(part['type'])}"><name>${String(part['name'])}</name><version>${String(part['version'])}</version>${part['purl'] ? `<purl>${String(part['purl'])}</purl>` : ''}</component>`,
+            `<component type="${String(part['type'])}"><name>${String(part['name'])}</name>` +
+            `<version>${String(part['version'])}</version>` +
+            (part['purl'] ? `<purl>${String(part['purl'])}</purl>` : '') +
+            '</component>',
         )
         .join('\n')}\n</components>\n</bom>\n`;
 

@@ -46,7 +46,9 @@ export const evidenceRoutes: FastifyPluginAsyncTypebox<ServerDeps> = async (app,
       schema: {
         tags,
         summary: 'Upload a file as evidence (multipart/form-data)',
-        description: `One file part \`file\` plus the text fields ${Object.keys(EvidenceUploadFieldsSchema.properties).join(', ')}. The type is sniffed from the bytes; larger than EVIDENCE_MAX_BYTES → 413 PAYLOAD_TOO_LARGE.`,
+        description:
+          `One file part \`file\` plus the text fields ${Object.keys(EvidenceUploadFieldsSchema.properties).join(', ')}. ` +
+          'The type is sniffed from the bytes; larger than EVIDENCE_MAX_BYTES → 413 PAYLOAD_TOO_LARGE.',
         consumes: ['multipart/form-data'],
         response: { 200: EvidenceSchema, 413: EvidenceTooLargeSchema },
       },

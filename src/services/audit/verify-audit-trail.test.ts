@@ -90,7 +90,8 @@ describeEachDialect('verifyAuditTrail', (database) => {
 
   it('names an entry whose summary was changed in the database as edited', async () => {
     await appendMany('org-edited', 5);
-    await sql`update audit_event set summary = ${'{"after":{"role":"owner"},"before":{"role":"viewer"}}'} where chain_key = ${'org-edited'} and seq = ${3}`.execute(
+    const edited = '{"after":{"role":"owner"},"before":{"role":"viewer"}}';
+    await sql`update audit_event set summary = ${edited} where chain_key = ${'org-edited'} and seq = ${3}`.execute(
       database().db,
     );
     expect(await verifyOne('org-edited')).toEqual({
@@ -160,10 +161,11 @@ describeEachDialect('verifyAuditTrail', (database) => {
     if (!last) throw new Error('chain empty');
     const forged: UnhashedAuditEntry = { ...last, seq: 4, id: 'appended', prevHash: last.hash };
     const hash = hashAuditEntry(forged);
-    await sql`insert into audit_event (chain_key, seq, id, occurred_at, organisation_id, actor_user_id, actor_label, action, target_type, target_id, summary, request_id, client_address, prev_hash, hash)
-      values (${forged.chainKey}, ${forged.seq}, ${forged.id}, ${forged.occurredAt}, ${forged.organisationId}, ${forged.actorUserId}, ${forged.actorLabel}, ${forged.action}, ${forged.targetType}, ${forged.targetId}, ${JSON.stringify(forged.summary)}, ${null}, ${null}, ${forged.prevHash}, ${hash})`.execute(
-      database().db,
-    );
+    await sql`insert into audit_event (chain_key, seq, id, occurred_at, organisation_id, actor_user_id, actor_label,
+        action, target_type, target_id, summary, request_id, client_address, prev_hash, hash)
+      values (${forged.chainKey}, ${forged.seq}, ${forged.id}, ${forged.occurredAt}, ${forged.organisationId},
+        ${forged.actorUserId}, ${forged.actorLabel}, ${forged.action}, ${forged.targetType}, ${forged.targetId},
+        ${JSON.stringify(forged.summary)}, ${null}, ${null}, ${forged.prevHash}, ${hash})`.execute(database().db);
     expect(await verifyOne('org-appended')).toEqual({
       ok: false,
       count: 4,
