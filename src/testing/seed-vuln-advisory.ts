@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { AffectedRule, NormalisedAdvisory } from '../core/vulnerabilities/advisory.types';
+import type { AdvisoryScore, AffectedRule, NormalisedAdvisory } from '../core/vulnerabilities/advisory.types';
 import type { Database } from '../db/database';
 
 /** Every firmware version of `model` by Acme: the CPE selector the seeded devices carry. */
@@ -19,14 +19,32 @@ export const acmeFirmwareRule = (model: string): AffectedRule => ({
 /** The CPEs of an Acme device of `model`, as acmeFirmwareRule expects them. */
 export const acmeDeviceCpes = (model: string) => [`cpe:2.3:o:acme:${model}_firmware:*:*:*:*:*:*:*:*`];
 
+/** What a test says of the advisory it seeds; the rest has plain defaults. */
+export interface TestAdvisory {
+  readonly trackingId: string;
+  /** The severity level (null: no score); with `score` the level of that score. */
+  readonly severity: string | null;
+  readonly kev?: boolean;
+  readonly rules: AffectedRule[];
+  /** `nvd` unless said. */
+  readonly source?: NormalisedAdvisory['source'];
+  /** `Title of <trackingId>` unless said. */
+  readonly title?: string;
+  /** The tracking id unless said. */
+  readonly cves?: string[];
+  /** One CVSS score (its base score is stored); otherwise 7.5 for a severity, none without. */
+  readonly score?: AdvisoryScore;
+  readonly references?: string[];
+}
+
 /**
- * Writes an NVD advisory as the store would (next revision from the counter) with the given
+ * Writes an advisory as the store would (next revision from the counter) with the given
  * severity level (null: no score) and KEV flag, visible to `scope` ('*' for the installation).
  */
 export async function seedTestAdvisory(
   database: Pick<Database, 'db'>,
   scope: string,
-  advisory: { trackingId: string; severity: string | null; kev?: boolean; rules: AffectedRule[] },
+  advisory: TestAdvisory,
 ): Promise<string> {
   const db = database.db;
   await db
@@ -39,18 +57,20 @@ export async function seedTestAdvisory(
     .select('revision')
     .where('id', '=', 1)
     .executeTakeFirstOrThrow();
+  const title = advisory.title ?? `Title of ${advisory.trackingId}`;
+  const cves = advisory.cves ?? [advisory.trackingId];
   const normalised: NormalisedAdvisory = {
-    source: 'nvd',
+    source: advisory.source ?? 'nvd',
     trackingId: advisory.trackingId,
-    title: `Title of ${advisory.trackingId}`,
+    title,
     language: 'en',
     summary: '',
-    cves: [advisory.trackingId],
+    cves,
     published: null,
     lastModified: '2026-11-01T00:00:00Z',
-    scores: [],
+    scores: advisory.score ? [advisory.score] : [],
     kev: advisory.kev ? { dateAdded: '2026-10-01', dueDate: null, requiredAction: null } : null,
-    references: [],
+    references: advisory.references ?? [],
     remediations: [],
     rules: advisory.rules,
   };
@@ -62,16 +82,16 @@ export async function seedTestAdvisory(
       id,
       organisation_id: scope === '*' ? null : scope,
       scope_key: scope,
-      source: 'nvd',
+      source: normalised.source,
       tracking_id: advisory.trackingId,
-      title: `Title of ${advisory.trackingId}`,
+      title,
       language: 'en',
       summary: '',
-      cves: JSON.stringify([advisory.trackingId]),
+      cves: JSON.stringify(cves),
       published: null,
       last_modified: '2026-11-01T00:00:00Z',
       severity_level: advisory.severity,
-      cvss_score: advisory.severity === null ? null : 7.5,
+      cvss_score: advisory.score?.baseScore ?? (advisory.severity === null ? null : 7.5),
       kev_date_added: advisory.kev ? '2026-10-01' : null,
       imported_at: '2026-11-01T00:00:00Z',
       document,

@@ -1,10 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
 import { Spec, Validation } from '@cyclonedx/cyclonedx-library';
 import { beforeEach, expect, it } from 'vitest';
 import { ANONYMOUS } from '../../../core/auth/actor';
-import type { NormalisedAdvisory } from '../../../core/vulnerabilities/advisory.types';
 import { csafProblems } from '../../../integrations/feeds/csaf/validate-csaf';
 import { seedLinkedDevice } from '../../../testing/seed-linked-device';
+import { seedTestAdvisory } from '../../../testing/seed-vuln-advisory';
 import { createTestClock } from '../../../testing/test-app';
 import { domainErrorOf, seedAssessmentTeam, type MemberActor } from '../../../testing/test-assessments';
 import { describeEachDialect, type TestDatabase } from '../../../testing/test-database';
@@ -12,51 +11,28 @@ import { setTriage } from '../triage/set-triage';
 import { exportVex } from './export-vex';
 
 /** An advisory the organisation uploaded, with the given CVEs and one CVSS 3.1 score. */
-async function putAdvisory(
+function putAdvisory(
   database: TestDatabase,
   organisationId: string,
   trackingId: string,
   cves: string[],
   title: string,
 ) {
-  const document: Partial<NormalisedAdvisory> = {
+  return seedTestAdvisory(database, organisationId, {
     source: trackingId.startsWith('CVE-') ? 'nvd' : 'jvn',
     trackingId,
     title,
     cves,
-    scores: [
-      { version: '3.1', baseScore: 9.8, vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', level: 'critical' },
-    ],
+    severity: 'critical',
+    score: {
+      version: '3.1',
+      baseScore: 9.8,
+      vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
+      level: 'critical',
+    },
     references: [`https://example.test/${trackingId}`],
     rules: [],
-  };
-  const text = JSON.stringify(document);
-  const id = randomUUID();
-  await database.db
-    .insertInto('advisory')
-    .values({
-      id,
-      organisation_id: organisationId,
-      scope_key: organisationId,
-      source: document.source!,
-      tracking_id: trackingId,
-      title,
-      language: 'en',
-      summary: '',
-      cves: JSON.stringify(cves),
-      published: null,
-      last_modified: '2026-11-01T00:00:00Z',
-      severity_level: 'critical',
-      cvss_score: 9.8,
-      kev_date_added: null,
-      withdrawn: 0,
-      document: text,
-      content_hash: createHash('sha256').update(text).digest('hex'),
-      revision: 1,
-      imported_at: '2026-11-01T00:00:00Z',
-    })
-    .execute();
-  return id;
+  });
 }
 
 describeEachDialect('exportVex', (database) => {
