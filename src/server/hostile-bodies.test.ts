@@ -231,8 +231,9 @@ describeEachDialect('hostile request bodies on every write route', (database, di
       );
     }
     expect(failures).toEqual([]);
-    // Most bodies are wrong: a run where nothing reached validation tested nothing.
-    expect(validated).toBeGreaterThan(routes.length);
+    // Many bodies are wrong (about a quarter are refused by validation in practice): a run where few
+    // reached validation tested little. The bound scales with the bodies sent, not with the routes.
+    expect(validated).toBeGreaterThan((routes.length * RUNS_PER_ROUTE[dialect]) / 8);
     await app.close();
   }, 600_000);
 });
