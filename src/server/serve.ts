@@ -22,9 +22,13 @@ import { clearSpoolDir } from '../integrations/files/clear-spool-dir';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInFlightRequests, type InFlightRequests } from './in-flight-requests';
+import { sweepSpoolDir } from '../services/jobs/sweep-spool-dir';
 
 /** How often a server looks for jobs other servers queued (its own wake it at once). */
 const JOB_POLL_MS = 2_000;
+
+/** How often a server removes spooled uploads no job wants any more (cancelled or ended elsewhere). */
+const SPOOL_SWEEP_MS = 10 * 60_000;
 
 export interface RunningServer {
   readonly app: FastifyInstance;
@@ -54,7 +58,8 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
     const { evidenceStore, jobFiles } = fileStores;
     await fileStores.removeStaleUploads();
     // Uploads a kill -9 cut off mid-request are still spooled in DATA_DIR/tmp (this server's own folder).
-    await clearSpoolDir(join(config.dataDir, 'tmp'));
+    const spoolDir = join(config.dataDir, 'tmp');
+    await clearSpoolDir(spoolDir);
     const jobs: { worker?: JobWorker } = {};
     const metrics = config.metricsToken ? createServerMetrics({ database }) : undefined;
     const inFlight = createInFlightRequests();
@@ -108,8 +113,15 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         },
       },
     );
+    // Servers with their own DATA_DIR: a job cancelled or run through another server leaves its upload here.
+    const spoolSweeper = startPeriodic(SPOOL_SWEEP_MS, () =>
+      sweepSpoolDir({ database, clock: () => new Date() }, { spoolDir }).catch((error: unknown) =>
+        app.log.error({ err: error }, 'spool directory not swept'),
+      ),
+    );
+    const background = [spoolSweeper, ...(jobs.worker ? [jobs.worker] : [])];
     const stop = (): Promise<void> => {
-      stopping ??= drain({ app, inFlight, worker: jobs.worker, graceMs: config.shutdownGraceMs }).finally(() =>
+      stopping ??= drain({ app, inFlight, background, graceMs: config.shutdownGraceMs }).finally(() =>
         Promise.all([database.close(), fileStores.close()]),
       );
       return stopping;
@@ -130,11 +142,12 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
 async function drain(options: {
   readonly app: FastifyInstance;
   readonly inFlight: InFlightRequests;
-  readonly worker: JobWorker | undefined;
+  /** The job worker and periodic chores: stopped meanwhile, awaited before the database closes. */
+  readonly background: readonly { stop(): Promise<void> }[];
   readonly graceMs: number;
 }): Promise<void> {
-  const { app, inFlight, worker, graceMs } = options;
-  const workerStopped = worker?.stop();
+  const { app, inFlight, background, graceMs } = options;
+  const backgroundStopped = Promise.all(background.map((task) => task.stop()));
   const closed = app.close();
   const grace = new AbortController();
   const finishedInTime = await Promise.race([
@@ -152,7 +165,24 @@ async function drain(options: {
   }
   // A handler whose connection was closed may still be finishing its own work (and writes).
   await inFlight.settled();
-  await workerStopped;
+  await backgroundStopped;
+}
+
+/** Runs `task` now and every `everyMs` (never two at once); stop() ends it and waits for a run under way. */
+function startPeriodic(everyMs: number, task: () => Promise<unknown>): { stop(): Promise<void> } {
+  let running: Promise<unknown> | undefined;
+  const run = () => {
+    running ??= task().finally(() => (running = undefined));
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 export interface ShutdownOptions {
