@@ -156,10 +156,12 @@ async function drain(options: {
   ]);
   grace.abort();
   if (!finishedInTime) {
-    app.log.warn(
-      { graceMs, requestsInFlight: inFlight.size },
-      'shutdown grace period ended; closing the connections of requests still in flight',
-    );
+    // With no request left (SHUTDOWN_GRACE_MS=0, or idle keep-alive sockets) there is nothing to report.
+    if (inFlight.size > 0)
+      app.log.warn(
+        { graceMs, requestsInFlight: inFlight.size },
+        'shutdown grace period ended; closing the connections of requests still in flight',
+      );
     app.server.closeAllConnections();
     await closed;
   }
