@@ -16,7 +16,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon from 'autocannon';
@@ -41,7 +41,12 @@ interface Server {
   readonly process: ChildProcess;
   /** Where memory-probe.mjs writes this server's memory use when sent SIGUSR2. */
   readonly probeFile: string;
+  /** Where memory-probe.mjs appends process.memoryUsage() every SAMPLE_MS (no collection). */
+  readonly sampleFile: string;
 }
+
+/** How often each server writes its memory breakdown (memory-probe.mjs). */
+const SAMPLE_MS = 10_000;
 
 /** What memory-probe.mjs writes: process.memoryUsage() right after two full collections. */
 interface CollectedMemory {
@@ -61,9 +66,39 @@ function rssBytes(pid: number): number {
   return Number(match?.[1] ?? 0) * 1024;
 }
 
+/** RSS split as the kernel counts it: anonymous memory (heaps, malloc) and file pages (node's code, libraries). */
+function rssSplit(pid: number): { anon: number; file: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { anon: kib('RssAnon'), file: kib('RssFile') + kib('RssShmem') };
+}
+
+interface MemorySample extends CollectedMemory {
+  readonly at: number;
+}
+
+/** The samples memory-probe.mjs wrote so far (one JSON line each). */
+function memorySamples(server: Server): MemorySample[] {
+  if (!existsSync(server.sampleFile)) return [];
+  return readFileSync(server.sampleFile, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as MemorySample);
+}
+
+/** One line of where a server's memory sits: V8 heap, external (Buffers, native), and the rest (malloc, code, stacks). */
+function describeMemory(sample: CollectedMemory): string {
+  const rest = sample.rss - sample.heapTotal - sample.external;
+  return (
+    `rss ${formatMiB(sample.rss)} = heap ${formatMiB(sample.heapTotal)} (used ${formatMiB(sample.heapUsed)}) ` +
+    `+ external ${formatMiB(sample.external)} (array buffers ${formatMiB(sample.arrayBuffers)}) + rest ${formatMiB(rest)}`
+  );
+}
+
 async function startServer(index: number, databaseUrl: string | undefined, secretKey: string): Promise<Server> {
   const port = await findFreePort();
   const probeFile = join(root, `memory-${index}.json`);
+  const sampleFile = join(root, `memory-samples-${index}.jsonl`);
   const child = spawn(
     process.execPath,
     ['--expose-gc', '--import', pathToFileURL('bench/load/memory-probe.mjs').href, 'bin/iotcheck.js', 'serve'],
@@ -71,6 +106,8 @@ async function startServer(index: number, databaseUrl: string | undefined, secre
       env: {
         ...process.env,
         IOTCHECK_MEMORY_PROBE_FILE: probeFile,
+        IOTCHECK_MEMORY_SAMPLE_FILE: sampleFile,
+        IOTCHECK_MEMORY_SAMPLE_MS: String(SAMPLE_MS),
         HOST: '127.0.0.1',
         PORT: String(port),
         DATA_DIR: join(root, `server-${index}`),
@@ -89,7 +126,7 @@ async function startServer(index: number, databaseUrl: string | undefined, secre
       (response) => response.ok,
       () => false,
     );
-    if (ready) return { url, process: child, probeFile };
+    if (ready) return { url, process: child, probeFile, sampleFile };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(`server ${index} was not ready within 120 s`);
@@ -295,11 +332,16 @@ async function main(): Promise<void> {
       `(after ${warmupSeconds} s warm-up), ${devices} devices, ${seed.answers.length} answers`,
   );
 
+  const loadAtStart = loadavg();
   await runLoad(seed, warmupSeconds);
   const start = servers.map((server) => rssBytes(server.process.pid!));
+  const splitStart = servers.map((server) => rssSplit(server.process.pid!));
+  const measuredFrom = Date.now();
   const heapStart = await Promise.all(servers.map(collectedMemory));
   const runs = await runLoad(seed, seconds);
   const end = servers.map((server) => rssBytes(server.process.pid!));
+  const splitEnd = servers.map((server) => rssSplit(server.process.pid!));
+  const loadAtEnd = loadavg();
   const heapEnd = await Promise.all(servers.map(collectedMemory));
   const afterGc = servers.map((server) => rssBytes(server.process.pid!));
 
@@ -325,6 +367,22 @@ async function main(): Promise<void> {
         `end ${formatMiB(end[index]!)}, growth ${growth.toFixed(1)} % (goal < 10 %); ` +
         `after full GC at the end ${formatMiB(afterGc[index]!)}`,
     );
+    const fromBoot = ((end[index]! - booted[index]!) / booted[index]!) * 100;
+    console.log(
+      `  growth is measured from after the warm-up (start-up and JIT are not growth); ` +
+        `from boot it is ${fromBoot.toFixed(1)} %`,
+    );
+    const [anonStart, anonEnd] = [splitStart[index]!, splitEnd[index]!];
+    console.log(
+      `  kernel split: anonymous ${formatMiB(anonStart.anon)} → ${formatMiB(anonEnd.anon)}, ` +
+        `file-backed ${formatMiB(anonStart.file)} → ${formatMiB(anonEnd.file)}`,
+    );
+    const samples = memorySamples(servers[index]!).filter((sample) => sample.at >= measuredFrom - SAMPLE_MS);
+    const step = Math.max(1, Math.round(samples.length / 6));
+    samples.forEach((sample, at) => {
+      if (at % step === 0 || at === samples.length - 1)
+        console.log(`  +${((sample.at - measuredFrom) / 1000).toFixed(0).padStart(4)} s ${describeMemory(sample)}`);
+    });
     const [before, after] = [heapStart[index]!, heapEnd[index]!];
     const heapGrowth = ((after.heapUsed - before.heapUsed) / before.heapUsed) * 100;
     console.log(
@@ -349,6 +407,10 @@ async function main(): Promise<void> {
       `  the queue grew: jobs arrive faster than the workers run them (a backlog, not stuck jobs; ` +
         `they run after the load ends). The load lasted ${totalSeconds} s with warm-up.`,
     );
+  const formatLoad = (load: number[]) => load.map((value) => value.toFixed(2)).join(' ');
+  console.log(
+    `load average (1/5/15 min): at the start ${formatLoad(loadAtStart)}, at the end ${formatLoad(loadAtEnd)}`,
+  );
   console.log(`errors: ${errors} (must be 0)`);
   process.exitCode = errors === 0 ? 0 : 1;
 }

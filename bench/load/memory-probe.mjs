@@ -2,7 +2,9 @@
 // full garbage collections and writes process.memoryUsage() as JSON to IOTCHECK_MEMORY_PROBE_FILE.
 // Comparing the collected heap after warm-up and at the end tells a leak (live objects keep
 // growing) apart from RSS the allocator and V8 keep for reuse (heap flat, RSS up). Bench only.
-import { writeFileSync } from 'node:fs';
+// With IOTCHECK_MEMORY_SAMPLE_FILE it also appends one process.memoryUsage() line (no collection)
+// every IOTCHECK_MEMORY_SAMPLE_MS, so the bench can say which part of RSS grew under load.
+import { appendFileSync, writeFileSync } from 'node:fs';
 
 const file = process.env['IOTCHECK_MEMORY_PROBE_FILE'];
 if (file && typeof global.gc === 'function') {
@@ -11,4 +13,13 @@ if (file && typeof global.gc === 'function') {
     global.gc();
     writeFileSync(file, JSON.stringify(process.memoryUsage()));
   });
+}
+
+const sampleFile = process.env['IOTCHECK_MEMORY_SAMPLE_FILE'];
+if (sampleFile) {
+  const every = Number(process.env['IOTCHECK_MEMORY_SAMPLE_MS'] ?? 10_000);
+  setInterval(
+    () => appendFileSync(sampleFile, `${JSON.stringify({ at: Date.now(), ...process.memoryUsage() })}\n`),
+    every,
+  ).unref();
 }

@@ -97,6 +97,19 @@ describe('EVIDENCE_STORE and JOB_LEASE_MS', () => {
   });
 });
 
+describe('SHUTDOWN_GRACE_MS', () => {
+  it('lets requests in flight finish for 10 s by default, 0 to 1 h when set', () => {
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.shutdownGraceMs).toBe(10_000);
+    const none = parseConfig({ SHUTDOWN_GRACE_MS: '0' });
+    expect(none.ok && none.config.shutdownGraceMs).toBe(0);
+    for (const given of ['-1', 'soon', '3600001']) {
+      const bad = parseConfig({ SHUTDOWN_GRACE_MS: given });
+      expect(!bad.ok && bad.problems.map((problem) => problem.name)).toEqual(['SHUTDOWN_GRACE_MS']);
+    }
+  });
+});
+
 describe('OIDC configuration', () => {
   it('is off without an issuer and complete with one', () => {
     const off = parseConfig({});

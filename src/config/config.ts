@@ -44,6 +44,11 @@ export interface AppConfig {
   readonly fileStore: FileStoreKind;
   /** How long a server's claim on a background job holds without renewal (JOB_LEASE_MS, default a minute). */
   readonly jobLeaseMs: number;
+  /**
+   * How long a stopping server (SIGTERM/SIGINT) lets requests in flight finish before it closes their
+   * connections (SHUTDOWN_GRACE_MS, default 10 s; keep it below the orchestrator's kill timeout).
+   */
+  readonly shutdownGraceMs: number;
 }
 
 /** The two places files can live: EVIDENCE_STORE=local|postgres. */
@@ -102,6 +107,13 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
   const metricsToken = parseMetricsToken(value('METRICS_TOKEN'), problems);
   const fileStore = parseFileStore(value('EVIDENCE_STORE'), database, problems);
   const jobLeaseMs = parseInteger(value('JOB_LEASE_MS') ?? '60000', 'JOB_LEASE_MS', 1000, 3_600_000, problems);
+  const shutdownGraceMs = parseInteger(
+    value('SHUTDOWN_GRACE_MS') ?? '10000',
+    'SHUTDOWN_GRACE_MS',
+    0,
+    3_600_000,
+    problems,
+  );
   const bodyLimitBytes = parseInteger(
     value('BODY_LIMIT_BYTES') ?? String(1024 * 1024),
     'BODY_LIMIT_BYTES',
@@ -131,6 +143,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
     evidenceMaxBytes === undefined ||
     importMaxBytes === undefined ||
     jobLeaseMs === undefined ||
+    shutdownGraceMs === undefined ||
     !database ||
     !publicUrl
   ) {
@@ -155,6 +168,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
       metricsToken,
       fileStore,
       jobLeaseMs,
+      shutdownGraceMs,
     }),
   };
 }

@@ -56,6 +56,7 @@ import { sbomRoutes } from './routes/vulnerabilities/sboms.routes';
 import type { ServerDeps } from './server-deps';
 import { refuseIllFormedText } from './well-formed-input';
 import { NOT_BUILT_PAGE, registerStaticWeb } from './static-web';
+import type { InFlightRequests } from './in-flight-requests';
 
 /** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first n hops" (proxy-addr's rule). */
 function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
@@ -71,6 +72,8 @@ export interface BuildAppOptions {
   readonly extraRoutes?: (app: FastifyInstance) => void;
   /** Where JSON log lines go instead of stdout (tests read them). */
   readonly logStream?: { write(line: string): void };
+  /** Counts the requests in flight (a stopping server waits for them before closing the database). */
+  readonly inFlight?: InFlightRequests;
 }
 
 /**
@@ -104,6 +107,9 @@ export async function buildApp(given: ServerDeps, options: BuildAppOptions = {})
     // learns the server does not take them from a body.
     ajv: { customOptions: { removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Before any route is added: every route's handler is counted.
+  options.inFlight?.attach(app);
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -1,7 +1,9 @@
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import type { Database } from '../db/database';
 import { createTestConfig } from '../testing/test-config';
 import { describeEachDialect } from '../testing/test-database';
 import { installGracefulShutdown, startServer } from './serve';
@@ -41,6 +43,40 @@ describeEachDialect('graceful shutdown', (database) => {
     expect(await slow).toEqual({ status: 200, body: { finished: true } });
     await exited;
     expect(exitCodes).toEqual([0]);
+  });
+
+  it('closes the database only after a handler whose client went away has finished its writes', async () => {
+    let release: () => void = () => undefined;
+    let started = false;
+    let wrote: Promise<unknown> = Promise.resolve();
+    const holder: { database?: Database } = {};
+    const server = await startServer(createTestConfig({ DATABASE_URL: database().url }), {
+      extraRoutes: (app) =>
+        app.get('/orphan', { config: { access: 'public' }, schema: { hide: true } }, async () => {
+          started = true;
+          await new Promise<void>((resolve) => {
+            release = resolve;
+          });
+          if (!holder.database) throw new Error('the server has not started');
+          wrote = sql`select 1 as one`.execute(holder.database.db);
+          await wrote;
+          return { finished: true };
+        }),
+    });
+    holder.database = server.database;
+    const client = new AbortController();
+    const request = fetch(`${server.url}/orphan`, { signal: client.signal }).catch(() => 'aborted');
+    while (!started) await new Promise((resolve) => setTimeout(resolve, 10));
+    client.abort();
+    expect(await request).toBe('aborted');
+    let stopped = false;
+    const stopping = server.stop().then(() => (stopped = true));
+    // The connection is gone, yet the handler still runs: the database stays open for it.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    await expect(wrote).resolves.toMatchObject({ rows: [{ one: 1 }] });
   });
 
   it('removes temporary files of uploads killed in an earlier run when it starts, keeping stored evidence', async () => {

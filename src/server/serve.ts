@@ -20,15 +20,26 @@ import { createServerMetrics } from './metrics/server-metrics';
 import { openFileStores } from '../integrations/files/file-stores';
 import { clearSpoolDir } from '../integrations/files/clear-spool-dir';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createInFlightRequests, type InFlightRequests } from './in-flight-requests';
+import { sweepSpoolDir } from '../services/jobs/sweep-spool-dir';
 
 /** How often a server looks for jobs other servers queued (its own wake it at once). */
 const JOB_POLL_MS = 2_000;
+
+/** How often a server removes spooled uploads no job wants any more (cancelled or ended elsewhere). */
+const SPOOL_SWEEP_MS = 10 * 60_000;
 
 export interface RunningServer {
   readonly app: FastifyInstance;
   readonly database: Database;
   readonly url: string;
-  /** Stops accepting, lets in-flight requests finish, closes the database. */
+  /** How long stop() lets requests in flight finish before closing their connections (SHUTDOWN_GRACE_MS). */
+  readonly shutdownGraceMs: number;
+  /**
+   * Stops accepting, lets in-flight requests finish (up to the grace period, then closes their
+   * connections), stops the job worker (a running job goes back to the queue), then closes the database.
+   */
   stop(): Promise<void>;
 }
 
@@ -47,9 +58,11 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
     const { evidenceStore, jobFiles } = fileStores;
     await fileStores.removeStaleUploads();
     // Uploads a kill -9 cut off mid-request are still spooled in DATA_DIR/tmp (this server's own folder).
-    await clearSpoolDir(join(config.dataDir, 'tmp'));
+    const spoolDir = join(config.dataDir, 'tmp');
+    await clearSpoolDir(spoolDir);
     const jobs: { worker?: JobWorker } = {};
     const metrics = config.metricsToken ? createServerMetrics({ database }) : undefined;
+    const inFlight = createInFlightRequests();
     const app = await buildApp(
       {
         config,
@@ -68,7 +81,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
           ? { oidc: (await import('../integrations/auth/oidc-client')).createOidcClient(config.oidc) }
           : {}),
       },
-      options,
+      { ...options, inFlight },
     );
     let stopping: Promise<void> | undefined;
     // Responses finished during shutdown close their keep-alive connection, so close() can end.
@@ -100,17 +113,78 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         },
       },
     );
+    // Servers with their own DATA_DIR: a job cancelled or run through another server leaves its upload here.
+    const spoolSweeper = startPeriodic(SPOOL_SWEEP_MS, () =>
+      sweepSpoolDir({ database, clock: () => new Date() }, { spoolDir }).catch((error: unknown) =>
+        app.log.error({ err: error }, 'spool directory not swept'),
+      ),
+    );
+    const background = [spoolSweeper, ...(jobs.worker ? [jobs.worker] : [])];
     const stop = (): Promise<void> => {
-      stopping ??= Promise.all([app.close(), jobs.worker?.stop()])
-        .then(() => undefined)
-        .finally(() => Promise.all([database.close(), fileStores.close()]));
+      stopping ??= drain({ app, inFlight, background, graceMs: config.shutdownGraceMs }).finally(() =>
+        Promise.all([database.close(), fileStores.close()]),
+      );
       return stopping;
     };
-    return { app, database, url, stop };
+    return { app, database, url, shutdownGraceMs: config.shutdownGraceMs, stop };
   } catch (error) {
     await Promise.all([database.close(), fileStores.close()]);
     throw error;
   }
+}
+
+/**
+ * Everything that may still use the database comes to an end: the server stops accepting at once,
+ * requests in flight get `graceMs` to finish and are then cut off (their connections closed), the
+ * job worker stops meanwhile (a running job goes back to the queue). Resolves when no request
+ * handler and no job is left running, so the database can close under nobody.
+ */
+async function drain(options: {
+  readonly app: FastifyInstance;
+  readonly inFlight: InFlightRequests;
+  /** The job worker and periodic chores: stopped meanwhile, awaited before the database closes. */
+  readonly background: readonly { stop(): Promise<void> }[];
+  readonly graceMs: number;
+}): Promise<void> {
+  const { app, inFlight, background, graceMs } = options;
+  const backgroundStopped = Promise.all(background.map((task) => task.stop()));
+  const closed = app.close();
+  const grace = new AbortController();
+  const finishedInTime = await Promise.race([
+    closed.then(() => true),
+    sleep(graceMs, false, { signal: grace.signal }).catch(() => false),
+  ]);
+  grace.abort();
+  if (!finishedInTime) {
+    // With no request left (SHUTDOWN_GRACE_MS=0, or idle keep-alive sockets) there is nothing to report.
+    if (inFlight.size > 0)
+      app.log.warn(
+        { graceMs, requestsInFlight: inFlight.size },
+        'shutdown grace period ended; closing the connections of requests still in flight',
+      );
+    app.server.closeAllConnections();
+    await closed;
+  }
+  // A handler whose connection was closed may still be finishing its own work (and writes).
+  await inFlight.settled();
+  await backgroundStopped;
+}
+
+/** Runs `task` now and every `everyMs` (never two at once); stop() ends it and waits for a run under way. */
+function startPeriodic(everyMs: number, task: () => Promise<unknown>): { stop(): Promise<void> } {
+  let running: Promise<unknown> | undefined;
+  const run = () => {
+    running ??= task().finally(() => (running = undefined));
+  };
+  run();
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 export interface ShutdownOptions {
@@ -119,13 +193,17 @@ export interface ShutdownOptions {
   readonly signals?: readonly NodeJS.Signals[];
 }
 
+/** What a stop may take beyond the grace period: the cut-off handlers and the job settle, the database closes. */
+const STOP_AFTER_GRACE_MS = 10_000;
+
 /**
- * On SIGTERM/SIGINT: stop accepting, finish in-flight requests, close the database, exit 0.
- * If that takes longer than the timeout (10 s), exit 1 so an orchestrator is not left waiting.
+ * On SIGTERM/SIGINT: stop accepting, finish in-flight requests (within SHUTDOWN_GRACE_MS), stop the
+ * job worker, close the database, exit 0. If stopping still hangs 10 s after the grace period, exit
+ * 1 so an orchestrator is not left waiting.
  */
 export function installGracefulShutdown(server: RunningServer, options: ShutdownOptions = {}): void {
   const exit = options.exit ?? ((code: number) => process.exit(code));
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const timeoutMs = options.timeoutMs ?? server.shutdownGraceMs + STOP_AFTER_GRACE_MS;
   const onSignal = (signal: NodeJS.Signals): void => {
     server.app.log.info({ signal }, 'shutting down');
     const timer = setTimeout(() => {

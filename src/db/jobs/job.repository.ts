@@ -218,6 +218,12 @@ export async function cancelJob(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The params of every queued or running job, of all organisations (which spooled uploads are still wanted). */
+export async function listLiveJobParams(db: Kysely<DatabaseSchema>): Promise<Record<string, unknown>[]> {
+  const rows = await db.selectFrom('job').select('params').where('status', 'in', ['queued', 'running']).execute();
+  return rows.map((row) => JSON.parse(row.params) as Record<string, unknown>);
+}
+
 /** Ids of ended jobs that finished before `before` (their files can go), oldest first. */
 export async function listEndedJobsBefore(
   db: Kysely<DatabaseSchema>,

@@ -91,10 +91,12 @@ async function runClaimedJob(
   const lost = new AbortController();
   const signal = options.stopSignal ? AbortSignal.any([lost.signal, options.stopSignal]) : lost.signal;
   let progress = 0;
+  // The renewal under way, awaited at the end so a stopping server never closes the database under it.
+  let renewal: Promise<void> = Promise.resolve();
   const heartbeat = setInterval(
     () => {
       const leaseUntil = iso(new Date(deps.clock().getTime() + options.leaseMs));
-      renewJobLease(deps.database.db, { id: job.id, workerId: options.workerId, leaseUntil, progress }).then(
+      renewal = renewJobLease(deps.database.db, { id: job.id, workerId: options.workerId, leaseUntil, progress }).then(
         (held) => {
           if (!held) lost.abort();
         },
@@ -136,5 +138,6 @@ async function runClaimedJob(
     }
   } finally {
     clearInterval(heartbeat);
+    await renewal;
   }
 }

@@ -8,6 +8,9 @@ import { dirname, resolve } from 'node:path';
  */
 export const SPOOLED_UPLOAD_PARAM = 'spooledUpload';
 
+/** How the files a queued job reads from the spool directory are named (`advisories-<uuid>`). */
+export const SPOOLED_UPLOAD_PREFIX = 'advisories-';
+
 /**
  * The spooled upload a job's params name, when it lies directly inside `spoolDir`; undefined
  * otherwise, so a cancel can never be led to remove a file elsewhere. Jobs queued before the

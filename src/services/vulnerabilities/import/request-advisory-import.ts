@@ -12,7 +12,7 @@ import { requireOrganisation } from '../../accounts/require-user';
 import type { RequestContext } from '../../auth/account-deps';
 import { enqueueJob } from '../../jobs/enqueue-job';
 import type { JobDeps } from '../../jobs/job-deps';
-import { SPOOLED_UPLOAD_PARAM } from '../../jobs/spooled-upload';
+import { SPOOLED_UPLOAD_PARAM, SPOOLED_UPLOAD_PREFIX } from '../../jobs/spooled-upload';
 import type { AdvisorySourceChoice } from './advisory-reader';
 
 /** The job kind that imports an uploaded advisory file, then matches the organisation. */
@@ -42,7 +42,7 @@ export async function requestAdvisoryImport(
   if (!can(actor, 'vulnerabilities.import', { organisationId }))
     throw new DomainError('FORBIDDEN', 'You may not import advisories in this organisation.');
   await mkdir(deps.spoolDir, { recursive: true });
-  const path = join(deps.spoolDir, `advisories-${randomUUID()}`);
+  const path = join(deps.spoolDir, `${SPOOLED_UPLOAD_PREFIX}${randomUUID()}`);
   try {
     await pipeline(Readable.from(input.file.content as AsyncIterable<Buffer>), createWriteStream(path));
     if (input.file.truncated())
