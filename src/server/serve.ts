@@ -55,7 +55,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
   try {
     await migrateToLatest(database);
     await recordCatalogVersions({ database, catalog: catalog.catalog, now: () => new Date() });
-    const { evidenceStore, jobFiles } = fileStores;
+    const { evidenceStore, jobFiles, sharedUploads } = fileStores;
     await fileStores.removeStaleUploads();
     // Uploads a kill -9 cut off mid-request are still spooled in DATA_DIR/tmp (this server's own folder).
     const spoolDir = join(config.dataDir, 'tmp');
@@ -74,6 +74,7 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         evidenceStore,
         evidenceMaxBytes: config.evidenceMaxBytes,
         jobFiles,
+        ...(sharedUploads ? { sharedUploads } : {}),
         wakeJobWorker: () => jobs.worker?.wake(),
         ...(metrics ? { metrics } : {}),
         // The OpenID Connect library loads only when single sign-on is configured.
@@ -98,6 +99,8 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
           ...vulnerabilityJobHandlers({
             database,
             clock: () => new Date(),
+            spoolDir,
+            ...(sharedUploads ? { sharedUploads } : {}),
             ...(metrics ? { importMeter: metrics.importMeter } : {}),
           }),
           ...incidentJobHandlers({ database, clock: () => new Date(), catalog: catalog.catalog }),

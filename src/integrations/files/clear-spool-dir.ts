@@ -3,11 +3,11 @@ import { join } from 'node:path';
 
 /**
  * Spool files that live only as long as the request that wrote them (device imports, SBOM uploads,
- * checksheet workbooks): the request removes its file when it ends, so one still there at start-up
- * was cut off by a kill -9 or a crash. Advisory uploads (`advisories-…`) are not among them: they
+ * checksheet workbooks, a job's local copy of a shared upload): the one that wrote it removes it
+ * when it ends, so one still there at start-up was cut off by a kill -9 or a crash. Advisory uploads (`advisories-…`) are not among them: they
  * wait in the spool for their queued job, across restarts, and the job or a cancel removes them.
  */
-const REQUEST_SPOOL_PREFIXES = ['import-', 'sbom-', 'workbook-'] as const;
+const REQUEST_SPOOL_PREFIXES = ['import-', 'sbom-', 'workbook-', 'shared-copy-'] as const;
 
 /**
  * Removes the request-scoped spool files left in DATA_DIR/tmp by an earlier run of this server

@@ -13,6 +13,11 @@ const SHARED_STAGING_STALE_MS = 3_600_000;
 export interface FileStores {
   readonly evidenceStore: EvidenceStore;
   readonly jobFiles: JobFileStore;
+  /**
+   * Uploads waiting for a queued job, kept where every server reads them (EVIDENCE_STORE=postgres);
+   * undefined with the local store, whose uploads wait in DATA_DIR/tmp.
+   */
+  readonly sharedUploads?: JobFileStore;
   /** Clears uploads and reports that a crash cut off; call before serving. Returns how many. */
   removeStaleUploads(): Promise<number>;
   close(): Promise<void>;
@@ -39,13 +44,20 @@ export function openFileStores(config: AppConfig): FileStores {
   const locks = connectDatabase(config.database, { maxConnections: 4 });
   const evidenceStore = createPostgresEvidenceStore({ files: files.db, locks: locks.db });
   const jobFiles = createPostgresJobFileStore(files.db);
+  const sharedUploads = createPostgresJobFileStore(files.db, 'upload');
   return {
     evidenceStore,
     jobFiles,
+    sharedUploads,
     // Other servers may be streaming uploads right now: only rows nobody wrote to for an hour go.
     async removeStaleUploads() {
       const before = new Date(Date.now() - SHARED_STAGING_STALE_MS);
-      return (await evidenceStore.removeStaleUploads(before)) + (await jobFiles.removeStaleUploads(before));
+      const stale = await Promise.all([
+        evidenceStore.removeStaleUploads(before),
+        jobFiles.removeStaleUploads(before),
+        sharedUploads.removeStaleUploads(before),
+      ]);
+      return stale.reduce((sum, count) => sum + count, 0);
     },
     close: async () => {
       await Promise.all([files.close(), locks.close()]);

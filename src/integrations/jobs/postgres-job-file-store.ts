@@ -12,11 +12,15 @@ const JOB_ID = /^[0-9a-f-]{36}$/;
  * only when complete: a crash or a failing report never leaves a partial file to download (at
  * most a nameless row for the stale clean-up).
  */
-export function createPostgresJobFileStore(files: Kysely<DatabaseSchema>): JobFileStore & {
+export function createPostgresJobFileStore(
+  files: Kysely<DatabaseSchema>,
+  /** 'job' for job results; 'upload' for uploads waiting for their job (any server may run it). */
+  areaName: 'job' | 'upload' = 'job',
+): JobFileStore & {
   /** Deletes reports cut off by a crash, last written to before `before`; returns how many. */
   removeStaleUploads(before: Date): Promise<number>;
 } {
-  const area = createDatabaseFileArea(files, 'job');
+  const area = createDatabaseFileArea(files, areaName);
   const checked = (jobId: string): string => {
     if (!JOB_ID.test(jobId)) throw new Error(`not a job id: ${jobId}`);
     return jobId;

@@ -6,16 +6,17 @@ import type { RequestContext } from '../auth/account-deps';
 import { recordAudit } from '../audit/record-audit';
 import type { JobDeps } from './job-deps';
 import { requireReadableJob } from './require-job';
-import { discardSpooledUpload } from './spooled-upload';
+import { discardSharedUpload, discardSpooledUpload } from './spooled-upload';
 
 /**
  * Cancels a queued or running job: the member who asked for it, or an owner or admin. A running
  * job stops at its next lease renewal and its file is dropped. A queued job's spooled upload (in
- * `deps.spoolDir`) is removed once the cancel is committed, since no run will read it. CONFLICT
+ * `deps.spoolDir`) is removed once the cancel is committed, since no run will read it, and so is
+ * a queued or running job's upload in the shared store. CONFLICT
  * when it had already ended.
  */
 export async function cancelJob(
-  deps: Pick<JobDeps, 'database' | 'clock'> & { readonly spoolDir?: string },
+  deps: Pick<JobDeps, 'database' | 'clock' | 'sharedUploads'> & { readonly spoolDir?: string },
   input: { actor: Actor; jobId: string; context?: RequestContext },
 ): Promise<Job> {
   const job = await requireReadableJob(deps, input.actor, input.jobId);
@@ -42,5 +43,7 @@ export async function cancelJob(
   // A running job removes its own upload when it stops; pulling the file from under it could
   // only turn its cancelled run into a confusing read error.
   if (job.status === 'queued' && deps.spoolDir !== undefined) await discardSpooledUpload(job.params, deps.spoolDir);
+  // A running job has read a shared upload into its own local copy before it began.
+  await discardSharedUpload(deps, job.params);
   return cancelled;
 }

@@ -6,6 +6,11 @@ export interface JobDeps {
   readonly database: Database;
   readonly clock: () => Date;
   readonly jobFiles: JobFileStore;
+  /**
+   * Where uploads wait for their queued job when servers share nothing but the database
+   * (EVIDENCE_STORE=postgres); without it they wait in this server's spool directory.
+   */
+  readonly sharedUploads?: JobFileStore;
   /** Tells this process's worker a job was queued, so it starts without waiting for its next poll. */
   readonly wakeJobWorker?: () => void;
 }

@@ -1,8 +1,8 @@
-import { rm } from 'node:fs/promises';
 import { DomainError, formatProblemDetail, isDomainError } from '../../../core/domain-error';
 import { requireOrganisation } from '../../accounts/require-user';
 import type { JobHandler } from '../../jobs/job-handler';
-import { SPOOLED_UPLOAD_PARAM } from '../../jobs/spooled-upload';
+import type { JobDeps } from '../../jobs/job-deps';
+import { openJobUpload } from '../../jobs/spooled-upload';
 import type { ImportMeter } from '../../ops/import-meter';
 import { reportOfBytes } from '../../reports/generated-report';
 import type { MatchDeps } from '../match/match-deps';
@@ -16,23 +16,30 @@ const PROBLEMS_IN_MESSAGE = 5;
 /**
  * The queue handler of `vulnerability-import`: imports the spooled upload into the requester's
  * organisation, then runs its match; the result file is a JSON summary of both. An invalid file
- * fails the job with VALIDATION_FAILED naming the first located problems; the upload is removed
- * either way.
+ * fails the job with VALIDATION_FAILED naming the first located problems. The upload is removed
+ * once the job has ended either way; a run that was stopped (the server stopping, the job taken
+ * over or cancelled) or hit an unexpected error leaves it for the run that may follow.
  */
 export function advisoryImportJobHandler(
-  deps: MatchDeps & { readonly readAdvisories: AdvisoryReader; readonly importMeter?: ImportMeter },
+  deps: MatchDeps &
+    Pick<JobDeps, 'sharedUploads'> & {
+      readonly readAdvisories: AdvisoryReader;
+      readonly importMeter?: ImportMeter;
+      /** Where a shared upload is copied to be read (this server's DATA_DIR/tmp). */
+      readonly spoolDir: string;
+    },
 ): JobHandler {
   return {
     readAction: 'vulnerabilities.read',
     run: async ({ actor, params, onProgress, signal }) => {
-      // Jobs queued before the parameter had its own name kept the path under `path`.
-      const path = String(params[SPOOLED_UPLOAD_PARAM] ?? params['path']);
       const fileName = String(params['fileName'] ?? 'advisories');
+      const upload = await openJobUpload(deps, params);
+      let done = false;
       try {
         const { organisationId } = requireOrganisation(actor);
         const imported = await importAdvisoryFiles(deps, {
           actor,
-          files: [path],
+          files: [upload.path],
           source: (params['source'] ?? 'auto') as AdvisorySourceChoice,
           scope: { kind: 'organisation', organisationId },
           signal,
@@ -59,9 +66,14 @@ export function advisoryImportJobHandler(
           pendingConfirmations: imported.pendingTexts,
           match: { identities: match.identities, matches: match.matches, added: match.added, removed: match.removed },
         };
+        done = true;
         return reportOfBytes('vulnerability-import.json', 'application/json', `${JSON.stringify(summary, null, 2)}\n`);
+      } catch (error) {
+        // A domain error fails the job for good; anything else may run it again.
+        done = isDomainError(error) && !signal.aborted;
+        throw error;
       } finally {
-        await rm(path, { force: true });
+        await upload.release(done);
       }
     },
   };

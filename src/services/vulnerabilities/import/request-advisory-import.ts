@@ -12,7 +12,7 @@ import { requireOrganisation } from '../../accounts/require-user';
 import type { RequestContext } from '../../auth/account-deps';
 import { enqueueJob } from '../../jobs/enqueue-job';
 import type { JobDeps } from '../../jobs/job-deps';
-import { SPOOLED_UPLOAD_PARAM, SPOOLED_UPLOAD_PREFIX } from '../../jobs/spooled-upload';
+import { discardSharedUpload, keepUploadForJob, SPOOLED_UPLOAD_PREFIX } from '../../jobs/spooled-upload';
 import type { AdvisorySourceChoice } from './advisory-reader';
 
 /** The job kind that imports an uploaded advisory file, then matches the organisation. */
@@ -21,7 +21,8 @@ export const VULNERABILITY_IMPORT_JOB = 'vulnerability-import';
 /**
  * Keeps an uploaded advisory file in the spool directory and queues the job that imports it for
  * the organisation (its own scope: other organisations never see it) and then runs its match.
- * The job removes the file when it runs; cancelling it while queued removes it too.
+ * With a shared store (EVIDENCE_STORE=postgres) the file moves there, so any server may run the job.
+ * The job removes the file once it has ended; cancelling it removes it too.
  * Needs vulnerabilities.import. A file cut at `maxBytes` → PAYLOAD_TOO_LARGE, nothing queued.
  */
 export async function requestAdvisoryImport(
@@ -55,14 +56,18 @@ export async function requestAdvisoryImport(
         },
       ]);
     const source = await input.readSource();
+    const kept = await keepUploadForJob(deps, path);
     return await enqueueJob(deps, {
       actor,
       organisationId,
       kind: VULNERABILITY_IMPORT_JOB,
-      params: { [SPOOLED_UPLOAD_PARAM]: path, fileName: input.file.fileName, source },
+      params: { ...kept, fileName: input.file.fileName, source },
       subject: { type: 'vulnerabilities', id: organisationId },
       auditAction: 'vulnerability.import_requested',
       ...(input.context ? { context: input.context } : {}),
+    }).catch(async (error: unknown) => {
+      await discardSharedUpload(deps, kept);
+      throw error;
     });
   } catch (error) {
     await rm(path, { force: true });
