@@ -23,6 +23,7 @@ import {
   insertIdentities,
   insertMatchRun,
   matchKey,
+  prepareMatchTransaction,
   readAdvisoryRevision,
   readAdvisoryRules,
   readIdentities,
@@ -92,6 +93,7 @@ export async function matchOrganisation(
 
   return withBulkConnection(deps.database, (bulk) =>
     bulk.db.transaction().execute(async (transaction) => {
+      await prepareMatchTransaction(transaction);
       const last = await findLatestMatchRun(transaction, organisationId);
       const full = input.force === true || last === null;
       const revision = await readAdvisoryRevision(transaction);
