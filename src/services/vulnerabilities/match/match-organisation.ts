@@ -23,13 +23,13 @@ import {
   insertIdentities,
   insertMatchRun,
   matchKey,
-  prepareMatchTransaction,
   readAdvisoryRevision,
   readAdvisoryRules,
   readIdentities,
   readSbomFacts,
   readSbomFingerprint,
   readStoredMatches,
+  roomForGrouping,
   writeMatches,
   type StoredAdvisoryRules,
   type StoredMatchKeys,
@@ -93,7 +93,6 @@ export async function matchOrganisation(
 
   return withBulkConnection(deps.database, (bulk) =>
     bulk.db.transaction().execute(async (transaction) => {
-      await prepareMatchTransaction(transaction);
       const last = await findLatestMatchRun(transaction, organisationId);
       const full = input.force === true || last === null;
       const revision = await readAdvisoryRevision(transaction);
@@ -110,6 +109,7 @@ export async function matchOrganisation(
       const sboms = await readSbomFacts(transaction, organisationId);
       const builder = createIdentityBuilder(sboms);
       if (rereadAll) {
+        await roomForGrouping(transaction, true);
         const groups = await readDeviceGroups(transaction, organisationId);
         const own = await readOwnSbomDevices(transaction, organisationId);
         phases.lap('read devices');
@@ -117,6 +117,7 @@ export async function matchOrganisation(
         const keyed = groups.map((group) => ({ ...group, key: builder.add(groupFacts(group)) }));
         await mapDeviceGroups(bulk, transaction, organisationId, keyed, input.rebuildIndexesFrom);
         await mapDevices(bulk, transaction, organisationId, new Map(own.map((d) => [d.deviceId, builder.add(d)])));
+        await roomForGrouping(transaction, false);
       } else {
         const since = new Date(Date.parse(last.startedAt) - CHANGE_MARGIN_MS).toISOString();
         const changed = await readChangedDevices(transaction, organisationId, since);
