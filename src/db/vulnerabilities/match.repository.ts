@@ -93,9 +93,8 @@ export async function insertMatchRun(
 
 /**
  * Gives the statements that group and map a million devices room to hash them in memory
- * (PostgreSQL's 4 MB default spills both to disk), then takes it back (`false`): left on for the
- * whole run, reading the advisory rules took 22 s instead of 3 s in the 1M bench (presumably
- * another plan for the pages). SET LOCAL ends with the transaction anyway.
+ * (PostgreSQL's 4 MB default spills both to disk), then takes it back (`false`) so the rest of the
+ * run plans with the server's setting. SET LOCAL ends with the transaction anyway.
  */
 export async function roomForGrouping(transaction: Transaction<DatabaseSchema>, on: boolean): Promise<void> {
   if (isSqlite(transaction)) return;
