@@ -105,7 +105,10 @@ export async function updateDeviceRows(
   return Number(result.numUpdatedRows);
 }
 
-/** Deletes a device at `expectedVersion` (its system links go with it); false when stale or gone. */
+/**
+ * Deletes a device at `expectedVersion` (its system links and its vulnerability identity mapping
+ * go with it: the mapping has no foreign key, see migration 20261207-0001); false when stale or gone.
+ */
 export async function deleteDeviceRow(
   db: Db,
   organisationId: string,
@@ -123,5 +126,7 @@ export async function deleteDeviceRow(
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
     .executeTakeFirst();
-  return Number(result.numDeletedRows) === 1;
+  if (Number(result.numDeletedRows) !== 1) return false;
+  await db.deleteFrom('vulnerability_device_identity').where('device_id', '=', id).execute();
+  return true;
 }

@@ -16,6 +16,8 @@ import * as probes from './20261205-0001-probes';
 import * as deviceUpdatedIndex from './20261205-0002-device-updated-index';
 import * as storedFiles from './20261205-0003-stored-files';
 import * as probeReasonCodes from './20261206-0002-probe-reason-codes';
+import * as deviceIdentityWithoutFk from './20261207-0001-device-identity-without-fk';
+import * as vulnerabilityMatchWithoutFks from './20261207-0002-vulnerability-match-without-fks';
 
 /**
  * Every migration, oldest first. Append only: a migration that has landed is never edited;
@@ -39,4 +41,6 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '20261205-0002-device-updated-index': deviceUpdatedIndex,
   '20261205-0003-stored-files': storedFiles,
   '20261206-0002-probe-reason-codes': probeReasonCodes,
+  '20261207-0001-device-identity-without-fk': deviceIdentityWithoutFk,
+  '20261207-0002-vulnerability-match-without-fks': vulnerabilityMatchWithoutFks,
 };

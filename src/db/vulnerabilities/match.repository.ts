@@ -91,6 +91,16 @@ export async function insertMatchRun(
     .execute();
 }
 
+/**
+ * Gives the statements that group and map a million devices room to hash them in memory
+ * (PostgreSQL's 4 MB default spills both to disk), then takes it back (`false`) so the rest of the
+ * run plans with the server's setting. SET LOCAL ends with the transaction anyway.
+ */
+export async function roomForGrouping(transaction: Transaction<DatabaseSchema>, on: boolean): Promise<void> {
+  if (isSqlite(transaction)) return;
+  await (on ? sql`SET LOCAL work_mem = '64MB'` : sql`SET LOCAL work_mem = DEFAULT`).execute(transaction);
+}
+
 /** The highest advisory revision handed out so far (advisories up to it are committed). */
 export async function readAdvisoryRevision(db: Db): Promise<number> {
   const row = await db
@@ -459,9 +469,14 @@ const toDeviceMatch = (row: {
   lastMatchedAt: row.last_matched_at,
 });
 
+/**
+ * Matches expanded to the devices that still exist: the mapping has no foreign key to the device
+ * (migration 20261207-0001), and a match run racing a device delete may leave its row behind.
+ */
 function deviceMatches(db: Db, organisationId: string) {
   return db
     .selectFrom('vulnerability_device_identity as d')
+    .innerJoin('device as v', 'v.id', 'd.device_id')
     .innerJoin('vulnerability_match as m', (join) =>
       join.onRef('m.organisation_id', '=', 'd.organisation_id').onRef('m.identity_key', '=', 'd.identity_key'),
     )

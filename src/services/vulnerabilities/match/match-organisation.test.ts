@@ -5,6 +5,7 @@ import type { AffectedRule, RuleTerm, VersionConstraint } from '../../../core/vu
 import { listMatchesForAdvisory, listMatchesForDevices } from '../../../db/vulnerabilities/match.repository';
 import { seedLinkedDevice } from '../../../testing/seed-linked-device';
 import { createTestClock } from '../../../testing/test-app';
+import { deleteDevice } from '../../inventory/delete-device';
 import { domainErrorOf, seedAssessmentTeam, type MemberActor } from '../../../testing/test-assessments';
 import { describeEachDialect, type TestDatabase } from '../../../testing/test-database';
 import { matchOrganisation } from './match-organisation';
@@ -205,6 +206,40 @@ describeEachDialect('matchOrganisation', (database) => {
 
     const quiet = await matchOrganisation(deps(), { actor: owner });
     expect(quiet).toMatchObject({ full: false, advisoriesRead: 0, added: 0, removed: 0 });
+  });
+
+  it('deletes a device with its identity mapping (no foreign key does it), and the next run drops the identity', async () => {
+    const gone = await device('cam-600', '1.0');
+    const stays = await device('cam-600', '2.0');
+    const advisory = await putAdvisory(database(), organisationId, 'CVE-DELETED', [
+      { groups: [[firmware('cam-600', below('9'))]] },
+    ]);
+    expect(await matchOrganisation(deps(), { actor: owner })).toMatchObject({ identities: 2, matches: 2 });
+    const mappings = () =>
+      database()
+        .db.selectFrom('vulnerability_device_identity')
+        .select('device_id')
+        .where('organisation_id', '=', organisationId)
+        .execute()
+        .then((rows) => rows.map((row) => String(row.device_id)));
+    expect((await mappings()).sort()).toEqual([gone, stays].sort());
+
+    await deleteDevice(deps(), { actor: owner, deviceId: gone, version: 1 });
+    expect(await mappings()).toEqual([stays]);
+    const orphans = await database()
+      .db.selectFrom('vulnerability_device_identity as m')
+      .leftJoin('device as d', 'd.id', 'm.device_id')
+      .select('m.device_id')
+      .where('d.id', 'is', null)
+      .execute();
+    expect(orphans).toEqual([]);
+    expect((await listMatchesForAdvisory(database().db, organisationId, advisory)).map((row) => row.deviceId)).toEqual([
+      stays,
+    ]);
+
+    clock.advance(60_000);
+    const after = await matchOrganisation(deps(), { actor: owner, force: true });
+    expect(after).toMatchObject({ identities: 1, matches: 1, removed: 1 });
   });
 
   it('keeps organisations apart and refuses members who may not run matching', async () => {

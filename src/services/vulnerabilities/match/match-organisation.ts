@@ -29,6 +29,7 @@ import {
   readSbomFacts,
   readSbomFingerprint,
   readStoredMatches,
+  roomForGrouping,
   writeMatches,
   type StoredAdvisoryRules,
   type StoredMatchKeys,
@@ -108,6 +109,7 @@ export async function matchOrganisation(
       const sboms = await readSbomFacts(transaction, organisationId);
       const builder = createIdentityBuilder(sboms);
       if (rereadAll) {
+        await roomForGrouping(transaction, true);
         const groups = await readDeviceGroups(transaction, organisationId);
         const own = await readOwnSbomDevices(transaction, organisationId);
         phases.lap('read devices');
@@ -115,6 +117,7 @@ export async function matchOrganisation(
         const keyed = groups.map((group) => ({ ...group, key: builder.add(groupFacts(group)) }));
         await mapDeviceGroups(bulk, transaction, organisationId, keyed, input.rebuildIndexesFrom);
         await mapDevices(bulk, transaction, organisationId, new Map(own.map((d) => [d.deviceId, builder.add(d)])));
+        await roomForGrouping(transaction, false);
       } else {
         const since = new Date(Date.parse(last.startedAt) - CHANGE_MARGIN_MS).toISOString();
         const changed = await readChangedDevices(transaction, organisationId, since);
