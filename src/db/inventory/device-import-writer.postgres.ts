@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { sql, type Transaction } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyLine } from '../copy-text';
 import type { DatabaseSchema } from '../database';
 import {
   FIELD_ORDER,
@@ -110,24 +111,4 @@ function differs(column: string): string {
 /** The staged value of a column as an update writes it (custom fields merge into the stored ones). */
 function incoming(column: string): string {
   return column === 'custom_fields' ? `(d.custom_fields::jsonb || s.custom_fields::jsonb)::text` : `s.${column}`;
-}
-
-/** One line of COPY text format: tab-separated, `\N` for null, backslash escapes. */
-function copyLine(values: ReadonlyArray<string | number | null>): string {
-  let line = '';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    if (i > 0) line += '\t';
-    if (value === null || value === undefined) line += '\\N';
-    else if (typeof value === 'number') line += String(value);
-    else line += escapeCopy(value);
-  }
-  return line + '\n';
-}
-
-const NEEDS_ESCAPE = /[\\\t\n\r]/;
-
-function escapeCopy(text: string): string {
-  if (!NEEDS_ESCAPE.test(text)) return text;
-  return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
