@@ -14,15 +14,15 @@ import type { ProblemDetail } from '../../../core/domain-error';
 let validator: Promise<{ validate: typeof validateStrict; tests: CsafDocumentTest[] }> | undefined;
 
 function loadValidator() {
-  validator ??= Promise.all([
+  return (validator ??= Promise.all([
     import('@secvisogram/csaf-validator-lib/mandatoryTests.js'),
     import('@secvisogram/csaf-validator-lib/schemaTests.js'),
     import('@secvisogram/csaf-validator-lib/validateStrict.js'),
   ]).then(([mandatoryTests, schemaTests, strict]) => ({
     validate: strict.default,
-    tests: [schemaTests.csaf_2_0, ...Object.values(mandatoryTests)],
-  }));
-  return validator;
+    // The namespace's exports, every one a test (its typing also lists a `default`, which is absent).
+    tests: [schemaTests.csaf_2_0, ...Object.values(mandatoryTests).filter((test) => typeof test === 'function')],
+  })));
 }
 
 /**
