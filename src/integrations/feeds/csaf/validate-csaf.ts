@@ -13,7 +13,7 @@ import type { ProblemDetail } from '../../../core/domain-error';
  */
 let validator: Promise<{ validate: typeof validateStrict; tests: CsafDocumentTest[] }> | undefined;
 
-function loadValidator() {
+export function loadCsafValidator() {
   return (validator ??= Promise.all([
     import('@secvisogram/csaf-validator-lib/mandatoryTests.js'),
     import('@secvisogram/csaf-validator-lib/schemaTests.js'),
@@ -31,7 +31,7 @@ function loadValidator() {
  * (`csaf_2_0` for the schema, `6.1.8` … for mandatory tests).
  */
 export async function csafProblems(file: string, document: unknown): Promise<ProblemDetail[]> {
-  const { validate, tests } = await loadValidator();
+  const { validate, tests } = await loadCsafValidator();
   const result = await validate(tests, document);
   if (result.isValid) return [];
   const problems: ProblemDetail[] = [];
