@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { connectDatabase } from '../db/connect';
 import type { Database, DatabaseDialect } from '../db/database';
@@ -24,7 +25,7 @@ export async function createSqliteTestDatabase(): Promise<TestDatabase> {
   const template = inject('sqliteTemplate');
   if (template) copyFileSync(template, file);
   const database = connectDatabase({ kind: 'sqlite', file });
-  if (!template) await migrateToLatest(database);
+  await (template ? openNow(database) : migrateToLatest(database));
   return {
     ...database,
     url: `sqlite:${file}`,
@@ -46,7 +47,7 @@ export async function createPostgresTestDatabase(adminUrl: string): Promise<Test
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = connectDatabase({ kind: 'postgres', url: url.href });
-  if (!template) await migrateToLatest(database);
+  await (template ? openNow(database) : migrateToLatest(database));
   return {
     ...database,
     url: url.href,
@@ -55,6 +56,14 @@ export async function createPostgresTestDatabase(adminUrl: string): Promise<Test
       await runAdmin(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/**
+ * One query, so a copied database is in use from the start as a migrated one is: Kysely connects at
+ * the first query, and closing a database that never connected would leave it usable (reconnecting).
+ */
+async function openNow(database: Database): Promise<void> {
+  await sql`SELECT 1`.execute(database.db);
 }
 
 /** The admin URL of the run's PostgreSQL server, or '' when the run has none. */
