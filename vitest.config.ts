@@ -19,6 +19,7 @@ export default defineConfig({
           name: 'shared',
           // Starts the throwaway PostgreSQL once; the own-process files do not use it.
           globalSetup: ['src/testing/global-setup.ts'],
+          setupFiles: ['src/testing/preload-csaf-validator.ts'],
           include: [
             'src/**/*.test.ts',
             'src/**/*.test.tsx',

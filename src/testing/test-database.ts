@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { connectDatabase } from '../db/connect';
 import type { Database, DatabaseDialect } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { runAdmin } from './test-database-templates';
 
 /** A fresh database built from the real migrations, and how to throw it away. */
 export interface TestDatabase extends Database {
@@ -14,12 +15,17 @@ export interface TestDatabase extends Database {
   destroy(): Promise<void>;
 }
 
-/** Creates a fresh, migrated SQLite file database in a temp directory. */
+/**
+ * Creates a fresh, migrated SQLite file database in a temp directory: a copy of the run's migrated
+ * template (global setup), or migrated here when the run has none.
+ */
 export async function createSqliteTestDatabase(): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'iotcheck-sqlite-'));
   const file = join(dir, 'test.sqlite');
+  const template = inject('sqliteTemplate');
+  if (template) copyFileSync(template, file);
   const database = connectDatabase({ kind: 'sqlite', file });
-  await migrateToLatest(database);
+  await (template ? openNow(database) : migrateToLatest(database));
   return {
     ...database,
     url: `sqlite:${file}`,
@@ -30,14 +36,18 @@ export async function createSqliteTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** Creates a fresh, migrated database on the test PostgreSQL server. */
+/**
+ * Creates a fresh, migrated database on the test PostgreSQL server: a copy of the run's migrated
+ * template database when `adminUrl` is the run's server, else migrated here.
+ */
 export async function createPostgresTestDatabase(adminUrl: string): Promise<TestDatabase> {
   const name = `iotcheck_test_${randomBytes(6).toString('hex')}`;
-  await runAdmin(adminUrl, `CREATE DATABASE ${name}`);
+  const template = adminUrl === inject('postgresUrl') ? inject('postgresTemplate') : '';
+  await runAdmin(adminUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = connectDatabase({ kind: 'postgres', url: url.href });
-  await migrateToLatest(database);
+  await (template ? openNow(database) : migrateToLatest(database));
   return {
     ...database,
     url: url.href,
@@ -48,14 +58,12 @@ export async function createPostgresTestDatabase(adminUrl: string): Promise<Test
   };
 }
 
-async function runAdmin(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+/**
+ * One query, so a copied database is in use from the start as a migrated one is: Kysely connects at
+ * the first query, and closing a database that never connected would leave it usable (reconnecting).
+ */
+async function openNow(database: Database): Promise<void> {
+  await sql`SELECT 1`.execute(database.db);
 }
 
 /** The admin URL of the run's PostgreSQL server, or '' when the run has none. */

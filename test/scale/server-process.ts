@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** One iotcheck server in its own process (`node --import tsx src/main.ts serve`), as a load balancer would see it. */
+/** One iotcheck server in its own process (`node bin/iotcheck.js serve`), as a load balancer would see it. */
 export interface ServerProcess {
   readonly url: string;
   readonly child: ChildProcess;
@@ -26,12 +26,15 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** Starts a server (`node --import tsx src/main.ts serve`) with `env` on a free loopback port and waits for /api/health (up to 4 min: a busy shared machine compiles slowly). */
+/** Starts a server (`node bin/iotcheck.js serve`) with `env` on a free loopback port and waits for /api/health (up to 4 min: a busy shared machine compiles slowly). */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
   const port = await findFreePort();
-  // One process: tsx's CLI would run the server in a child of its own and only relay signals, so a
-  // SIGKILL of the CLI left the real server running, orphaned (and still answering).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', 'serve'], {
+  // The compiled server, as users run it: bin/iotcheck.js compiles src/ to dist/server/ once when the
+  // build is missing or older than the sources (a second), and every later start loads the bundle
+  // (seconds of CPU fewer than compiling the sources through tsx at each start). One process: it
+  // imports the server itself, so a SIGKILL kills the real server (tsx's CLI would run it in a
+  // child of its own and only relay signals, leaving it orphaned and still answering).
+  const child = spawn(process.execPath, ['bin/iotcheck.js', 'serve'], {
     env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

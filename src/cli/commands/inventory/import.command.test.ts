@@ -76,7 +76,8 @@ describeEachDialect('iotcheck inventory import', (database) => {
 
     const child = spawn(
       process.execPath,
-      ['bin/run-ts.js', 'src/main.ts', 'inventory', 'import', file, '--org', org, '--progress'],
+      // The compiled CLI as users run it (bin/iotcheck.js builds dist/server/ first if it is stale).
+      ['bin/iotcheck.js', 'inventory', 'import', file, '--org', org, '--progress'],
       { env: { ...process.env, LC_ALL: 'C', LOG_LEVEL: 'silent', DATABASE_URL: database().url, DATA_DIR: cli.dir } },
     );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>
