@@ -35,8 +35,10 @@ for (const advisory of generateAdvisories(10_000_000, Number.MAX_SAFE_INTEGER, p
 const kev = advisories.filter((advisory) => advisory.kev).length;
 const and = advisories.filter((advisory) => advisory.rules[0]!.groups.length > 1).length;
 console.log(
-  `\nvulnerability matching: ${devices.toLocaleString('en')} devices, ${pairs.toLocaleString('en')} model/firmware pairs, ` +
-    `${advisories.length.toLocaleString('en')} advisories with ${ranges.toLocaleString('en')} ranges (${and.toLocaleString('en')} AND configurations, ${kev.toLocaleString('en')} KEV)`,
+  `\nvulnerability matching: ${devices.toLocaleString('en')} devices, ` +
+    `${pairs.toLocaleString('en')} model/firmware pairs, ` +
+    `${advisories.length.toLocaleString('en')} advisories with ${ranges.toLocaleString('en')} ranges ` +
+    `(${and.toLocaleString('en')} AND configurations, ${kev.toLocaleString('en')} KEV)`,
 );
 
 interface MatchRun {
@@ -131,7 +133,8 @@ async function benchDialect(name: string, config: DatabaseConfig, naiveMs: numbe
 // The baseline first, while nothing else holds memory: 1 % of the devices, at most 20 s, scaled.
 const naive = naiveNestedLoop(advisories, devices, pairs, Math.max(1, Math.round(devices / 100)), 20_000);
 console.log(
-  `  naive nested loop: ${naive.devicesDone.toLocaleString('en')} devices × ${ranges.toLocaleString('en')} ranges in ${(naive.ms / 1000).toFixed(1)} s ` +
+  `  naive nested loop: ${naive.devicesDone.toLocaleString('en')} devices × ${ranges.toLocaleString('en')} ranges ` +
+    `in ${(naive.ms / 1000).toFixed(1)} s ` +
     `→ ${(naive.scaledMs / 1000).toFixed(0)} s for all ${devices.toLocaleString('en')} devices`,
 );
 
