@@ -1,15 +1,14 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeEach, expect, it } from 'vitest';
 import { createJobFileStore, type JobFileStore } from '../../integrations/jobs/job-file-store';
 import { createPostgresJobFileStore } from '../../integrations/jobs/postgres-job-file-store';
+import { queueAdvisoryUpload } from '../../testing/queue-advisory-upload';
 import { seedMember, seedOrganisation } from '../../testing/test-accounts';
 import { createTestClock } from '../../testing/test-app';
 import { describeEachDialect } from '../../testing/test-database';
 import { userActor } from '../../testing/test-evidence';
-import { requestAdvisoryImport } from '../vulnerabilities/import/request-advisory-import';
 import { cancelJob } from './cancel-job';
 import { enqueueJob } from './enqueue-job';
 import { SPOOLED_UPLOAD_PARAM } from './spooled-upload';
@@ -34,18 +33,7 @@ describeEachDialect('cancelling a queued job with a spooled upload', (database, 
 
   /** Queues an advisory import of a small upload; returns the job and where its upload was spooled. */
   async function queueAdvisoryImport() {
-    const job = await requestAdvisoryImport(
-      { ...deps(), maxBytes: 1_000_000 },
-      {
-        actor: admin,
-        file: {
-          content: Readable.from([Buffer.from('{"vulnerabilities":[]}')]),
-          fileName: 'nvd.json',
-          truncated: () => false,
-        },
-        readSource: async () => 'auto',
-      },
-    );
+    const job = await queueAdvisoryUpload(deps(), admin);
     const spooled = job.params[SPOOLED_UPLOAD_PARAM];
     if (typeof spooled !== 'string') throw new Error('the job names no spooled upload');
     return { job, spooled };

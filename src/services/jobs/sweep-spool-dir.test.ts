@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeEach, expect, it } from 'vitest';
 import { createJobFileStore } from '../../integrations/jobs/job-file-store';
+import { queueAdvisoryUpload } from '../../testing/queue-advisory-upload';
 import { seedMember, seedOrganisation } from '../../testing/test-accounts';
 import { createTestClock } from '../../testing/test-app';
 import { describeEachDialect } from '../../testing/test-database';
 import { userActor } from '../../testing/test-evidence';
-import { requestAdvisoryImport } from '../vulnerabilities/import/request-advisory-import';
 import { cancelJob } from './cancel-job';
 import { SPOOLED_UPLOAD_PARAM } from './spooled-upload';
 import { SPOOL_SWEEP_MIN_AGE_MS, sweepSpoolDir } from './sweep-spool-dir';
@@ -31,18 +30,7 @@ describeEachDialect('sweeping a server’s spool directory', (database) => {
 
   /** Queues an advisory import through server A; returns the job and where A spooled its upload. */
   async function queueOnA() {
-    const job = await requestAdvisoryImport(
-      { database: database(), clock, jobFiles, spoolDir: spoolA, maxBytes: 1_000_000 },
-      {
-        actor: admin,
-        file: {
-          content: Readable.from([Buffer.from('{"vulnerabilities":[]}')]),
-          fileName: 'nvd.json',
-          truncated: () => false,
-        },
-        readSource: async () => 'auto',
-      },
-    );
+    const job = await queueAdvisoryUpload({ database: database(), clock, jobFiles, spoolDir: spoolA }, admin);
     const spooled = job.params[SPOOLED_UPLOAD_PARAM];
     if (typeof spooled !== 'string') throw new Error('the job names no spooled upload');
     return { job, spooled };

@@ -1,11 +1,11 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { beforeEach, expect, it } from 'vitest';
 import { findJob } from '../../../db/jobs/job.repository';
 import { createJobFileStore } from '../../../integrations/jobs/job-file-store';
 import { createPostgresJobFileStore } from '../../../integrations/jobs/postgres-job-file-store';
+import { queueAdvisoryUpload } from '../../../testing/queue-advisory-upload';
 import { seedMember, seedOrganisation } from '../../../testing/test-accounts';
 import { createTestClock } from '../../../testing/test-app';
 import { describeEachDialect } from '../../../testing/test-database';
@@ -15,7 +15,6 @@ import type { JobDeps } from '../../jobs/job-deps';
 import { runNextJob } from '../../jobs/run-next-job';
 import { SHARED_UPLOAD_PARAM } from '../../jobs/spooled-upload';
 import { vulnerabilityJobHandlers } from '../vulnerability-job-handlers';
-import { requestAdvisoryImport } from './request-advisory-import';
 
 const OSV = JSON.stringify({
   schema_version: '1.6.0',
@@ -57,14 +56,7 @@ describeEachDialect('an advisory upload kept in the shared store', (database) =>
 
   /** Server A receives the upload: nothing stays in its own spool folder. */
   async function uploadThroughA(content = OSV) {
-    const job = await requestAdvisoryImport(
-      { ...base, spoolDir: spool.a, maxBytes: 1_000_000 },
-      {
-        actor: admin,
-        file: { content: Readable.from([Buffer.from(content)]), fileName: 'osv.json', truncated: () => false },
-        readSource: async () => 'auto',
-      },
-    );
+    const job = await queueAdvisoryUpload({ ...base, spoolDir: spool.a }, admin, content, 'osv.json');
     const name = job.params[SHARED_UPLOAD_PARAM];
     if (typeof name !== 'string') throw new Error('the job names no shared upload');
     expect(readdirSync(spool.a)).toEqual([]);
