@@ -10,11 +10,12 @@ import type { ParsedSbom, SbomComponent } from './sbom.types';
 // `components` and their nested `components` (the product itself, `metadata.component`, is not
 // one of its own components).
 
-const VERSIONS: Readonly<Record<string, Spec.Version>> = {
-  '1.4': Spec.Version.v1dot4,
-  '1.5': Spec.Version.v1dot5,
-  '1.6': Spec.Version.v1dot6,
-};
+// A Map, not an object: a specVersion such as "valueOf" must not find Object.prototype's members.
+const VERSIONS: ReadonlyMap<string, Spec.Version> = new Map([
+  ['1.4', Spec.Version.v1dot4],
+  ['1.5', Spec.Version.v1dot5],
+  ['1.6', Spec.Version.v1dot6],
+]);
 
 // The validator compiles the whole schema on first use (about 0.1 s) and caches it in the
 // instance: one instance per version, so a batch of SBOMs pays for that once.
@@ -43,7 +44,7 @@ export async function readCycloneDxJson(
 ): Promise<ParsedSbom> {
   const problems = new FeedProblems(file);
   const specVersion = text(document['specVersion']) ?? '';
-  const version = VERSIONS[specVersion];
+  const version = VERSIONS.get(specVersion);
   if (!version) {
     problems.add(
       '$.specVersion',

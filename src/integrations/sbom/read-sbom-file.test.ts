@@ -70,6 +70,9 @@ describe('readSbomFile', () => {
     );
     const old = await failure(write('old.json', { ...cyclonedx, specVersion: '1.2' }));
     expect(old.details).toEqual([expect.objectContaining({ path: '$.specVersion', code: 'not_allowed_value' })]);
+    // Found by the hostile-input test: a version named like an Object.prototype member.
+    const inherited = await failure(write('inherited.json', { ...cyclonedx, specVersion: 'valueOf' }));
+    expect(inherited.details).toEqual([expect.objectContaining({ path: '$.specVersion', code: 'not_allowed_value' })]);
   });
 
   it('reads CycloneDX XML and locates its problems by XML path', async () => {
