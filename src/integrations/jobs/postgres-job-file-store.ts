@@ -29,7 +29,14 @@ export function createPostgresJobFileStore(
     async save(jobId, write) {
       checked(jobId);
       const pipe = new PassThrough();
-      const storing = area.write(pipe);
+      // Each side reports its failure through its own promise. The stream's 'error' event can fire
+      // before the store reads from it (a writer failing at once); unheard, it would end the process.
+      pipe.on('error', () => undefined);
+      const storing = area.write(pipe).catch((error: unknown) => {
+        // Nobody reads the pipe any more: stop the writer rather than leave it waiting on a full pipe.
+        pipe.destroy();
+        throw error;
+      });
       const producing = (async () => {
         try {
           await write(pipe);
