@@ -1,6 +1,7 @@
 // CVSS 3.0/3.1 base score from a vector string (issue 13). OSV records carry only the vector;
 // the score is computed with the formulas of the CVSS v3.1 specification (section 7.1), its
 // Roundup included. Other versions are not computed here (v2 and v4 vectors stay unscored).
+import { ownValue } from '../own-value';
 
 const WEIGHTS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   AV: { N: 0.85, A: 0.62, L: 0.55, P: 0.2 },
@@ -23,9 +24,10 @@ export function cvss3BaseScore(vector: string): { version: '3.0' | '3.1'; score:
   const scope = metrics.get('S');
   const privileges = metrics.get('PR');
   if ((scope !== 'U' && scope !== 'C') || privileges === undefined) return undefined;
-  const weight = (key: string): number | undefined => WEIGHTS[key]?.[metrics.get(key) ?? ''];
+  // Metric values come from the feed: only the tables' own entries count (`AV:constructor` is none).
+  const weight = (key: string): number | undefined => ownValue(WEIGHTS[key]!, metrics.get(key) ?? '');
   const changed = scope === 'C';
-  const pr = { N: 0.85, L: changed ? 0.68 : 0.62, H: changed ? 0.5 : 0.27 }[privileges];
+  const pr = ownValue({ N: 0.85, L: changed ? 0.68 : 0.62, H: changed ? 0.5 : 0.27 }, privileges);
   const [av, ac, ui, c, i, a] = ['AV', 'AC', 'UI', 'C', 'I', 'A'].map(weight);
   if (
     pr === undefined ||

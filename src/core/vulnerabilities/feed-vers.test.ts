@@ -24,6 +24,13 @@ describe('parseVers', () => {
     expect(parseVers('<= nxg200v-p3-4-1')).toBeUndefined();
     expect(parseVers('vers:deb/')).toBeUndefined();
   });
+
+  it('compares a scheme named like an Object.prototype member as generic', () => {
+    for (const scheme of ['constructor', 'Constructor'])
+      expect(parseVers(`vers:${scheme}/<2.0`), scheme).toEqual([
+        { kind: 'range', scheme: 'generic', endExcluding: '2.0' },
+      ]);
+  });
 });
 
 describe('scores and schemes', () => {
@@ -33,6 +40,12 @@ describe('scores and schemes', () => {
     expect(cvss3BaseScore('CVSS:3.0/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N')).toEqual({ version: '3.0', score: 6.1 });
     expect(cvss3BaseScore('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N')).toEqual({ version: '3.1', score: 0 });
     expect(cvss3BaseScore('AV:N/AC:L/Au:N/C:C/I:C/A:C')).toBeUndefined();
+  });
+
+  it('leaves a vector unscored when a metric value is named like an Object.prototype member', () => {
+    expect(cvss3BaseScore('CVSS:3.1/AV:valueOf/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H')).toBeUndefined();
+    expect(cvss3BaseScore('CVSS:3.1/AV:N/AC:L/PR:constructor/UI:N/S:U/C:H/I:H/A:H')).toBeUndefined();
+    expect(cvss3BaseScore('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:__proto__/A:H')).toBeUndefined();
   });
 
   it('bands scores', () => {

@@ -1,4 +1,5 @@
 import type { VersionConstraint, VersionScheme } from './advisory.types';
+import { ownValue } from '../own-value';
 
 // `vers` version range specifiers (`vers:deb/>=1.0|<1.3`, used by CSAF product_version_range and
 // CycloneDX) → version constraints (issue 13). A vers range may hold several intervals; our
@@ -26,7 +27,7 @@ const COMPARATOR = /^(>=|<=|!=|<|>|=)?(.+)$/;
 export function parseVers(text: string): VersionConstraint[] | undefined {
   const match = /^vers:([a-z0-9.+-]+)\/(.*)$/i.exec(text.trim());
   if (!match) return undefined;
-  const scheme = SCHEMES[match[1]!.toLowerCase()] ?? 'generic';
+  const scheme = ownValue(SCHEMES, match[1]!.toLowerCase()) ?? 'generic';
   const body = match[2]!.replace(/\s+/g, '');
   if (body === '*') return [{ kind: 'all' }];
   if (body === '') return undefined;

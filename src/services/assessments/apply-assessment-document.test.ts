@@ -69,6 +69,24 @@ describeEachDialect('assessment documents', (database) => {
     expect(item1).toMatchObject({ itemId: 'jssec-v2:1', result: 'partial', version: 1 });
   });
 
+  it('refuses a check named like an Object.prototype member instead of dropping it', async () => {
+    const team = await seedAssessmentTeam(database());
+    const { systemId, assessmentId } = await seedAssessment(deps(), team.owner);
+    const before = await rowCounts();
+    // JSON.parse keeps `__proto__` as an ordinary key, as a document uploaded by a user would have it.
+    const document: unknown = JSON.parse(
+      JSON.stringify({
+        iotcheck: 'assessment/v1',
+        assessment: { id: assessmentId, systemId, title: 'FY2026 checksheet', frameworkId: 'jssec-v2' },
+        answers: [{ item: '25', result: 'partial', checks: { '25.1': true } }],
+      }).replace('"25.1"', '"__proto__"'),
+    );
+    const error = await domainErrorOf(applyAssessmentDocument(deps(), { actor: team.assessor, document }));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.details.map((detail) => detail.path)).toEqual(['answers[0].checks.__proto__']);
+    expect(await rowCounts()).toEqual(before);
+  });
+
   it('refuses an unreadable document and another organisation’s ids without writing', async () => {
     const team = await seedAssessmentTeam(database());
     const stranger = await seedAssessmentTeam(database(), 'Other');

@@ -28,6 +28,7 @@ import { inList, normaliseCheckKeys } from './edit-answer';
 import { isEditable } from './require-assessment';
 import { takeDailySnapshotIfDue } from './take-score-snapshot';
 import { writeAnswer } from './write-answer';
+import { ownValue } from '../../core/own-value';
 
 /** One entry of `answers`, as far as it could be read (bad values are left out and reported by shape). */
 interface ReadableEntry {
@@ -133,9 +134,13 @@ function contentFromDocument(
   before: AnswerState,
   entry: ReadableEntry & { result: AnswerResult },
 ): AnswerContent {
-  const checks: Record<string, CheckState> = { ...before.checks };
-  for (const [checkId, done] of Object.entries(normaliseCheckKeys(frameworkId, item, entry.checks)))
-    checks[checkId] = { done, note: before.checks[checkId]?.note ?? '' };
+  // Built from entries, so a document's `__proto__` check stays an own key (and is refused as no
+  // check of the item) instead of being assigned as the object's prototype and silently dropped.
+  const given = Object.entries(normaliseCheckKeys(frameworkId, item, entry.checks));
+  const checks: Record<string, CheckState> = Object.fromEntries([
+    ...Object.entries(before.checks),
+    ...given.map(([checkId, done]) => [checkId, { done, note: ownValue(before.checks, checkId)?.note ?? '' }]),
+  ]);
   return {
     assigneeUserId: before.assigneeUserId,
     dueDate: before.dueDate,
