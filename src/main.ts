@@ -15,6 +15,8 @@ const code = await runCli({
   serve: async (config, started) => {
     // Fastify and its plugins load only for `serve`: other commands start without them.
     const { installGracefulShutdown, startServer } = await import('./server/serve');
+    const { applyHeapGrowth } = await import('./server/heap-growth');
+    applyHeapGrowth(config.heapGrowthPercent);
     const { needsFirstOwner } = await import('./services/accounts/needs-first-owner');
     const server = await startServer(config);
     installGracefulShutdown(server);

@@ -329,7 +329,8 @@ async function main(): Promise<void> {
   const seed = await seedLoadData(servers[0]!.url, { devices });
   console.log(
     `load: ${dialect}, ${serverCount} server(s), ${connections} connections, ${seconds} s ` +
-      `(after ${warmupSeconds} s warm-up), ${devices} devices, ${seed.answers.length} answers`,
+      `(after ${warmupSeconds} s warm-up), ${devices} devices, ${seed.answers.length} answers, ` +
+      `HEAP_GROWTH_PERCENT=${process.env['HEAP_GROWTH_PERCENT'] ?? '30 (default)'}`,
   );
 
   const loadAtStart = loadavg();

@@ -110,6 +110,19 @@ describe('SHUTDOWN_GRACE_MS', () => {
   });
 });
 
+describe('HEAP_GROWTH_PERCENT', () => {
+  it('grows the heap by 30 % by default, 0 (V8 decides) to 400 when set', () => {
+    const defaults = parseConfig({});
+    expect(defaults.ok && defaults.config.heapGrowthPercent).toBe(30);
+    const v8 = parseConfig({ HEAP_GROWTH_PERCENT: '0' });
+    expect(v8.ok && v8.config.heapGrowthPercent).toBe(0);
+    for (const given of ['-5', '401', '12.5', 'lots']) {
+      const bad = parseConfig({ HEAP_GROWTH_PERCENT: given });
+      expect(!bad.ok && bad.problems.map((problem) => problem.name)).toEqual(['HEAP_GROWTH_PERCENT']);
+    }
+  });
+});
+
 describe('OIDC configuration', () => {
   it('is off without an issuer and complete with one', () => {
     const off = parseConfig({});

@@ -49,6 +49,11 @@ export interface AppConfig {
    * connections (SHUTDOWN_GRACE_MS, default 10 s; keep it below the orchestrator's kill timeout).
    */
   readonly shutdownGraceMs: number;
+  /**
+   * How much V8 may grow a serving process's heap after each major collection, in percent
+   * (HEAP_GROWTH_PERCENT, default 30; 0 leaves V8's own sizing, which may grow it 1.5–4×).
+   */
+  readonly heapGrowthPercent: number;
 }
 
 /** The two places files can live: EVIDENCE_STORE=local|postgres. */
@@ -114,6 +119,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
     3_600_000,
     problems,
   );
+  const heapGrowthPercent = parseInteger(value('HEAP_GROWTH_PERCENT') ?? '30', 'HEAP_GROWTH_PERCENT', 0, 400, problems);
   const bodyLimitBytes = parseInteger(
     value('BODY_LIMIT_BYTES') ?? String(1024 * 1024),
     'BODY_LIMIT_BYTES',
@@ -144,6 +150,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
     importMaxBytes === undefined ||
     jobLeaseMs === undefined ||
     shutdownGraceMs === undefined ||
+    heapGrowthPercent === undefined ||
     !database ||
     !publicUrl
   ) {
@@ -169,6 +176,7 @@ export function parseConfig(env: Environment, readFile: FileReader = readText): 
       fileStore,
       jobLeaseMs,
       shutdownGraceMs,
+      heapGrowthPercent,
     }),
   };
 }
