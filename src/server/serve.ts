@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createInFlightRequests, type InFlightRequests } from './in-flight-requests';
 import { sweepSpoolDir } from '../services/jobs/sweep-spool-dir';
+import { sweepSharedUploads } from '../services/jobs/sweep-shared-uploads';
 
 /** How often a server looks for jobs other servers queued (its own wake it at once). */
 const JOB_POLL_MS = 2_000;
@@ -116,11 +117,18 @@ export async function startServer(config: AppConfig, options: BuildAppOptions = 
         },
       },
     );
-    // Servers with their own DATA_DIR: a job cancelled or run through another server leaves its upload here.
+    // Servers with their own DATA_DIR: a job cancelled or run through another server leaves its upload
+    // here. With the shared store, a server that died before queueing its job leaves the upload there.
+    const sweepDeps = { database, clock: () => new Date(), ...(sharedUploads ? { sharedUploads } : {}) };
     const spoolSweeper = startPeriodic(SPOOL_SWEEP_MS, () =>
-      sweepSpoolDir({ database, clock: () => new Date() }, { spoolDir }).catch((error: unknown) =>
-        app.log.error({ err: error }, 'spool directory not swept'),
-      ),
+      Promise.all([
+        sweepSpoolDir(sweepDeps, { spoolDir }).catch((error: unknown) =>
+          app.log.error({ err: error }, 'spool directory not swept'),
+        ),
+        sweepSharedUploads(sweepDeps).catch((error: unknown) =>
+          app.log.error({ err: error }, 'shared uploads not swept'),
+        ),
+      ]),
     );
     const background = [spoolSweeper, ...(jobs.worker ? [jobs.worker] : [])];
     const stop = (): Promise<void> => {

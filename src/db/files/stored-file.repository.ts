@@ -95,3 +95,15 @@ export async function deleteStaleStagingFiles(db: Db, area: string, before: stri
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Names of the committed files of `area` last written before `before`. */
+export async function listNamedFilesWrittenBefore(db: Db, area: string, before: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('stored_file')
+    .select('name')
+    .where('area', '=', area)
+    .where('name', 'is not', null)
+    .where('touched_at', '<', before)
+    .execute();
+  return rows.flatMap((row) => (row.name === null ? [] : [row.name]));
+}

@@ -9,6 +9,7 @@ import {
   deleteStoredFileById,
   findStoredFile,
   insertStagingFile,
+  listNamedFilesWrittenBefore,
   nameStagingFile,
   readChunk,
 } from '../../db/files/stored-file.repository';
@@ -39,6 +40,8 @@ export interface DatabaseFileArea {
   remove(name: string): Promise<void>;
   /** Deletes staging files last written to before `before`; returns how many. */
   removeStale(before: Date): Promise<number>;
+  /** Names of the committed files last written to before `before`. */
+  namesWrittenBefore(before: Date): Promise<string[]>;
 }
 
 /** The chunked-row store of `area` in `db` (PostgreSQL in production). */
@@ -125,5 +128,7 @@ export function createDatabaseFileArea(db: Kysely<DatabaseSchema>, area: string)
     async removeStale(before) {
       return deleteStaleStagingFiles(db, area, before.toISOString());
     },
+
+    namesWrittenBefore: (before) => listNamedFilesWrittenBefore(db, area, before.toISOString()),
   };
 }

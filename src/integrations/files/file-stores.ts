@@ -3,7 +3,7 @@ import type { AppConfig } from '../../config/config';
 import { connectDatabase } from '../../db/connect';
 import { createEvidenceStore, type EvidenceStore } from '../evidence/evidence-store';
 import { createPostgresEvidenceStore } from '../evidence/postgres-evidence-store';
-import { createJobFileStore, type JobFileStore } from '../jobs/job-file-store';
+import { createJobFileStore, type JobFileStore, type SharedUploadStore } from '../jobs/job-file-store';
 import { createPostgresJobFileStore } from '../jobs/postgres-job-file-store';
 
 /** A staging upload in the shared store untouched this long was cut off by a crash of some server. */
@@ -17,7 +17,7 @@ export interface FileStores {
    * Uploads waiting for a queued job, kept where every server reads them (EVIDENCE_STORE=postgres);
    * undefined with the local store, whose uploads wait in DATA_DIR/tmp.
    */
-  readonly sharedUploads?: JobFileStore;
+  readonly sharedUploads?: SharedUploadStore;
   /** Clears uploads and reports that a crash cut off; call before serving. Returns how many. */
   removeStaleUploads(): Promise<number>;
   close(): Promise<void>;

@@ -14,6 +14,15 @@ export interface JobFileStore {
   remove(jobId: string): Promise<void>;
 }
 
+/**
+ * Uploads waiting for their job where every server reads them (EVIDENCE_STORE=postgres), each
+ * named by a UUID its job's params carry.
+ */
+export interface SharedUploadStore extends JobFileStore {
+  /** Names of the uploads last written to before `before` (candidates for a sweep). */
+  namesWrittenBefore(before: Date): Promise<string[]>;
+}
+
 const JOB_ID = /^[0-9a-f-]{36}$/;
 
 /**

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../db/database';
 import { createDatabaseFileArea } from '../files/database-file-area';
-import type { JobFileStore } from './job-file-store';
+import type { SharedUploadStore } from './job-file-store';
 
 const JOB_ID = /^[0-9a-f-]{36}$/;
 
@@ -16,8 +16,8 @@ export function createPostgresJobFileStore(
   files: Kysely<DatabaseSchema>,
   /** 'job' for job results; 'upload' for uploads waiting for their job (any server may run it). */
   areaName: 'job' | 'upload' = 'job',
-): JobFileStore & {
-  /** Deletes reports cut off by a crash, last written to before `before`; returns how many. */
+): SharedUploadStore & {
+  /** Deletes files cut off by a crash, last written to before `before`; returns how many. */
   removeStaleUploads(before: Date): Promise<number>;
 } {
   const area = createDatabaseFileArea(files, areaName);
@@ -63,5 +63,6 @@ export function createPostgresJobFileStore(
     open: (jobId) => area.open(checked(jobId)),
     remove: (jobId) => area.remove(checked(jobId)),
     removeStaleUploads: (before) => area.removeStale(before),
+    namesWrittenBefore: (before) => area.namesWrittenBefore(before),
   };
 }

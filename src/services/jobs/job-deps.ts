@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database';
-import type { JobFileStore } from '../../integrations/jobs/job-file-store';
+import type { JobFileStore, SharedUploadStore } from '../../integrations/jobs/job-file-store';
 
 /** What job use cases need: the database (the queue), a clock, the store of finished files. */
 export interface JobDeps {
@@ -10,7 +10,7 @@ export interface JobDeps {
    * Where uploads wait for their queued job when servers share nothing but the database
    * (EVIDENCE_STORE=postgres); without it they wait in this server's spool directory.
    */
-  readonly sharedUploads?: JobFileStore;
+  readonly sharedUploads?: SharedUploadStore;
   /** Tells this process's worker a job was queued, so it starts without waiting for its next poll. */
   readonly wakeJobWorker?: () => void;
 }
