@@ -195,6 +195,8 @@ describe('vulnerabilities in Chromium', () => {
       .toBe('succeeded');
     await page.getByTestId('vuln-import-open').click();
     await page.getByRole('link', { name: 'CVE-2026-99002' }).click();
+    // An NVD record has no title of its own (it is titled with its id): the heading says the id once.
+    await expect.poll(() => page.getByTestId('advisory-title').textContent()).toBe('CVE-2026-99002');
     const why = page.getByTestId('affected-device').first().getByTestId('why');
     const expected = {
       ja: ['midori mc-300_firmware', '動作環境: midori mc-300（バージョン: 該当なし）'],

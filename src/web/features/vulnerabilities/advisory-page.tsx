@@ -12,6 +12,7 @@ import { draftOf } from './triage-draft';
 import { TriageForm, type TriageChoice } from './triage-form';
 import { useAdvisory } from './vulnerability-api';
 import { ConfidenceMark, KevBadge, SeverityBadge, TriageStatusBadge, WhyText } from './vulnerability-badges';
+import { titleBesideId } from './advisory-title';
 
 /** /vulnerabilities/advisories/:id: the advisory's facts, the organisation's affected models and devices, and triage. */
 export function AdvisoryPage() {
@@ -69,7 +70,13 @@ function AdvisoryDetails({ advisory, canTriage }: { advisory: AdvisoryDetailView
     <>
       <div className="page-header">
         <h1 data-testid="advisory-title">
-          <span className="code">{advisory.trackingId}</span> <span lang={advisory.language}>{advisory.title}</span>
+          <span className="code">{advisory.trackingId}</span>
+          {titleBesideId(advisory.trackingId, advisory.title) && (
+            <>
+              {' '}
+              <span lang={advisory.language}>{advisory.title}</span>
+            </>
+          )}
         </h1>
       </div>
       {advisory.withdrawn && (

@@ -10,6 +10,7 @@ import { formatDateTime } from '../assessments/assessment-model';
 import { EMPTY_RANGE, formatVersions, versionsOf, type RangeDraft, type RangeError } from './range-draft';
 import { useConfirmations, useDecideConfirmation } from './vulnerability-api';
 import { SCHEME_LIST } from './vulnerability-vocabulary';
+import { titleBesideId } from './advisory-title';
 
 const STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 type Status = (typeof STATUSES)[number];
@@ -79,8 +80,8 @@ function ConfirmationEntry({ item, canDecide }: { item: ConfirmationView; canDec
           <dd>
             <Link to={`/vulnerabilities/advisories/${encodeURIComponent(item.advisoryId)}`} className="code">
               {item.trackingId}
-            </Link>{' '}
-            {item.advisoryTitle}
+            </Link>
+            {titleBesideId(item.trackingId, item.advisoryTitle) && <> {item.advisoryTitle}</>}
           </dd>
         </div>
         <div>
