@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { Job, JobStatus } from '../../core/jobs/job.types';
 import type { Database, DatabaseSchema } from '../database';
 import type { JobTable } from './job.table';
@@ -114,21 +114,35 @@ export async function listJobsOfSubject(
   return rows.map(jobOfRow);
 }
 
+/** Who claims a job, when, until when the claim holds, and which kinds it can run. */
+export interface JobClaim {
+  readonly workerId: string;
+  readonly now: string;
+  readonly leaseUntil: string;
+  readonly kinds: readonly string[];
+}
+
 /**
- * Claims the oldest runnable job for `workerId`: a queued one, or a running one whose lease ran
- * out (its server died). One statement: on PostgreSQL the row is locked with SKIP LOCKED, so
- * servers claiming at once take different jobs; on SQLite the single writer serialises claims.
+ * Claims a runnable job for `workerId`: first a running one whose lease ran out (its server died),
+ * oldest first, else the oldest queued one. Each is one statement that walks the
+ * (status, created_at) index and stops at the first row: on PostgreSQL the row is locked with SKIP
+ * LOCKED, so servers claiming at once take different jobs; on SQLite the single writer serialises
+ * claims. (One statement with `queued OR lapsed` made both databases collect and sort every
+ * queued job on each claim, so a backlog slowed every claim and a SQLite server mapped in the
+ * whole job table.)
  */
-export async function claimNextJob(
-  database: Database,
-  claim: {
-    readonly workerId: string;
-    readonly now: string;
-    readonly leaseUntil: string;
-    readonly kinds: readonly string[];
-  },
-): Promise<Job | undefined> {
+export async function claimNextJob(database: Database, claim: JobClaim): Promise<Job | undefined> {
   if (claim.kinds.length === 0) return undefined;
+  const lapsed = sql`status = 'running' AND lease_until < ${claim.now}`;
+  return (await claimOldest(database, claim, lapsed)) ?? (await claimOldest(database, claim, sql`status = 'queued'`));
+}
+
+/** Claims the oldest job of `claim.kinds` that `runnable` selects; undefined when there is none. */
+async function claimOldest(
+  database: Database,
+  claim: JobClaim,
+  runnable: RawBuilder<unknown>,
+): Promise<Job | undefined> {
   const lock = database.dialect === 'postgres' ? sql`FOR UPDATE SKIP LOCKED` : sql``;
   const result = await sql<JobRow>`
     UPDATE job
@@ -136,8 +150,7 @@ export async function claimNextJob(
            attempts = attempts + 1, started_at = COALESCE(started_at, ${claim.now})
      WHERE id = (
        SELECT id FROM job
-        WHERE (status = 'queued' OR (status = 'running' AND lease_until < ${claim.now}))
-          AND kind IN (${sql.join(claim.kinds)})
+        WHERE ${runnable} AND kind IN (${sql.join(claim.kinds)})
         ORDER BY created_at, id
         LIMIT 1 ${lock})
     RETURNING *`.execute(database.db);

@@ -148,6 +148,30 @@ describeEachDialect('the background job queue', (database, dialect) => {
     });
   });
 
+  it('resumes a job whose server died before the queue behind it, then takes the queue oldest first', async () => {
+    const { claimNextJob } = await import('../../db/jobs/job.repository');
+    const claim = (workerId: string) =>
+      claimNextJob(database(), {
+        workerId,
+        now: clock().toISOString(),
+        leaseUntil: new Date(clock().getTime() + 60_000).toISOString(),
+        kinds: ['assessment-json'],
+      });
+    const first = await ask();
+    expect(await claim('server-a')).toMatchObject({ id: first.id });
+    clock.advance(1_000);
+    const second = await ask();
+    clock.advance(1_000);
+    const third = await ask();
+    // Server A dies holding the first job; its lease runs out while two jobs wait.
+    clock.advance(61_000);
+    expect(await claim('server-b')).toMatchObject({ id: first.id, lockedBy: 'server-b', attempts: 2 });
+    expect(await claim('server-b')).toMatchObject({ id: second.id, attempts: 1 });
+    expect(await claim('server-b')).toMatchObject({ id: third.id, attempts: 1 });
+    expect(await claim('server-b')).toBeUndefined();
+    for (const job of [first, second, third]) await cancelJob(deps(), { actor: assessor, jobId: job.id });
+  });
+
   it('gives servers claiming at the same moment different jobs (SKIP LOCKED on PostgreSQL)', async () => {
     const { claimNextJob } = await import('../../db/jobs/job.repository');
     const queued = [await ask(), await ask(), await ask()].map((job) => job.id);
