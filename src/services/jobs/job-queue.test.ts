@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import { beforeEach, expect, it } from 'vitest';
 import { DomainError } from '../../core/domain-error';
+import { claimNextJob } from '../../db/jobs/job.repository';
 import { createJobFileStore, type JobFileStore } from '../../integrations/jobs/job-file-store';
 import { createPostgresJobFileStore } from '../../integrations/jobs/postgres-job-file-store';
 import { seedMember, seedOrganisation } from '../../testing/test-accounts';
@@ -45,6 +46,14 @@ describeEachDialect('the background job queue', (database, dialect) => {
     },
   };
   const options = (workerId = 'worker-1') => ({ workerId, handlers, leaseMs: 60_000 });
+  /** A claim as `workerId`'s worker makes it: a minute's lease from the test clock's now. */
+  const claim = (workerId: string) =>
+    claimNextJob(database(), {
+      workerId,
+      now: clock().toISOString(),
+      leaseUntil: new Date(clock().getTime() + 60_000).toISOString(),
+      kinds: ['assessment-json'],
+    });
   const ask = (actor = assessor) =>
     requestReport(deps(), { actor, assessmentId, kind: 'assessment-json', language: 'en', detailed: false });
 
@@ -131,13 +140,7 @@ describeEachDialect('the background job queue', (database, dialect) => {
   it('lets another server take over a job whose lease ran out, and never runs a held job twice', async () => {
     const queued = await ask();
     // Server A claims the job and dies: its lease is never renewed.
-    const { claimNextJob } = await import('../../db/jobs/job.repository');
-    const claimed = await claimNextJob(database(), {
-      workerId: 'server-a',
-      now: clock().toISOString(),
-      leaseUntil: new Date(clock().getTime() + 60_000).toISOString(),
-      kinds: ['assessment-json'],
-    });
+    const claimed = await claim('server-a');
     expect(claimed).toMatchObject({ id: queued.id, lockedBy: 'server-a' });
     expect(await runNextJob(deps(), options('server-b'))).toBe('idle');
     clock.advance(61_000);
@@ -149,14 +152,6 @@ describeEachDialect('the background job queue', (database, dialect) => {
   });
 
   it('resumes a job whose server died before the queue behind it, then takes the queue oldest first', async () => {
-    const { claimNextJob } = await import('../../db/jobs/job.repository');
-    const claim = (workerId: string) =>
-      claimNextJob(database(), {
-        workerId,
-        now: clock().toISOString(),
-        leaseUntil: new Date(clock().getTime() + 60_000).toISOString(),
-        kinds: ['assessment-json'],
-      });
     const first = await ask();
     expect(await claim('server-a')).toMatchObject({ id: first.id });
     clock.advance(1_000);
@@ -173,15 +168,7 @@ describeEachDialect('the background job queue', (database, dialect) => {
   });
 
   it('gives servers claiming at the same moment different jobs (SKIP LOCKED on PostgreSQL)', async () => {
-    const { claimNextJob } = await import('../../db/jobs/job.repository');
     const queued = [await ask(), await ask(), await ask()].map((job) => job.id);
-    const claim = (workerId: string) =>
-      claimNextJob(database(), {
-        workerId,
-        now: clock().toISOString(),
-        leaseUntil: new Date(clock().getTime() + 60_000).toISOString(),
-        kinds: ['assessment-json'],
-      });
     const claimed = await Promise.all(['a', 'b', 'c', 'd'].map(claim));
     const ids = claimed.flatMap((job) => (job ? [job.id] : []));
     expect(new Set(ids).size).toBe(ids.length);
