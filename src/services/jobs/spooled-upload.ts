@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -39,25 +39,6 @@ export const SHARED_UPLOAD_PARAM = 'sharedUpload';
 
 /** A job's local copy of a shared upload, cleared at start-up like request spool files. */
 const SHARED_COPY_PREFIX = 'shared-copy-';
-
-/**
- * Hands the upload spooled at `path` to its job: with a shared store (servers that share only the
- * database) it moves there, so whichever server claims the job can read it; else it stays in this
- * server's spool directory. Returns the job parameters that name it.
- */
-export async function keepUploadForJob(
-  deps: Pick<JobDeps, 'sharedUploads'>,
-  path: string,
-): Promise<Record<string, string>> {
-  if (!deps.sharedUploads) return { [SPOOLED_UPLOAD_PARAM]: path };
-  const name = randomUUID();
-  try {
-    await deps.sharedUploads.save(name, (destination) => pipeline(createReadStream(path), destination));
-  } finally {
-    await rm(path, { force: true });
-  }
-  return { [SHARED_UPLOAD_PARAM]: name };
-}
 
 /** The upload a job reads, as a local file, and how to let go of it. */
 export interface JobUpload {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { beforeEach, expect, it } from 'vitest';
 import { findJob } from '../../../db/jobs/job.repository';
 import { createJobFileStore } from '../../../integrations/jobs/job-file-store';
@@ -15,6 +16,7 @@ import type { JobDeps } from '../../jobs/job-deps';
 import { runNextJob } from '../../jobs/run-next-job';
 import { SHARED_UPLOAD_PARAM } from '../../jobs/spooled-upload';
 import { vulnerabilityJobHandlers } from '../vulnerability-job-handlers';
+import { requestAdvisoryImport } from './request-advisory-import';
 
 const OSV = JSON.stringify({
   schema_version: '1.6.0',
@@ -83,6 +85,23 @@ describeEachDialect('an advisory upload kept in the shared store', (database) =>
     expect(advisory).toEqual({ organisation_id: organisationId, tracking_id: 'GHSA-shared-0001' });
     expect(await base.sharedUploads!.open(name)).toBeUndefined();
     expect(readdirSync(spool.b)).toEqual([]);
+  });
+
+  it('keeps nothing of an upload cut at the size limit: no stored file, no job, nothing spooled', async () => {
+    const count = async (table: 'stored_file' | 'job') =>
+      (await database().db.selectFrom(table).select('id').execute()).length;
+    const before = { files: await count('stored_file'), jobs: await count('job') };
+    const refused = requestAdvisoryImport(
+      { ...base, spoolDir: spool.a, maxBytes: 100 },
+      {
+        actor: admin,
+        file: { content: Readable.from([Buffer.from(OSV)]), fileName: 'osv.json', truncated: () => true },
+        readSource: async () => 'auto',
+      },
+    );
+    await expect(refused).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    expect({ files: await count('stored_file'), jobs: await count('job') }).toEqual(before);
+    expect(readdirSync(spool.a)).toEqual([]);
   });
 
   it('is removed when the queued job is cancelled through any server', async () => {
