@@ -194,6 +194,15 @@ describe('vulnerabilities in Chromium', () => {
       .poll(() => page.getByTestId('vuln-job').getAttribute('data-status'), { timeout: 60_000 })
       .toBe('succeeded');
     await page.getByTestId('vuln-import-open').click();
+    // An NVD record has no title of its own: its row in the list shows the id alone.
+    const row = page.locator('[data-testid="advisory-row"][data-tracking-id="CVE-2026-99002"]');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator('.advisory-title').count()).toBe(0);
+    for (const language of ['ja', 'en'] as const) {
+      await page.getByTestId('language-switch').selectOption(language);
+      await page.waitForFunction((chosen) => document.documentElement.lang === chosen, language);
+      await page.screenshot({ path: `${SHOTS}/advisories-${language}.png`, fullPage: true });
+    }
     await page.getByRole('link', { name: 'CVE-2026-99002' }).click();
     // An NVD record has no title of its own (it is titled with its id): the heading says the id once.
     await expect.poll(() => page.getByTestId('advisory-title').textContent()).toBe('CVE-2026-99002');

@@ -12,7 +12,7 @@ import { draftOf } from './triage-draft';
 import { TriageForm, type TriageChoice } from './triage-form';
 import { useAdvisory } from './vulnerability-api';
 import { ConfidenceMark, KevBadge, SeverityBadge, TriageStatusBadge, WhyText } from './vulnerability-badges';
-import { titleBesideId } from './advisory-title';
+import { TitleBesideId } from './title-beside-id';
 
 /** /vulnerabilities/advisories/:id: the advisory's facts, the organisation's affected models and devices, and triage. */
 export function AdvisoryPage() {
@@ -71,12 +71,7 @@ function AdvisoryDetails({ advisory, canTriage }: { advisory: AdvisoryDetailView
       <div className="page-header">
         <h1 data-testid="advisory-title">
           <span className="code">{advisory.trackingId}</span>
-          {titleBesideId(advisory.trackingId, advisory.title) && (
-            <>
-              {' '}
-              <span lang={advisory.language}>{advisory.title}</span>
-            </>
-          )}
+          <TitleBesideId trackingId={advisory.trackingId} title={advisory.title} language={advisory.language} />
         </h1>
       </div>
       {advisory.withdrawn && (

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { AdvisoryListItemView } from '../../../contracts/vulnerabilities/advisory.schema';
 import { KevBadge, SeverityBadge } from './vulnerability-badges';
-import { titleBesideId } from './advisory-title';
+import { TitleBesideId } from './title-beside-id';
 
 /** Advisories that match something in the organisation, with how many models and devices (open) they affect. */
 export function AdvisoryTable({ items }: { items: readonly AdvisoryListItemView[] }) {
@@ -33,11 +33,12 @@ export function AdvisoryTable({ items }: { items: readonly AdvisoryListItemView[
               <Link to={`/vulnerabilities/advisories/${encodeURIComponent(item.id)}`} className="code">
                 {item.trackingId}
               </Link>
-              {titleBesideId(item.trackingId, item.title) && (
-                <span className="advisory-title" lang={item.language}>
-                  {item.title}
-                </span>
-              )}
+              <TitleBesideId
+                trackingId={item.trackingId}
+                title={item.title}
+                language={item.language}
+                className="advisory-title"
+              />
             </td>
             <td>
               <SeverityBadge severity={item.severity} />

@@ -10,7 +10,7 @@ import { formatDateTime } from '../assessments/assessment-model';
 import { EMPTY_RANGE, formatVersions, versionsOf, type RangeDraft, type RangeError } from './range-draft';
 import { useConfirmations, useDecideConfirmation } from './vulnerability-api';
 import { SCHEME_LIST } from './vulnerability-vocabulary';
-import { titleBesideId } from './advisory-title';
+import { TitleBesideId } from './title-beside-id';
 
 const STATUSES = ['pending', 'confirmed', 'rejected'] as const;
 type Status = (typeof STATUSES)[number];
@@ -81,7 +81,7 @@ function ConfirmationEntry({ item, canDecide }: { item: ConfirmationView; canDec
             <Link to={`/vulnerabilities/advisories/${encodeURIComponent(item.advisoryId)}`} className="code">
               {item.trackingId}
             </Link>
-            {titleBesideId(item.trackingId, item.advisoryTitle) && <> {item.advisoryTitle}</>}
+            <TitleBesideId trackingId={item.trackingId} title={item.advisoryTitle} />
           </dd>
         </div>
         <div>

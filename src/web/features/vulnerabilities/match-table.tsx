@@ -6,7 +6,7 @@ import { usePermissions } from '../../api/permissions';
 import { draftOf, type TriageDraft } from './triage-draft';
 import { TriageForm, type TriageChoice } from './triage-form';
 import { ConfidenceMark, KevBadge, SeverityBadge, TriageStatusBadge, WhyText } from './vulnerability-badges';
-import { titleBesideId } from './advisory-title';
+import { TitleBesideId } from './title-beside-id';
 
 /** The decision a row shows, as a form draft (the row carries no detail text). */
 function rowDraft(row: MatchRowView): TriageDraft {
@@ -110,7 +110,7 @@ export function MatchTable({
                     <Link to={`/vulnerabilities/advisories/${encodeURIComponent(row.advisoryId)}`} className="code">
                       {row.trackingId}
                     </Link>
-                    {titleBesideId(row.trackingId, row.title) && <span className="advisory-title">{row.title}</span>}
+                    <TitleBesideId trackingId={row.trackingId} title={row.title} className="advisory-title" />
                   </td>
                 )}
                 <td>
